@@ -1,0 +1,114 @@
+import type { CommandContext, DomainEvent, NewEvent, StoredEvent } from '../envelope/event-envelope';
+import { isoInstant } from '../envelope/event-envelope';
+import type { Decider, Rejection } from '../decider/decider';
+import { isRejection, reject } from '../decider/decider';
+import { ConcurrencyConflictError, StreamNotFoundError } from '../event-store/errors';
+import type { EventStore } from '../event-store/event-store.port';
+import { EventSchemaRegistry } from '../upcasting/event-schema-registry';
+
+export interface CommandHandlerDeps {
+  readonly store: EventStore;
+  /** Generates event ids (UUIDv7 in production; deterministic in tests). */
+  readonly newId: () => string;
+  readonly schemas?: EventSchemaRegistry;
+  /** How often a command is re-decided after losing a race for the stream. Default 3. */
+  readonly maxRetries?: number;
+}
+
+export type CommandOutcome<Event extends DomainEvent, State> =
+  | { readonly ok: true; readonly events: readonly StoredEvent<Event['type'], Event['data']>[]; readonly state: State; readonly version: number }
+  | { readonly ok: false; readonly rejection: Rejection };
+
+export interface LoadedStream<Event extends DomainEvent, State> {
+  readonly state: State;
+  readonly version: number;
+  readonly events: readonly StoredEvent<Event['type'], Event['data']>[];
+}
+
+/** Reads a stream, upcasts its events and folds them into state. A missing stream is the initial state. */
+export async function loadStream<Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  streamId: string,
+  tenantId: string,
+  schemas: EventSchemaRegistry = new EventSchemaRegistry(),
+): Promise<LoadedStream<Event, State>> {
+  let stored: StoredEvent[];
+  try {
+    stored = await store.readStream(streamId);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return { state: decider.initialState, version: 0, events: [] };
+    throw error;
+  }
+  // A stream of another tenant is indistinguishable from no stream at all.
+  if (stored.length > 0 && stored[0]!.tenantId !== tenantId) return { state: decider.initialState, version: 0, events: [] };
+  const events = stored.map((event) => schemas.upcast(event)) as StoredEvent<Event['type'], Event['data']>[];
+  const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
+  return { state, version: stored.length === 0 ? 0 : stored[stored.length - 1]!.streamPosition, events };
+}
+
+/**
+ * Load → decide → append with the expected version. When another writer got there
+ * first, re-read and decide again (the decision may now differ); after `maxRetries`
+ * lost races the command is refused as a conflict.
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State>(
+  deps: CommandHandlerDeps,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  command: Command,
+  context: CommandContext,
+): Promise<CommandOutcome<Event, State>> {
+  const schemas = deps.schemas ?? new EventSchemaRegistry();
+  const maxRetries = deps.maxRetries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    const loaded = await loadStream(deps.store, decider, streamId, context.tenantId, schemas);
+    const decision = decider.decide(command, loaded.state, context);
+    if (isRejection(decision)) return { ok: false, rejection: decision };
+    if (decision.length === 0) return { ok: true, events: [], state: loaded.state, version: loaded.version };
+    const stored = await deps.store.streamVersion(streamId);
+    if (loaded.version === 0 && stored > 0) {
+      // The id is taken in another tenant: refuse without revealing anything about it.
+      return { ok: false, rejection: reject('conflict', 'STREAM.ID_TAKEN', 'This id is already in use; choose another.', { field: 'id' }) };
+    }
+    const newEvents = decision.map((event) => toNewEvent(event, context, deps.newId(), schemas));
+    try {
+      const result = await deps.store.append(streamId, newEvents, { expectedVersion: loaded.version });
+      const events = result.events as readonly StoredEvent<Event['type'], Event['data']>[];
+      const state = decision.reduce(decider.evolve, loaded.state);
+      return { ok: true, events, state, version: result.nextExpectedVersion };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+      if (attempt >= maxRetries) {
+        return {
+          ok: false,
+          rejection: reject('conflict', 'STREAM.CONCURRENT_MODIFICATION', `Someone else changed ${streamId} at the same time; try again.`, {
+            details: { streamId, expectedVersion: error.expectedVersion, actualVersion: error.actualVersion },
+          }),
+        };
+      }
+    }
+  }
+}
+
+export function toNewEvent<Event extends DomainEvent>(
+  event: Event,
+  context: CommandContext,
+  eventId: string,
+  schemas: EventSchemaRegistry,
+): NewEvent<Event['type'], Event['data']> {
+  return {
+    eventId,
+    type: event.type,
+    schemaVersion: schemas.currentVersion(event.type),
+    tenantId: context.tenantId,
+    occurredAt: isoInstant(context.now),
+    actor: context.actor,
+    ...(context.reason !== undefined ? { reason: context.reason } : {}),
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+    ...(context.traceparent !== undefined ? { traceparent: context.traceparent } : {}),
+    data: event.data,
+    metadata: {},
+  };
+}
