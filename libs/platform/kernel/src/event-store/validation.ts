@@ -4,7 +4,7 @@ import type { ExpectedVersion, ReadAllOptions, ReadStreamOptions } from './event
 
 // Shared by every adapter so all of them reject bad input with the same codes and fields.
 
-const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:\-]{0,199}$/;
+const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 export const MAX_READ_BATCH = 10_000;
 

@@ -1,0 +1,25 @@
+import type { CliCommand, CliIo } from './command';
+import { UsageError } from './command';
+
+const help = (commands: readonly CliCommand[]): string =>
+  ['Usage: leerzone <command> [options]', '', 'Commands:', ...commands.map((c) => `  ${[...c.path, c.usage].join(' ').padEnd(58)} ${c.summary}`)].join('\n') + '\n';
+
+/** Finds the command whose path is the longest prefix of argv and runs it. */
+export async function runCli(argv: readonly string[], commands: readonly CliCommand[], io: CliIo): Promise<number> {
+  const matches = commands.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length);
+  const command = matches[0];
+  if (!command) {
+    io.err.write(argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' ? help(commands) : `Unknown command: ${argv.join(' ')}\n\n${help(commands)}`);
+    return argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' ? 0 : 2;
+  }
+  try {
+    return await command.run(argv.slice(command.path.length), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err.write(`${error.message}\nUsage: leerzone ${command.path.join(' ')} ${command.usage}\n`);
+      return 2;
+    }
+    io.err.write(`leerzone ${command.path.join(' ')} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
