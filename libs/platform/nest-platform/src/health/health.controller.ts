@@ -1,0 +1,35 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { ReadinessRegistry } from './readiness';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly readiness: ReadinessRegistry) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'The process is up.' })
+  live() {
+    return { status: 'up' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'The service can answer correctly: its store is reachable and its read models have caught up.' })
+  async ready(@Res({ passthrough: true }) response: Response) {
+    const results = await Promise.all(
+      this.readiness.all().map(async (c) => {
+        try {
+          return { name: c.name, ...(await c.check()) };
+        } catch (error) {
+          return { name: c.name, ready: false, details: { error: error instanceof Error ? error.message : String(error) } };
+        }
+      }),
+    );
+    const ready = results.every((r) => r.ready);
+    response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ready ? 'ready' : 'not-ready', checks: Object.fromEntries(results.map(({ name, ...rest }) => [name, rest])) };
+  }
+}

@@ -1,0 +1,38 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { EventStoreError } from '@leerzone/kernel';
+import { ProblemException, problemType, titleFor, type ProblemDetails } from './problem';
+
+/**
+ * Renders every error as RFC 9457 problem details. Unknown errors become a 500 whose
+ * body says nothing about internals; the cause goes to the log only.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problems');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(exception), instance: request.originalUrl };
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemException) return exception.problem;
+    if (exception instanceof EventStoreError && exception.code === 'EVENT_STORE.CONCURRENCY_CONFLICT') {
+      return ProblemException.of(409, 'STREAM.CONCURRENT_MODIFICATION', exception.message).problem;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      // Nest's own errors (unknown route, malformed JSON body, payload too large).
+      const message = typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
+      const code = status === 404 ? 'HTTP.ROUTE_NOT_FOUND' : status === 400 ? 'HTTP.MALFORMED_REQUEST' : `HTTP.${status}`;
+      return { type: problemType(code), title: titleFor(status), status, detail: message, code };
+    }
+    return { type: problemType('INTERNAL'), title: titleFor(500), status: 500, detail: 'Something went wrong on our side; it has been logged.', code: 'INTERNAL' };
+  }
+}
