@@ -1,0 +1,2 @@
+export * from './shared/validation';
+export * from './team';

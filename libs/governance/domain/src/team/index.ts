@@ -1,0 +1,4 @@
+export * from './team.commands';
+export * from './team.events';
+export * from './team.state';
+export * from './team.decider';
