@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { setupOpenApi } from './openapi/setup-openapi';
@@ -10,7 +10,7 @@ export interface AppOptions {
 }
 
 /** Creates a Leerzone HTTP application: JSON bodies up to 1 MB, OpenAPI at /docs, graceful shutdown. */
-export async function createHttpApp(module: Type<unknown>, options: AppOptions): Promise<INestApplication> {
+export async function createHttpApp(module: Type<unknown> | DynamicModule, options: AppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: false,
     ...(options.logger === false ? { logger: false } : {}),

@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StreamNotFoundError, type EventStore } from '@leerzone/kernel';
+import { CurrentPrincipal, EVENT_STORE, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { teamStreamId } from '@leerzone/governance-domain';
+import { TeamIdParam } from '../team-id.param';
+
+@ApiTags('governance: teams')
+@Controller('api/governance/teams')
+export class TeamEventsController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get(':teamId/events')
+  @ApiOperation({ summary: "A team's events with their full envelopes (who, when, why, correlation, causation, trace, hash)." })
+  async list(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const notFound = ProblemException.notFound('TEAM.NOT_FOUND', `There is no team ${teamId}.`);
+    try {
+      const events = await this.store.readStream(teamStreamId(teamId));
+      // Another tenant's stream does not exist for this caller.
+      if (events[0]?.tenantId !== principal.tenantId) throw notFound;
+      return { teamId, events };
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) throw notFound;
+      throw error;
+    }
+  }
+}

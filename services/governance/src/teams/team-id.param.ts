@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const TeamIdParam = z.strictObject({ teamId: z.uuid() });
