@@ -1,0 +1,324 @@
+import { Query, find as mingoFind, update as mingoUpdate } from 'mingo';
+import { afterCursorFilter, encodeCursor, valueAt, withFilter } from './cursor';
+import { BulkWriteError, DuplicateKeyError, InvalidArgumentError, ProjectionStoreClosedError, ProjectionStoreError } from './projection-store.errors';
+import type {
+  BulkWriteResult,
+  DeleteResult,
+  Document,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  Page,
+  ProjectionCollection,
+  ProjectionStore,
+  Update,
+  UpdateResult,
+  WriteOperation,
+} from './projection-store.port';
+import {
+  assertCollectionName,
+  assertDocument,
+  assertFilter,
+  assertIndexSpec,
+  assertUpdate,
+  equalityFields,
+  indexName,
+  normaliseFind,
+  upsertId,
+} from './validation';
+import { assertWriteOperations } from './write-operations';
+
+interface IndexState {
+  readonly spec: IndexSpec;
+  readonly name: string;
+  /** Key → document id, for unique indexes only. */
+  readonly entries?: Map<string, string>;
+}
+
+interface CollectionState {
+  readonly documents: Map<string, Document>;
+  readonly indexes: Map<string, IndexState>;
+}
+
+type AnyObject = Record<string, unknown>;
+
+const clone = <T>(value: T): T => structuredClone(value);
+const indexKey = (spec: IndexSpec, document: Document): string => JSON.stringify(Object.keys(spec.keys).map((path) => valueAt(document, path) ?? null));
+const sameSpec = (a: IndexSpec, b: IndexSpec): boolean => JSON.stringify(a.keys) === JSON.stringify(b.keys) && Boolean(a.unique) === Boolean(b.unique);
+const emptyResult = (): { -readonly [K in keyof BulkWriteResult]: BulkWriteResult[K] } => ({
+  insertedCount: 0,
+  matchedCount: 0,
+  modifiedCount: 0,
+  upsertedCount: 0,
+  deletedCount: 0,
+});
+
+/**
+ * The standalone projection store: documents in memory, queries and updates evaluated by
+ * mingo (a maintained implementation of MongoDB's query and update language). Every call
+ * runs to completion on the event loop, so each single-document write is atomic, as in MongoDB.
+ */
+export class InMemoryProjectionStore implements ProjectionStore {
+  private readonly collections = new Map<string, CollectionState>();
+  private closed = false;
+
+  collection<T extends Document = Document>(name: string): ProjectionCollection<T> {
+    assertCollectionName(name);
+    return new InMemoryCollection<T>(name, this) as ProjectionCollection<T>;
+  }
+
+  async listCollections(): Promise<string[]> {
+    this.assertOpen();
+    return [...this.collections.keys()].sort();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  /** @internal */
+  assertOpen(): void {
+    if (this.closed) throw new ProjectionStoreClosedError();
+  }
+
+  /** @internal Collections exist from their first write or index, as in MongoDB. */
+  state(name: string, create: boolean): CollectionState | undefined {
+    this.assertOpen();
+    let state = this.collections.get(name);
+    if (!state && create) {
+      state = { documents: new Map(), indexes: new Map() };
+      this.collections.set(name, state);
+    }
+    return state;
+  }
+
+  /** @internal */
+  dropState(name: string): void {
+    this.assertOpen();
+    this.collections.delete(name);
+  }
+}
+
+class InMemoryCollection<T extends Document> implements ProjectionCollection<T> {
+  constructor(
+    readonly name: string,
+    private readonly store: InMemoryProjectionStore,
+  ) {}
+
+  async insertOne(document: T): Promise<void> {
+    assertDocument(document);
+    this.insert(document);
+  }
+
+  async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    assertFilter(filter);
+    assertUpdate(update);
+    if (options.upsert) upsertId(filter);
+    return this.update(filter, update, Boolean(options.upsert), false);
+  }
+
+  async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    assertFilter(filter);
+    assertUpdate(update);
+    return this.update(filter, update, false, true);
+  }
+
+  async replaceOne(filter: Filter, replacement: T, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    assertFilter(filter);
+    assertDocument(replacement, 'replacement');
+    return this.replace(filter, replacement, Boolean(options.upsert));
+  }
+
+  async deleteOne(filter: Filter): Promise<DeleteResult> {
+    assertFilter(filter);
+    return this.delete(filter, false);
+  }
+
+  async deleteMany(filter: Filter): Promise<DeleteResult> {
+    assertFilter(filter);
+    return this.delete(filter, true);
+  }
+
+  async findOne(filter: Filter): Promise<T | null> {
+    assertFilter(filter);
+    const [first] = this.matching(filter, false);
+    return first ? (clone(first) as T) : null;
+  }
+
+  async find(filter: Filter, options?: FindOptions): Promise<Page<T>> {
+    assertFilter(filter);
+    const { sort, limit, after } = normaliseFind(options);
+    const state = this.store.state(this.name, false);
+    if (!state) return { items: [] };
+    const effective = withFilter(filter, after ? afterCursorFilter(after, sort) : undefined);
+    let cursor = mingoFind([...state.documents.values()], effective as AnyObject).sort(sort);
+    if (limit !== undefined) cursor = cursor.limit(limit);
+    const items = cursor.all().map((document) => clone(document) as T);
+    const full = limit !== undefined && items.length === limit;
+    return full ? { items, next: encodeCursor(sort, items[items.length - 1]!) } : { items };
+  }
+
+  async count(filter: Filter = {}): Promise<number> {
+    assertFilter(filter);
+    return this.matching(filter, true).length;
+  }
+
+  async createIndex(spec: IndexSpec): Promise<string> {
+    assertIndexSpec(spec);
+    const name = indexName(spec);
+    const state = this.store.state(this.name, true)!;
+    const existing = state.indexes.get(name);
+    if (existing) {
+      if (!sameSpec(existing.spec, spec)) throw new InvalidArgumentError('name', `An index named ${name} exists with different keys or options.`);
+      return name;
+    }
+    let entries: Map<string, string> | undefined;
+    if (spec.unique) {
+      entries = new Map();
+      for (const document of state.documents.values()) {
+        const key = indexKey(spec, document);
+        if (entries.has(key)) throw new DuplicateKeyError(this.name, name, `Cannot build unique index ${name}: documents ${entries.get(key)} and ${document._id} share key ${key}.`);
+        entries.set(key, document._id);
+      }
+    }
+    state.indexes.set(name, { spec, name, ...(entries ? { entries } : {}) });
+    return name;
+  }
+
+  async bulkWrite(operations: readonly WriteOperation[]): Promise<BulkWriteResult> {
+    this.store.assertOpen();
+    // Bad input changes nothing: every operation is checked before the first one runs.
+    assertWriteOperations(operations);
+    const result = emptyResult();
+    for (const [index, operation] of operations.entries()) {
+      try {
+        if ('insertOne' in operation) {
+          this.insert(operation.insertOne.document as T);
+          result.insertedCount++;
+        } else if ('deleteOne' in operation || 'deleteMany' in operation) {
+          const deleted = 'deleteOne' in operation ? this.delete(operation.deleteOne.filter, false) : this.delete(operation.deleteMany.filter, true);
+          result.deletedCount += deleted.deletedCount;
+        } else {
+          const outcome =
+            'updateOne' in operation
+              ? this.update(operation.updateOne.filter, operation.updateOne.update, Boolean(operation.updateOne.upsert), false)
+              : 'updateMany' in operation
+                ? this.update(operation.updateMany.filter, operation.updateMany.update, false, true)
+                : this.replace(operation.replaceOne.filter, operation.replaceOne.replacement as T, Boolean(operation.replaceOne.upsert));
+          result.matchedCount += outcome.matchedCount;
+          result.modifiedCount += outcome.modifiedCount;
+          if (outcome.upsertedId !== undefined) result.upsertedCount++;
+        }
+      } catch (error) {
+        if (error instanceof ProjectionStoreError) throw new BulkWriteError(index, error, result);
+        throw error;
+      }
+    }
+    return result;
+  }
+
+  async drop(): Promise<void> {
+    this.store.dropState(this.name);
+  }
+
+  private matching(filter: Filter, all: boolean): Document[] {
+    const state = this.store.state(this.name, false);
+    if (!state) return [];
+    const query = new Query(filter as AnyObject);
+    // Projections address documents by id; looking the id up first keeps that O(1).
+    const id = filter['_id'];
+    if (typeof id === 'string') {
+      const document = state.documents.get(id);
+      return document && query.test(document) ? [document] : [];
+    }
+    const found: Document[] = [];
+    for (const document of state.documents.values()) {
+      if (query.test(document)) {
+        found.push(document);
+        if (!all) break;
+      }
+    }
+    return found;
+  }
+
+  private insert(document: T): void {
+    const state = this.store.state(this.name, true)!;
+    if (state.documents.has(document._id)) throw new DuplicateKeyError(this.name, '_id_', `A document with _id ${document._id} exists in ${this.name}.`);
+    const stored = clone(document) as Document;
+    this.commit(state, undefined, stored);
+  }
+
+  private update(filter: Filter, update: Update, upsert: boolean, many: boolean): UpdateResult {
+    const matches = this.matching(filter, many);
+    const state = this.store.state(this.name, true)!;
+    const { $setOnInsert, ...modifier } = update;
+    if (matches.length === 0) {
+      if (!upsert) return { matchedCount: 0, modifiedCount: 0 };
+      const id = upsertId(filter);
+      if (state.documents.has(id)) throw new DuplicateKeyError(this.name, '_id_', `A document with _id ${id} exists in ${this.name} but does not match the upsert's filter.`);
+      const created: AnyObject = { _id: id };
+      const { _id: _ignored, ...seed } = equalityFields(filter);
+      if (Object.keys(seed).length > 0) mingoUpdate(created, { $set: seed }, undefined, undefined, { cloneMode: 'deep' });
+      const onInsert = { ...modifier, $set: { ...(modifier.$set ?? {}), ...($setOnInsert ?? {}) } };
+      if (Object.keys(onInsert.$set).length === 0) delete (onInsert as { $set?: unknown }).$set;
+      if (Object.keys(onInsert).length > 0) mingoUpdate(created, onInsert as AnyObject, undefined, undefined, { cloneMode: 'deep' });
+      this.commit(state, undefined, created as Document);
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
+    }
+    let modifiedCount = 0;
+    for (const current of matches) {
+      if (Object.keys(modifier).length === 0) continue;
+      const next = clone(current);
+      const changed = mingoUpdate(next as AnyObject, modifier as AnyObject, undefined, undefined, { cloneMode: 'deep' });
+      if (changed.length === 0) continue;
+      this.commit(state, current, next);
+      modifiedCount++;
+    }
+    return { matchedCount: matches.length, modifiedCount };
+  }
+
+  private replace(filter: Filter, replacement: T, upsert: boolean): UpdateResult {
+    const [current] = this.matching(filter, false);
+    const state = this.store.state(this.name, true)!;
+    const next = clone(replacement) as Document;
+    if (!current) {
+      if (!upsert) return { matchedCount: 0, modifiedCount: 0 };
+      const id = filter['_id'] === undefined ? replacement._id : upsertId(filter);
+      if (id !== replacement._id) throw new InvalidArgumentError('replacement._id', 'The replacement names a different _id than the filter.');
+      if (state.documents.has(id)) throw new DuplicateKeyError(this.name, '_id_', `A document with _id ${id} exists in ${this.name} but does not match the filter.`);
+      this.commit(state, undefined, next);
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
+    }
+    if (replacement._id !== current._id) throw new InvalidArgumentError('replacement._id', 'The _id of a document cannot change.');
+    const modified = JSON.stringify(current) !== JSON.stringify(next);
+    if (modified) this.commit(state, current, next);
+    return { matchedCount: 1, modifiedCount: modified ? 1 : 0 };
+  }
+
+  private delete(filter: Filter, many: boolean): DeleteResult {
+    const matches = this.matching(filter, many);
+    const state = this.store.state(this.name, false);
+    if (!state) return { deletedCount: 0 };
+    matches.forEach((document) => this.commit(state, document, undefined));
+    return { deletedCount: matches.length };
+  }
+
+  /** The one place documents change: unique keys are checked for the whole change first, then applied. */
+  private commit(state: CollectionState, previous: Document | undefined, next: Document | undefined): void {
+    for (const index of state.indexes.values()) {
+      if (!index.entries || !next) continue;
+      const key = indexKey(index.spec, next);
+      const owner = index.entries.get(key);
+      if (owner !== undefined && owner !== next._id) {
+        throw new DuplicateKeyError(this.name, index.name, `${this.name}: key ${key} of unique index ${index.name} is taken by document ${owner}.`);
+      }
+    }
+    for (const index of state.indexes.values()) {
+      if (!index.entries) continue;
+      if (previous) index.entries.delete(indexKey(index.spec, previous));
+      if (next) index.entries.set(indexKey(index.spec, next), next._id);
+    }
+    if (next) state.documents.set(next._id, next);
+    else if (previous) state.documents.delete(previous._id);
+  }
+}

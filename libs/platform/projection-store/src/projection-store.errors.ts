@@ -1,0 +1,60 @@
+import type { BulkWriteResult } from './projection-store.port';
+
+/** Base class of every error a projection store reports. `code` is stable across adapters. */
+export class ProjectionStoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidArgumentError extends ProjectionStoreError {
+  constructor(field: string, message: string) {
+    super('PROJECTION_STORE.INVALID_ARGUMENT', message, field);
+  }
+}
+
+/** An insert or upsert collided with an existing `_id` or a unique index key. */
+export class DuplicateKeyError extends ProjectionStoreError {
+  constructor(
+    readonly collection: string,
+    /** The index that rejected the write, e.g. `_id_` or `tenantId_1_name_1`, when the server says. */
+    readonly index: string | undefined,
+    message: string,
+  ) {
+    super('PROJECTION_STORE.DUPLICATE_KEY', message, index);
+  }
+}
+
+/** The ordered bulk write stopped at `index`; everything before it was applied. */
+export class BulkWriteError extends ProjectionStoreError {
+  constructor(
+    readonly index: number,
+    override readonly cause: ProjectionStoreError,
+    readonly result: BulkWriteResult,
+  ) {
+    super('PROJECTION_STORE.BULK_WRITE_FAILED', `Operation ${index} of the bulk write failed: ${cause.message}`, cause.field);
+  }
+}
+
+export class ProjectionStoreClosedError extends ProjectionStoreError {
+  constructor() {
+    super('PROJECTION_STORE.CLOSED', 'The projection store has been closed.');
+  }
+}
+
+/** A query built from user input asked for something it may not: an unknown field, an operator, a wrong type. */
+export class InvalidQueryError extends Error {
+  readonly code = 'PROJECTION.INVALID_QUERY';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidQueryError';
+  }
+}
