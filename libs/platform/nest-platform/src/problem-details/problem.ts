@@ -49,6 +49,7 @@ export const problemType = (code: string): string => `${PROBLEM_TYPE_BASE}${code
 export class ProblemException extends HttpException {
   constructor(readonly problem: ProblemDetails) {
     super(problem, problem.status);
+    this.message = problem.detail;
   }
 
   static of(status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemException {
