@@ -1,4 +1,10 @@
 export * from './team.commands';
 export * from './team.events';
+export * from './team.model';
 export * from './team.state';
 export * from './team.decider';
+export * from './team.queries';
+export * from './mandate.model';
+export { mandateFor, mandateViolations } from './mandate';
+export { MAX_TEAM_NAME_LENGTH, MAX_TEAM_PURPOSE_LENGTH } from './lifecycle.rules';
+export { MAX_TIME_BOX_DAYS } from './consent.rules';

@@ -1,11 +1,117 @@
-export interface CreateTeam {
-  readonly type: 'CreateTeam';
-  readonly data: {
-    readonly teamId: string;
-    readonly name: string;
-    readonly unitId?: string;
-    readonly purpose?: string;
-  };
-}
+import type { EffectiveBoundary } from '../shared/boundary.model';
+import type { Money } from '../shared/money';
 
-export type TeamCommand = CreateTeam;
+/**
+ * Commands on one team's stream. Inputs arrive from HTTP, so payload fields that carry
+ * structure (boundaries, amounts) are typed loosely where the decider validates them.
+ * `unitBoundaries` is the lookup of the unit's effective boundaries (own + inherited),
+ * read by the service from the organisation stream; the decider never reads it itself.
+ */
+type Cmd<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+type OnTeam<Data = object> = { readonly teamId: string } & Data;
+
+// Lifecycle
+export type CreateTeam = Cmd<'CreateTeam', { readonly teamId: string; readonly name: string; readonly unitId?: string; readonly purpose?: string }>;
+export type RenameTeam = Cmd<'RenameTeam', OnTeam<{ readonly name: string }>>;
+export type MoveTeamToUnit = Cmd<'MoveTeamToUnit', OnTeam<{ readonly unitId: string; readonly unitBoundaries: readonly EffectiveBoundary[] }>>;
+
+// Membership and the yes
+export type AddMember = Cmd<'AddMember', OnTeam<{ readonly memberId: string; readonly roles: readonly string[] }>>;
+export type ChangeMemberRoles = Cmd<'ChangeMemberRoles', OnTeam<{ readonly memberId: string; readonly roles: readonly string[] }>>;
+export type RemoveMember = Cmd<'RemoveMember', OnTeam<{ readonly memberId: string }>>;
+export type SayYes = Cmd<'SayYes', OnTeam<{ readonly memberId: string }>>;
+export type WithdrawYes = Cmd<'WithdrawYes', OnTeam<{ readonly memberId: string }>>;
+
+// Phases
+export type MoveTeamToPhase = Cmd<'MoveTeamToPhase', OnTeam<{ readonly phase: string }>>;
+
+// Coaching
+export type PlanCoachingTopic = Cmd<'PlanCoachingTopic', OnTeam<{ readonly topic: string; readonly goal?: string }>>;
+export type RecordCoachingSession = Cmd<
+  'RecordCoachingSession',
+  OnTeam<{
+    readonly sessionId: string;
+    readonly topics: readonly string[];
+    /** ISO instant the session took place; not after ctx.now. */
+    readonly heldAt: string;
+    readonly coachId: string;
+    readonly attendeeIds: readonly string[];
+    readonly notes?: string;
+  }>
+>;
+
+// Boundaries (every change needs ctx.reason)
+export type SetTeamBoundary = Cmd<'SetTeamBoundary', OnTeam<{ readonly boundary: unknown; readonly unitBoundaries: readonly EffectiveBoundary[] }>>;
+export type RemoveTeamBoundary = Cmd<'RemoveTeamBoundary', OnTeam<{ readonly boundaryId: string; readonly unitBoundaries: readonly EffectiveBoundary[] }>>;
+
+// Consent on a boundary change
+export type BoundaryChangeInput = { readonly action: 'set'; readonly boundary: unknown } | { readonly action: 'remove'; readonly boundaryId: string };
+export type ProposeBoundaryChange = Cmd<
+  'ProposeBoundaryChange',
+  OnTeam<{
+    readonly proposalId: string;
+    readonly change: BoundaryChangeInput;
+    /** ISO instant at which the time box ends. */
+    readonly closesAt: string;
+    readonly unitBoundaries: readonly EffectiveBoundary[];
+  }>
+>;
+export type ConsentToBoundaryChange = Cmd<'ConsentToBoundaryChange', OnTeam<{ readonly proposalId: string; readonly memberId: string }>>;
+/** The objection's reason is ctx.reason, like every other "why". */
+export type ObjectToBoundaryChange = Cmd<'ObjectToBoundaryChange', OnTeam<{ readonly proposalId: string; readonly memberId: string }>>;
+export type CloseBoundaryProposal = Cmd<'CloseBoundaryProposal', OnTeam<{ readonly proposalId: string; readonly unitBoundaries: readonly EffectiveBoundary[] }>>;
+export type WithdrawBoundaryProposal = Cmd<'WithdrawBoundaryProposal', OnTeam<{ readonly proposalId: string }>>;
+
+// Delegation board
+export type AddDecisionArea = Cmd<'AddDecisionArea', OnTeam<{ readonly area: string; readonly title: string }>>;
+export type SetDelegationLevel = Cmd<'SetDelegationLevel', OnTeam<{ readonly area: string; readonly level: number }>>;
+
+// Decisions
+export type RecordDecision = Cmd<
+  'RecordDecision',
+  OnTeam<{
+    readonly decisionId: string;
+    readonly area: string;
+    readonly title: string;
+    /** The delegation level (1–7) the team acted under. */
+    readonly actedUnderLevel: number;
+    readonly rationale: string;
+    readonly optionsConsidered: readonly string[];
+    /** For financial decisions. */
+    readonly amount?: Money;
+    readonly unitBoundaries: readonly EffectiveBoundary[];
+    /** Outside the mandate: refuse (default) or record the decision as escalated. */
+    readonly onOutsideMandate?: 'reject' | 'escalate';
+  }>
+>;
+
+// Principles
+export type AdoptPrinciple = Cmd<'AdoptPrinciple', OnTeam<{ readonly principleId: string; readonly rule: string; readonly value: string }>>;
+export type RevisePrinciple = Cmd<'RevisePrinciple', OnTeam<{ readonly principleId: string; readonly rule: string; readonly value: string }>>;
+export type RetirePrinciple = Cmd<'RetirePrinciple', OnTeam<{ readonly principleId: string }>>;
+
+export type TeamCommand =
+  | CreateTeam
+  | RenameTeam
+  | MoveTeamToUnit
+  | AddMember
+  | ChangeMemberRoles
+  | RemoveMember
+  | SayYes
+  | WithdrawYes
+  | MoveTeamToPhase
+  | PlanCoachingTopic
+  | RecordCoachingSession
+  | SetTeamBoundary
+  | RemoveTeamBoundary
+  | ProposeBoundaryChange
+  | ConsentToBoundaryChange
+  | ObjectToBoundaryChange
+  | CloseBoundaryProposal
+  | WithdrawBoundaryProposal
+  | AddDecisionArea
+  | SetDelegationLevel
+  | RecordDecision
+  | AdoptPrinciple
+  | RevisePrinciple
+  | RetirePrinciple;

@@ -1,56 +1,82 @@
-import type { CommandContext, Decider, Decision } from '@leerzone/kernel';
-import { assertNever, isRejection, reject } from '@leerzone/kernel';
-import { optionalText, requiredId, requiredText } from '../shared/validation';
-import type { CreateTeam, TeamCommand } from './team.commands';
+import type { Decider } from '@leerzone/kernel';
+import { assertNever } from '@leerzone/kernel';
+import { addMember, changeMemberRoles, removeMember, sayYes, withdrawYes } from './membership.rules';
+import { closeBoundaryProposal, consentToBoundaryChange, objectToBoundaryChange, proposeBoundaryChange, withdrawBoundaryProposal } from './consent.rules';
+import { removeTeamBoundary, setTeamBoundary } from './boundary.rules';
+import { planCoachingTopic, recordCoachingSession } from './coaching.rules';
+import { recordDecision } from './decision.rules';
+import { addDecisionArea, setDelegationLevel } from './delegation.rules';
+import { createTeam, moveTeamToUnit, renameTeam } from './lifecycle.rules';
+import { moveTeamToPhase } from './phase.rules';
+import { adoptPrinciple, retirePrinciple, revisePrinciple } from './principle.rules';
+import type { TeamCommand } from './team.commands';
 import type { TeamEvent } from './team.events';
 import type { TeamState } from './team.state';
-import { initialTeamState } from './team.state';
+import { evolveTeam, initialTeamState } from './team.state';
 
 export const teamStreamId = (teamId: string): string => `team-${teamId}`;
 
-export const MAX_TEAM_NAME_LENGTH = 120;
-export const MAX_TEAM_PURPOSE_LENGTH = 1000;
-
-function createTeam(command: CreateTeam, state: TeamState, ctx: CommandContext): Decision<TeamEvent> {
-  if (state.exists) {
-    return reject('conflict', 'TEAM.ALREADY_EXISTS', `Team ${state.teamId} already exists.`, { field: 'teamId' });
-  }
-  const teamId = requiredId(command.data.teamId, 'teamId', 'TEAM.ID_INVALID', 'the team id');
-  if (isRejection(teamId)) return teamId;
-  const name = requiredText(command.data.name, { field: 'name', code: 'TEAM.NAME_INVALID', label: 'the team name', max: MAX_TEAM_NAME_LENGTH });
-  if (isRejection(name)) return name;
-  const unitId = command.data.unitId === undefined ? null : requiredId(command.data.unitId, 'unitId', 'TEAM.UNIT_INVALID', 'the unit id');
-  if (isRejection(unitId)) return unitId;
-  const purpose = optionalText(command.data.purpose, { field: 'purpose', code: 'TEAM.PURPOSE_INVALID', label: 'the purpose', max: MAX_TEAM_PURPOSE_LENGTH });
-  if (isRejection(purpose)) return purpose;
-  return [{ type: 'TeamCreated', data: { teamId, name, unitId, purpose, createdBy: ctx.actor.id, createdAt: ctx.now.toISOString() } }];
-}
-
+/**
+ * One team, one stream: membership, the yes, phases, coaching, boundaries with their
+ * consent proposals, the delegation board, decisions and principles. They share one
+ * consistency boundary because a decision must be checked against exactly the boundaries
+ * and board of that moment, and self-steering against exactly the current members' yes.
+ */
 export const teamDecider: Decider<TeamCommand, TeamEvent, TeamState> = {
   initialState: initialTeamState,
   decide(command, state, ctx) {
     switch (command.type) {
       case 'CreateTeam':
         return createTeam(command, state, ctx);
+      case 'RenameTeam':
+        return renameTeam(command, state, ctx);
+      case 'MoveTeamToUnit':
+        return moveTeamToUnit(command, state, ctx);
+      case 'AddMember':
+        return addMember(command, state, ctx);
+      case 'ChangeMemberRoles':
+        return changeMemberRoles(command, state, ctx);
+      case 'RemoveMember':
+        return removeMember(command, state, ctx);
+      case 'SayYes':
+        return sayYes(command, state, ctx);
+      case 'WithdrawYes':
+        return withdrawYes(command, state, ctx);
+      case 'MoveTeamToPhase':
+        return moveTeamToPhase(command, state, ctx);
+      case 'PlanCoachingTopic':
+        return planCoachingTopic(command, state, ctx);
+      case 'RecordCoachingSession':
+        return recordCoachingSession(command, state, ctx);
+      case 'SetTeamBoundary':
+        return setTeamBoundary(command, state, ctx);
+      case 'RemoveTeamBoundary':
+        return removeTeamBoundary(command, state, ctx);
+      case 'ProposeBoundaryChange':
+        return proposeBoundaryChange(command, state, ctx);
+      case 'ConsentToBoundaryChange':
+        return consentToBoundaryChange(command, state, ctx);
+      case 'ObjectToBoundaryChange':
+        return objectToBoundaryChange(command, state, ctx);
+      case 'CloseBoundaryProposal':
+        return closeBoundaryProposal(command, state, ctx);
+      case 'WithdrawBoundaryProposal':
+        return withdrawBoundaryProposal(command, state, ctx);
+      case 'AddDecisionArea':
+        return addDecisionArea(command, state, ctx);
+      case 'SetDelegationLevel':
+        return setDelegationLevel(command, state, ctx);
+      case 'RecordDecision':
+        return recordDecision(command, state, ctx);
+      case 'AdoptPrinciple':
+        return adoptPrinciple(command, state, ctx);
+      case 'RevisePrinciple':
+        return revisePrinciple(command, state, ctx);
+      case 'RetirePrinciple':
+        return retirePrinciple(command, state, ctx);
       default:
-        return assertNever(command.type);
+        return assertNever(command);
     }
   },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'TeamCreated':
-        return {
-          ...state,
-          exists: true,
-          teamId: event.data.teamId,
-          name: event.data.name,
-          unitId: event.data.unitId,
-          purpose: event.data.purpose,
-          createdBy: event.data.createdBy,
-          createdAt: event.data.createdAt,
-        };
-      default:
-        return assertNever(event.type);
-    }
-  },
+  evolve: evolveTeam,
 };

@@ -1,15 +1,209 @@
 import type { DomainEvent } from '@leerzone/kernel';
+import type { Boundary } from '../shared/boundary.model';
+import type { DelegationLevel } from '../shared/delegation.model';
+import type { Money } from '../shared/money';
+import type { Mandate, MandateViolation } from './mandate.model';
+import type { TeamPhase, TeamRole } from './team.model';
 
-export type TeamCreated = DomainEvent<
-  'TeamCreated',
+/** Every team event, version 1. Shapes never change in place: see docs/governance-events.md. */
+type Ev<Type extends string, Data> = DomainEvent<Type, Readonly<Data>>;
+
+// Lifecycle
+export type TeamCreated = Ev<'TeamCreated', { teamId: string; name: string; unitId: string | null; purpose: string | null; createdBy: string; createdAt: string }>;
+export type TeamRenamed = Ev<'TeamRenamed', { teamId: string; previousName: string; name: string; renamedBy: string; renamedAt: string }>;
+export type TeamMovedToUnit = Ev<'TeamMovedToUnit', { teamId: string; previousUnitId: string | null; unitId: string; movedBy: string; movedAt: string; reason: string }>;
+
+// Membership and the yes
+export type MemberAdded = Ev<'MemberAdded', { teamId: string; memberId: string; roles: readonly TeamRole[]; addedBy: string; addedAt: string }>;
+export type MemberRolesChanged = Ev<
+  'MemberRolesChanged',
+  { teamId: string; memberId: string; previousRoles: readonly TeamRole[]; roles: readonly TeamRole[]; changedBy: string; changedAt: string }
+>;
+export type MemberRemoved = Ev<'MemberRemoved', { teamId: string; memberId: string; removedBy: string; removedAt: string; reason: string | null }>;
+/** Recorded only by the member themself: `givenBy` always equals `memberId`. */
+export type YesGiven = Ev<'YesGiven', { teamId: string; memberId: string; givenBy: string; givenAt: string }>;
+export type YesWithdrawn = Ev<'YesWithdrawn', { teamId: string; memberId: string; withdrawnBy: string; withdrawnAt: string; reason: string | null }>;
+
+// Phases
+export type TeamPhaseChanged = Ev<
+  'TeamPhaseChanged',
+  { teamId: string; previousPhase: TeamPhase; phase: TeamPhase; changedBy: string; changedAt: string; reason: string | null }
+>;
+
+// Coaching
+export type CoachingTopicPlanned = Ev<'CoachingTopicPlanned', { teamId: string; topic: string; goal: string | null; plannedBy: string; plannedAt: string }>;
+export type CoachingSessionHeld = Ev<
+  'CoachingSessionHeld',
   {
-    readonly teamId: string;
-    readonly name: string;
-    readonly unitId: string | null;
-    readonly purpose: string | null;
-    readonly createdBy: string;
-    readonly createdAt: string;
+    teamId: string;
+    sessionId: string;
+    topics: readonly string[];
+    heldAt: string;
+    coachId: string;
+    attendeeIds: readonly string[];
+    notes: string | null;
+    recordedBy: string;
+    recordedAt: string;
   }
 >;
 
-export type TeamEvent = TeamCreated;
+// Boundaries
+export type TeamBoundarySet = Ev<
+  'TeamBoundarySet',
+  { teamId: string; boundary: Boundary; previous: Boundary | null; setBy: string; setAt: string; reason: string; proposalId: string | null }
+>;
+export type TeamBoundaryRemoved = Ev<
+  'TeamBoundaryRemoved',
+  { teamId: string; boundaryId: string; previous: Boundary; removedBy: string; removedAt: string; reason: string; proposalId: string | null }
+>;
+
+// Consent
+export type BoundaryChange = { readonly action: 'set'; readonly boundary: Boundary } | { readonly action: 'remove'; readonly boundaryId: string };
+export type BoundaryChangeProposed = Ev<
+  'BoundaryChangeProposed',
+  {
+    teamId: string;
+    proposalId: string;
+    change: BoundaryChange;
+    reason: string;
+    closesAt: string;
+    /** The members asked for consent, fixed when the proposal opens. */
+    participantIds: readonly string[];
+    proposedBy: string;
+    proposedAt: string;
+  }
+>;
+export type BoundaryChangeConsented = Ev<'BoundaryChangeConsented', { teamId: string; proposalId: string; memberId: string; consentedBy: string; consentedAt: string }>;
+export type BoundaryChangeObjected = Ev<
+  'BoundaryChangeObjected',
+  { teamId: string; proposalId: string; memberId: string; objectedBy: string; objectedAt: string; reason: string }
+>;
+export type BoundaryChangeAdopted = Ev<
+  'BoundaryChangeAdopted',
+  { teamId: string; proposalId: string; consentedIds: readonly string[]; silentIds: readonly string[]; adoptedBy: string; adoptedAt: string }
+>;
+export type BoundaryChangeEscalated = Ev<
+  'BoundaryChangeEscalated',
+  { teamId: string; proposalId: string; objections: readonly { memberId: string; reason: string }[]; escalatedBy: string; escalatedAt: string }
+>;
+export type BoundaryChangeWithdrawn = Ev<'BoundaryChangeWithdrawn', { teamId: string; proposalId: string; withdrawnBy: string; withdrawnAt: string; reason: string }>;
+
+// Delegation board
+export type DecisionAreaAdded = Ev<'DecisionAreaAdded', { teamId: string; area: string; title: string; addedBy: string; addedAt: string }>;
+export type DelegationLevelChanged = Ev<
+  'DelegationLevelChanged',
+  { teamId: string; area: string; previousLevel: DelegationLevel | null; level: DelegationLevel; changedBy: string; changedAt: string; reason: string }
+>;
+
+// Decisions
+export type DecisionRecorded = Ev<
+  'DecisionRecorded',
+  {
+    teamId: string;
+    decisionId: string;
+    area: string;
+    title: string;
+    actedUnderLevel: DelegationLevel;
+    rationale: string;
+    optionsConsidered: readonly string[];
+    amount: Money | null;
+    mandate: Mandate;
+    decidedBy: string;
+    decidedAt: string;
+  }
+>;
+export type DecisionEscalated = Ev<
+  'DecisionEscalated',
+  {
+    teamId: string;
+    decisionId: string;
+    area: string;
+    title: string;
+    actedUnderLevel: DelegationLevel;
+    rationale: string;
+    optionsConsidered: readonly string[];
+    amount: Money | null;
+    mandate: Mandate;
+    violations: readonly MandateViolation[];
+    escalatedBy: string;
+    escalatedAt: string;
+  }
+>;
+
+// Principles
+export type PrincipleAdopted = Ev<'PrincipleAdopted', { teamId: string; principleId: string; rule: string; value: string; adoptedBy: string; adoptedAt: string }>;
+export type PrincipleRevised = Ev<
+  'PrincipleRevised',
+  {
+    teamId: string;
+    principleId: string;
+    previousRule: string;
+    previousValue: string;
+    rule: string;
+    value: string;
+    revisedBy: string;
+    revisedAt: string;
+    reason: string;
+  }
+>;
+export type PrincipleRetired = Ev<'PrincipleRetired', { teamId: string; principleId: string; retiredBy: string; retiredAt: string; reason: string }>;
+
+export type TeamEvent =
+  | TeamCreated
+  | TeamRenamed
+  | TeamMovedToUnit
+  | MemberAdded
+  | MemberRolesChanged
+  | MemberRemoved
+  | YesGiven
+  | YesWithdrawn
+  | TeamPhaseChanged
+  | CoachingTopicPlanned
+  | CoachingSessionHeld
+  | TeamBoundarySet
+  | TeamBoundaryRemoved
+  | BoundaryChangeProposed
+  | BoundaryChangeConsented
+  | BoundaryChangeObjected
+  | BoundaryChangeAdopted
+  | BoundaryChangeEscalated
+  | BoundaryChangeWithdrawn
+  | DecisionAreaAdded
+  | DelegationLevelChanged
+  | DecisionRecorded
+  | DecisionEscalated
+  | PrincipleAdopted
+  | PrincipleRevised
+  | PrincipleRetired;
+
+/** Every team event type; the Record makes the compiler insist the list is complete. */
+const teamEventTypeSet: Record<TeamEvent['type'], true> = {
+  TeamCreated: true,
+  TeamRenamed: true,
+  TeamMovedToUnit: true,
+  MemberAdded: true,
+  MemberRolesChanged: true,
+  MemberRemoved: true,
+  YesGiven: true,
+  YesWithdrawn: true,
+  TeamPhaseChanged: true,
+  CoachingTopicPlanned: true,
+  CoachingSessionHeld: true,
+  TeamBoundarySet: true,
+  TeamBoundaryRemoved: true,
+  BoundaryChangeProposed: true,
+  BoundaryChangeConsented: true,
+  BoundaryChangeObjected: true,
+  BoundaryChangeAdopted: true,
+  BoundaryChangeEscalated: true,
+  BoundaryChangeWithdrawn: true,
+  DecisionAreaAdded: true,
+  DelegationLevelChanged: true,
+  DecisionRecorded: true,
+  DecisionEscalated: true,
+  PrincipleAdopted: true,
+  PrincipleRevised: true,
+  PrincipleRetired: true,
+};
+export const TEAM_EVENT_TYPES = Object.keys(teamEventTypeSet) as readonly TeamEvent['type'][];
+export const isTeamEvent = (event: { readonly type: string }): event is TeamEvent => Object.hasOwn(teamEventTypeSet, event.type);

@@ -1,0 +1,85 @@
+import { isRejection, reject } from '@leerzone/kernel';
+import { AREA_PATTERN } from '../shared/boundary.model';
+import { parseInstant } from '../shared/calendar';
+import { optionalText, requiredId } from '../shared/validation';
+import type { PlanCoachingTopic, RecordCoachingSession } from './team.commands';
+import type { TeamRule } from './team.guards';
+import { at, requireMember, requireTeam } from './team.guards';
+
+export const MAX_TOPIC_LENGTH = 60;
+
+const validTopic = (topic: unknown): topic is string => typeof topic === 'string' && topic.length <= MAX_TOPIC_LENGTH && AREA_PATTERN.test(topic);
+
+export const planCoachingTopic: TeamRule<PlanCoachingTopic> = (command, state, ctx) => {
+  const missing = requireTeam(state, command.data.teamId);
+  if (missing) return missing;
+  const { topic } = command.data;
+  if (!validTopic(topic)) {
+    return reject('invalid', 'COACHING.TOPIC_INVALID', 'A coaching topic is a lower-case slug such as budgeting or giving-feedback.', { field: 'topic' });
+  }
+  const goal = optionalText(command.data.goal, { field: 'goal', code: 'COACHING.GOAL_INVALID', label: 'the goal', max: 1000 });
+  if (isRejection(goal)) return goal;
+  if (state.coachingTopics.has(topic)) {
+    return reject('conflict', 'COACHING.TOPIC_ALREADY_PLANNED', `${topic} is already in team ${state.teamId}'s coaching plan.`, { field: 'topic' });
+  }
+  return [{ type: 'CoachingTopicPlanned', data: { teamId: command.data.teamId, topic, goal, plannedBy: ctx.actor.id, plannedAt: at(ctx) } }];
+};
+
+/** A session is recorded after it was held, by a coach of the team, on planned topics, with the team's members. */
+export const recordCoachingSession: TeamRule<RecordCoachingSession> = (command, state, ctx) => {
+  const missing = requireTeam(state, command.data.teamId);
+  if (missing) return missing;
+  const sessionId = requiredId(command.data.sessionId, 'sessionId', 'COACHING.SESSION_INVALID', 'the session id');
+  if (isRejection(sessionId)) return sessionId;
+  if (state.coachingSessions.has(sessionId)) {
+    return reject('conflict', 'COACHING.SESSION_ALREADY_RECORDED', `Coaching session ${sessionId} is already recorded.`, { field: 'sessionId' });
+  }
+  const { topics, attendeeIds } = command.data;
+  if (!Array.isArray(topics) || topics.length === 0 || !topics.every(validTopic)) {
+    return reject('invalid', 'COACHING.TOPIC_INVALID', 'A session covers at least one topic, each a slug from the coaching plan.', { field: 'topics' });
+  }
+  const unplanned = topics.filter((topic) => !state.coachingTopics.has(topic));
+  if (unplanned.length > 0) {
+    return reject('precondition', 'COACHING.TOPIC_NOT_PLANNED', `Plan ${unplanned.join(', ')} before recording sessions on it.`, {
+      field: 'topics',
+      details: { unplanned },
+    });
+  }
+  const heldAt = parseInstant(command.data.heldAt);
+  if (heldAt === null) {
+    return reject('invalid', 'COACHING.HELD_AT_INVALID', 'heldAt must be an ISO-8601 instant such as 2026-03-02T14:00:00Z.', { field: 'heldAt' });
+  }
+  if (heldAt.getTime() > ctx.now.getTime()) {
+    return reject('invalid', 'COACHING.SESSION_IN_FUTURE', 'A session is recorded once it has been held; heldAt is in the future.', { field: 'heldAt' });
+  }
+  const coach = requireMember(state, command.data.coachId, 'coachId');
+  if (isRejection(coach)) return coach;
+  if (!coach.roles.includes('coach')) {
+    return reject('precondition', 'COACHING.NOT_A_COACH', `${coach.memberId} is not a coach of team ${state.teamId}.`, { field: 'coachId' });
+  }
+  if (!Array.isArray(attendeeIds) || attendeeIds.length === 0) {
+    return reject('invalid', 'COACHING.ATTENDEES_INVALID', 'A session needs at least one attendee.', { field: 'attendeeIds' });
+  }
+  for (const attendee of attendeeIds) {
+    const member = requireMember(state, attendee, 'attendeeIds');
+    if (isRejection(member)) return member;
+  }
+  const notes = optionalText(command.data.notes, { field: 'notes', code: 'COACHING.NOTES_INVALID', label: 'the notes', max: 4000 });
+  if (isRejection(notes)) return notes;
+  return [
+    {
+      type: 'CoachingSessionHeld',
+      data: {
+        teamId: command.data.teamId,
+        sessionId,
+        topics: [...new Set(topics)],
+        heldAt: heldAt.toISOString(),
+        coachId: coach.memberId,
+        attendeeIds: [...new Set(attendeeIds)],
+        notes,
+        recordedBy: ctx.actor.id,
+        recordedAt: at(ctx),
+      },
+    },
+  ];
+};
