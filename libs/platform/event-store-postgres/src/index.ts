@@ -1,0 +1,2 @@
+export * from './postgres-event-store';
+export { DEFAULT_SCHEMA } from './postgres-schema';

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { StoredEvent } from '@leerzone/kernel';
+import { eventStoreContract, newEvent } from '@leerzone/kernel/testing';
+import { describeWithServer } from '@leerzone/test-servers';
+import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const waitFor = async (condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for condition.');
+    await sleep(20);
+  }
+};
+
+describeWithServer('postgres', 'PostgresEventStore', (url) => {
+  const schemas = new Set<string>();
+  let admin: pg.Pool | undefined;
+  const adminPool = async () => (admin ??= new pg.Pool({ connectionString: await url(), max: 2 }));
+
+  const freshSchema = () => {
+    const schema = `es_test_${randomBytes(6).toString('hex')}`;
+    schemas.add(schema);
+    return schema;
+  };
+  const dropSchema = async (schema: string) => {
+    await (await adminPool()).query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    schemas.delete(schema);
+  };
+
+  afterAll(async () => {
+    for (const schema of [...schemas]) await dropSchema(schema);
+    await admin?.end();
+  });
+
+  eventStoreContract('postgres', async () => {
+    const connectionString = await url();
+    const schema = freshSchema();
+    return {
+      open: async () => PostgresEventStore.open({ connectionString, schema, pollIntervalMs: 50 }),
+      dispose: () => dropSchema(schema),
+    };
+  });
+
+  describe('postgres specifics', () => {
+    const opened: PostgresEventStore[] = [];
+    let schema: string;
+    const open = async (options: Partial<PostgresEventStoreOptions> = {}) => {
+      const store = await PostgresEventStore.open({ connectionString: await url(), schema, ...options });
+      opened.push(store);
+      return store;
+    };
+
+    beforeEach(() => {
+      schema = freshSchema();
+    });
+
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+      await dropSchema(schema);
+    });
+
+    it('creates its schema idempotently, also when several processes open at once', async () => {
+      const stores = await Promise.all([open(), open(), open()]);
+      await stores[0]!.append('s', [newEvent()], { expectedVersion: 0 });
+      const again = await open();
+      expect(await again.streamVersion('s')).toBe(1);
+    });
+
+    it('never lets a catch-up reader skip an event while slower appends are still committing', async () => {
+      // Each writer holds its transaction open for a random while after inserting, so
+      // appends that got later positions would commit first if nothing kept them in order.
+      const writers = await Promise.all(Array.from({ length: 4 }, () => open({ beforeCommit: () => sleep(Math.random() * 15) })));
+      const reader = await open();
+      const seen: number[] = [];
+      let writing = true;
+      const reading = (async () => {
+        let after = 0;
+        while (writing || after < (await reader.headPosition())) {
+          const batch = await reader.readAll({ after, limit: 50 });
+          for (const event of batch) seen.push(event.globalPosition);
+          if (batch.length > 0) after = batch[batch.length - 1]!.globalPosition;
+        }
+      })();
+      await Promise.all(
+        writers.map(async (writer, w) => {
+          for (let n = 0; n < 40; n++) {
+            await writer.append(`writer-${w}-${n % 5}`, Array.from({ length: 1 + (n % 3) }, () => newEvent()), { expectedVersion: 'any' });
+          }
+        }),
+      );
+      writing = false;
+      await reading;
+      const head = await reader.headPosition();
+      expect(head).toBe(4 * (14 * 1 + 13 * 2 + 13 * 3));
+      expect(seen).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    });
+
+    it('wakes a subscription through LISTEN/NOTIFY when another process appends', async () => {
+      const subscriber = await open({ pollIntervalMs: 600_000 });
+      const writer = await open();
+      const seen: StoredEvent[] = [];
+      const subscription = subscriber.subscribe({ onEvents: (batch) => void seen.push(...batch) });
+      await subscription.caughtUp;
+      await waitFor(() => subscriber.isListening());
+      await writer.append('live', [newEvent(), newEvent()], { expectedVersion: 0 });
+      // The poll interval is ten minutes: only the notification can deliver this in time.
+      await waitFor(() => seen.length === 2);
+      await subscription.stop();
+    });
+
+    it('reconnects its listener after the connection is killed, and delivers what was appended meanwhile', async () => {
+      const subscriber = await open({ pollIntervalMs: 600_000 });
+      const writer = await open();
+      const seen: StoredEvent[] = [];
+      const subscription = subscriber.subscribe({ onEvents: (batch) => void seen.push(...batch) });
+      await waitFor(() => subscriber.isListening());
+      await (await adminPool()).query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+        `leerzone-event-store-listener:${schema}`,
+      ]);
+      await waitFor(() => !subscriber.isListening());
+      await writer.append('while-down', [newEvent()], { expectedVersion: 0 });
+      await waitFor(() => subscriber.isListening());
+      await waitFor(() => seen.length === 1);
+      await writer.append('after-reconnect', [newEvent()], { expectedVersion: 0 });
+      await waitFor(() => seen.length === 2);
+      expect(seen.map((e) => e.streamId)).toEqual(['while-down', 'after-reconnect']);
+      await subscription.stop();
+    });
+
+    it('keeps data and metadata byte for byte, including key order and escapes', async () => {
+      const store = await open();
+      const data = { z: 1, a: 'nul \u0000 and emoji 🎉', big: 12345678901234567, list: [3, 1, 2] };
+      await store.append('bytes', [newEvent({ data, metadata: { b: 2, a: 1 } })], { expectedVersion: 0 });
+      const { rows } = await (await adminPool()).query(`SELECT data::text AS data, metadata::text AS metadata FROM "${schema}".events`);
+      expect(rows[0]).toEqual({ data: JSON.stringify(data), metadata: '{"b":2,"a":1}' });
+    });
+  });
+});
