@@ -35,4 +35,13 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Nx's bannedExternalImports covers npm packages but not Node's built-ins, so the
+    // "no I/O in the domain" rule is completed here for every domain library.
+    files: ['libs/*/domain/src/**/*.ts', 'libs/platform/kernel/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'child_process', 'os', 'worker_threads'], message: 'Domain code does no I/O: take what you need as an argument.' }] }],
+    },
+  },
 ];
