@@ -1,0 +1,2 @@
+export * from './event-fixtures';
+export * from './event-bus-contract';
