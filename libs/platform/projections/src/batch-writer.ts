@@ -1,0 +1,221 @@
+import type { StoredEvent } from '@leerzone/kernel';
+import {
+  BulkWriteError,
+  DuplicateKeyError,
+  InMemoryProjectionStore,
+  assertDocument,
+  assertUpdate,
+  type Document,
+  type ProjectionStore,
+  type Update,
+  type WriteOperation,
+} from '@leerzone/projection-store';
+import { DELETED_FIELD, POSITION_FIELD, type DocumentWriter, type ProjectionDefinition, type ProjectionWriter } from './projection';
+import { ProjectionError, ProjectionHandlerError } from './projection.errors';
+
+type WriteKind = 'upsert' | 'update' | 'put' | 'delete';
+
+interface PendingWrite {
+  readonly collection: string;
+  readonly id: string;
+  readonly kind: WriteKind;
+  readonly position: number;
+  readonly update?: Update;
+  readonly document?: Record<string, unknown>;
+}
+
+export interface FlushResult {
+  readonly writes: number;
+  /** Writes found already applied (a replay after a crash). */
+  readonly skipped: number;
+  /** Physical collections that received deletes (tombstones to purge once the checkpoint passes them). */
+  readonly tombstoned: readonly string[];
+}
+
+const BULK_CHUNK = 1_000;
+const RESERVED = [POSITION_FIELD, DELETED_FIELD];
+
+const touchesReserved = (path: string): boolean => RESERVED.some((field) => path === field || path.startsWith(`${field}.`));
+
+/**
+ * Collects what a projection's handlers write for one batch of events, then writes it with
+ * a per-document guard: every document carries the global position of the last event
+ * applied to it (`_position`), and a write for event p only lands where `_position < p`.
+ * Replaying events after a crash therefore skips exactly the writes that already landed.
+ * Deletes leave a tombstone (`_deleted`) so a replayed older event cannot resurrect the
+ * document; tombstones are purged once the checkpoint has passed them.
+ */
+export class BatchWriter {
+  private readonly pending: PendingWrite[] = [];
+  private position = 0;
+  private readonly touched = new Set<string>();
+  private readonly writer: ProjectionWriter;
+
+  constructor(
+    private readonly projection: ProjectionDefinition,
+    private readonly physical: Readonly<Record<string, string>>,
+  ) {
+    const writers = new Map<string, DocumentWriter>();
+    this.writer = {
+      collection: (name: string) => {
+        let writer = writers.get(name);
+        if (!writer) {
+          if (!Object.prototype.hasOwnProperty.call(physical, name)) {
+            throw new ProjectionError('PROJECTION.UNKNOWN_COLLECTION', `${projection.name} does not own a collection named ${String(name)}.`, 'collection');
+          }
+          writer = this.documentWriter(name);
+          writers.set(name, writer);
+        }
+        return writer;
+      },
+    };
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Runs the handler for one event, buffering its writes. A throw leaves nothing of this event buffered. */
+  apply(event: StoredEvent): void {
+    this.position = event.globalPosition;
+    this.touched.clear();
+    const mark = this.pending.length;
+    try {
+      this.projection.apply(event, this.writer);
+    } catch (error) {
+      this.pending.length = mark;
+      throw new ProjectionHandlerError(this.projection.name, event.globalPosition, event.type, error);
+    }
+  }
+
+  private documentWriter(collection: string): DocumentWriter {
+    const record = (kind: WriteKind, id: string, extra: Partial<PendingWrite>): void => {
+      if (typeof id !== 'string' || id.length === 0) throw new ProjectionError('PROJECTION.INVALID_WRITE', `${collection}: a document id is a non-empty string.`, 'id');
+      const key = `${collection}\u0000${id}`;
+      if (this.touched.has(key)) {
+        throw new ProjectionError('PROJECTION.DOUBLE_WRITE', `${collection}/${id} is written twice for one event; combine the updates into one.`, 'id');
+      }
+      this.touched.add(key);
+      this.pending.push({ collection, id, kind, position: this.position, ...extra });
+    };
+    const checkUpdate = (update: Update): void => {
+      assertUpdate(update);
+      for (const fields of Object.values(update)) {
+        for (const path of Object.keys(fields as object)) {
+          if (touchesReserved(path)) throw new ProjectionError('PROJECTION.RESERVED_FIELD', `${path} is kept by the runner.`, path);
+        }
+      }
+    };
+    return {
+      upsert: (id, update) => {
+        checkUpdate(update);
+        record('upsert', id, { update });
+      },
+      update: (id, update) => {
+        checkUpdate(update);
+        record('update', id, { update });
+      },
+      put: (id, document) => {
+        const full = { ...(document as Record<string, unknown>), _id: id };
+        assertDocument(full);
+        const reserved = Object.keys(full).find(touchesReserved);
+        if (reserved) throw new ProjectionError('PROJECTION.RESERVED_FIELD', `${reserved} is kept by the runner.`, reserved);
+        record('put', id, { document: full });
+      },
+      delete: (id) => record('delete', id, {}),
+    };
+  }
+
+  /** Writes everything buffered, one ordered bulk write per collection (collections in parallel). */
+  async flush(store: ProjectionStore): Promise<FlushResult> {
+    const byCollection = new Map<string, PendingWrite[]>();
+    for (const write of this.pending) {
+      const physical = this.physical[write.collection]!;
+      const list = byCollection.get(physical) ?? [];
+      list.push(write);
+      byCollection.set(physical, list);
+    }
+    const results = await Promise.all([...byCollection].map(([physical, writes]) => flushCollection(store, physical, writes)));
+    const total = this.pending.length;
+    this.pending.length = 0;
+    return {
+      writes: total,
+      skipped: results.reduce((sum, skipped) => sum + skipped, 0),
+      tombstoned: [...byCollection].filter(([, writes]) => writes.some((write) => write.kind === 'delete')).map(([physical]) => physical),
+    };
+  }
+}
+
+const guard = (write: PendingWrite) => ({ _id: write.id, [POSITION_FIELD]: { $lt: write.position } });
+const withPosition = (update: Update, position: number): Update => ({ ...update, $set: { ...(update.$set ?? {}), [POSITION_FIELD]: position } });
+
+function toOperation(write: PendingWrite): WriteOperation {
+  switch (write.kind) {
+    case 'upsert':
+    case 'update':
+      return {
+        updateOne: {
+          filter: { ...guard(write), [DELETED_FIELD]: { $ne: true } },
+          update: withPosition(write.update!, write.position),
+          upsert: write.kind === 'upsert',
+        },
+      };
+    case 'put':
+      return { replaceOne: { filter: guard(write), replacement: { ...write.document, _id: write.id, [POSITION_FIELD]: write.position }, upsert: true } };
+    case 'delete':
+      return { replaceOne: { filter: guard(write), replacement: { _id: write.id, [POSITION_FIELD]: write.position, [DELETED_FIELD]: true } } };
+  }
+}
+
+/** Returns how many writes were found already applied. */
+async function flushCollection(store: ProjectionStore, physical: string, writes: readonly PendingWrite[]): Promise<number> {
+  const collection = store.collection(physical);
+  let skipped = 0;
+  let start = 0;
+  while (start < writes.length) {
+    const chunk = writes.slice(start, start + BULK_CHUNK);
+    try {
+      await collection.bulkWrite(chunk.map(toOperation));
+      start += chunk.length;
+    } catch (error) {
+      if (!(error instanceof BulkWriteError) || !(error.cause instanceof DuplicateKeyError)) throw error;
+      // The write at error.index met a document that did not pass its guard.
+      if (await resolveCollision(store, physical, chunk[error.index]!)) skipped++;
+      start += error.index + 1;
+    }
+  }
+  return skipped;
+}
+
+/**
+ * An upsert or put met an existing document its guard excluded. Either the write landed
+ * before (skip it), or the document is a tombstone older than this event (recreate it
+ * from scratch, as if it had never existed), or a unique index of the read model refused
+ * it (a real error). Returns true when skipped.
+ */
+async function resolveCollision(store: ProjectionStore, physical: string, write: PendingWrite): Promise<boolean> {
+  const collection = store.collection(physical);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await collection.findOne({ _id: write.id });
+    if (!current) break;
+    const position = current[POSITION_FIELD];
+    if (typeof position === 'number' && position >= write.position) return true;
+    if (current[DELETED_FIELD] !== true || write.kind !== 'upsert') break;
+    const fresh = await freshDocument(write);
+    // Compare-and-set on the tombstone's position: a concurrent writer makes us look again.
+    const replaced = await collection.replaceOne({ _id: write.id, [POSITION_FIELD]: position, [DELETED_FIELD]: true }, fresh);
+    if (replaced.matchedCount === 1) return false;
+  }
+  throw new ProjectionError(
+    'PROJECTION.WRITE_CONFLICT',
+    `${physical}/${write.id}: the write of event ${write.position} collides with a unique index of the read model.`,
+    write.id,
+  );
+}
+
+/** What an upsert creates on an empty slot, evaluated with the same update semantics. */
+async function freshDocument(write: PendingWrite): Promise<Document> {
+  const scratch = new InMemoryProjectionStore().collection('scratch');
+  await scratch.updateOne({ _id: write.id }, withPosition(write.update!, write.position), { upsert: true });
+  return (await scratch.findOne({ _id: write.id }))!;
+}
