@@ -4,3 +4,6 @@ export * from './shared/calendar';
 export * from './shared/boundary.model';
 export * from './shared/delegation.model';
 export * from './team';
+export * from './organisation';
+export * from './rollout-plan';
+export * from './time-travel';

@@ -1,0 +1,14 @@
+type Cmd<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+type InOrganisation<Data = object> = { readonly organisationId: string } & Data;
+
+export type CreateOrganisation = Cmd<'CreateOrganisation', { readonly organisationId: string; readonly name: string }>;
+export type AddUnit = Cmd<'AddUnit', InOrganisation<{ readonly unitId: string; readonly name: string; readonly parentUnitId?: string | null }>>;
+export type RenameUnit = Cmd<'RenameUnit', InOrganisation<{ readonly unitId: string; readonly name: string }>>;
+/** Needs ctx.reason. */
+export type MoveUnit = Cmd<'MoveUnit', InOrganisation<{ readonly unitId: string; readonly parentUnitId: string | null }>>;
+/** Needs ctx.reason. `boundary` is validated by the decider. */
+export type SetUnitBoundary = Cmd<'SetUnitBoundary', InOrganisation<{ readonly unitId: string; readonly boundary: unknown }>>;
+/** Needs ctx.reason. */
+export type RemoveUnitBoundary = Cmd<'RemoveUnitBoundary', InOrganisation<{ readonly unitId: string; readonly boundaryId: string }>>;
+
+export type OrganisationCommand = CreateOrganisation | AddUnit | RenameUnit | MoveUnit | SetUnitBoundary | RemoveUnitBoundary;

@@ -1,0 +1,206 @@
+import type { CommandContext, Decider, Decision, Rejection } from '@leerzone/kernel';
+import { assertNever, isRejection, reject } from '@leerzone/kernel';
+import type { EffectiveBoundary } from '../shared/boundary.model';
+import { sameBoundary, validateBoundary, wideningViolations } from '../shared/boundary.model';
+import { requiredId, requiredReason, requiredText } from '../shared/validation';
+import type { AddUnit, CreateOrganisation, MoveUnit, OrganisationCommand, RemoveUnitBoundary, RenameUnit, SetUnitBoundary } from './organisation.commands';
+import type { OrganisationEvent } from './organisation.events';
+import { effectiveUnitBoundaries, unitSubtree } from './organisation.queries';
+import type { OrganisationState, UnitState } from './organisation.state';
+import { evolveOrganisation, initialOrganisationState } from './organisation.state';
+
+export const organisationStreamId = (organisationId: string): string => `organisation-${organisationId}`;
+
+export const MAX_UNIT_NAME_LENGTH = 120;
+
+type Rule<C> = (command: C, state: OrganisationState, ctx: CommandContext) => Decision<OrganisationEvent>;
+const at = (ctx: CommandContext): string => ctx.now.toISOString();
+
+function requireOrganisation(state: OrganisationState, organisationId: string): Rejection | null {
+  if (!state.exists || state.organisationId !== organisationId) {
+    return reject('not-found', 'ORGANISATION.NOT_FOUND', `Organisation ${organisationId} does not exist.`, { field: 'organisationId' });
+  }
+  return null;
+}
+
+function requireUnit(state: OrganisationState, unitId: unknown, field = 'unitId', code = 'UNIT.NOT_FOUND'): UnitState | Rejection {
+  const id = requiredId(unitId, field, 'UNIT.INVALID', 'the unit id');
+  if (isRejection(id)) return id;
+  const unit = state.units.get(id);
+  return unit ?? reject('not-found', code, `Unit ${id} does not exist in this organisation.`, { field });
+}
+
+/** The frame a unit must fit in: everything inherited from its ancestors, not its own. */
+const inheritedBoundaries = (state: OrganisationState, parentUnitId: string | null): readonly EffectiveBoundary[] =>
+  parentUnitId === null ? [] : effectiveUnitBoundaries(state, parentUnitId);
+
+const unitName = (value: unknown) => requiredText(value, { field: 'name', code: 'UNIT.NAME_INVALID', label: 'the unit name', max: MAX_UNIT_NAME_LENGTH });
+
+const createOrganisation: Rule<CreateOrganisation> = (command, state, ctx) => {
+  if (state.exists) return reject('conflict', 'ORGANISATION.ALREADY_EXISTS', `Organisation ${state.organisationId} already exists.`, { field: 'organisationId' });
+  const organisationId = requiredId(command.data.organisationId, 'organisationId', 'ORGANISATION.ID_INVALID', 'the organisation id');
+  if (isRejection(organisationId)) return organisationId;
+  const name = requiredText(command.data.name, { field: 'name', code: 'ORGANISATION.NAME_INVALID', label: 'the organisation name', max: MAX_UNIT_NAME_LENGTH });
+  if (isRejection(name)) return name;
+  return [{ type: 'OrganisationCreated', data: { organisationId, name, createdBy: ctx.actor.id, createdAt: at(ctx) } }];
+};
+
+const addUnit: Rule<AddUnit> = (command, state, ctx) => {
+  const missing = requireOrganisation(state, command.data.organisationId);
+  if (missing) return missing;
+  const unitId = requiredId(command.data.unitId, 'unitId', 'UNIT.INVALID', 'the unit id');
+  if (isRejection(unitId)) return unitId;
+  if (state.units.has(unitId)) return reject('conflict', 'UNIT.ALREADY_EXISTS', `Unit ${unitId} already exists.`, { field: 'unitId' });
+  const name = unitName(command.data.name);
+  if (isRejection(name)) return name;
+  let parentUnitId: string | null = null;
+  if (command.data.parentUnitId !== undefined && command.data.parentUnitId !== null) {
+    const parent = requireUnit(state, command.data.parentUnitId, 'parentUnitId', 'UNIT.PARENT_NOT_FOUND');
+    if (isRejection(parent)) return parent;
+    parentUnitId = parent.unitId;
+  }
+  return [{ type: 'UnitAdded', data: { organisationId: command.data.organisationId, unitId, name, parentUnitId, addedBy: ctx.actor.id, addedAt: at(ctx) } }];
+};
+
+const renameUnit: Rule<RenameUnit> = (command, state, ctx) => {
+  const missing = requireOrganisation(state, command.data.organisationId);
+  if (missing) return missing;
+  const unit = requireUnit(state, command.data.unitId);
+  if (isRejection(unit)) return unit;
+  const name = unitName(command.data.name);
+  if (isRejection(name)) return name;
+  if (name === unit.name) return [];
+  return [
+    {
+      type: 'UnitRenamed',
+      data: { organisationId: command.data.organisationId, unitId: unit.unitId, previousName: unit.name, name, renamedBy: ctx.actor.id, renamedAt: at(ctx) },
+    },
+  ];
+};
+
+/** A tree stays a tree, and everything moved must fit in the frame of its new ancestors. */
+const moveUnit: Rule<MoveUnit> = (command, state, ctx) => {
+  const missing = requireOrganisation(state, command.data.organisationId);
+  if (missing) return missing;
+  const unit = requireUnit(state, command.data.unitId);
+  if (isRejection(unit)) return unit;
+  let parentUnitId: string | null = null;
+  if (command.data.parentUnitId !== null && command.data.parentUnitId !== undefined) {
+    const parent = requireUnit(state, command.data.parentUnitId, 'parentUnitId', 'UNIT.PARENT_NOT_FOUND');
+    if (isRejection(parent)) return parent;
+    parentUnitId = parent.unitId;
+  }
+  const reason = requiredReason(ctx.reason, 'move a unit');
+  if (isRejection(reason)) return reason;
+  if (parentUnitId === unit.parentUnitId) return [];
+  const subtree = unitSubtree(state, unit.unitId);
+  if (parentUnitId !== null && subtree.includes(parentUnitId)) {
+    return reject('invalid', 'UNIT.CYCLE', `Unit ${unit.unitId} cannot move under ${parentUnitId}, which is itself or lies below it.`, { field: 'parentUnitId' });
+  }
+  const frame = inheritedBoundaries(state, parentUnitId);
+  const violations = subtree.flatMap((id) => [...state.units.get(id)!.boundaries.values()].flatMap((e) => wideningViolations(e.boundary, frame)));
+  if (violations.length > 0) {
+    return reject('forbidden', 'BOUNDARY.WIDER_THAN_PARENT', `Boundaries below ${unit.unitId} would be wider than their new parent allows: ${violations.map((v) => v.message).join(' ')}`, {
+      field: 'parentUnitId',
+      details: { violations },
+    });
+  }
+  return [
+    {
+      type: 'UnitMoved',
+      data: {
+        organisationId: command.data.organisationId,
+        unitId: unit.unitId,
+        previousParentUnitId: unit.parentUnitId,
+        parentUnitId,
+        movedBy: ctx.actor.id,
+        movedAt: at(ctx),
+        reason,
+      },
+    },
+  ];
+};
+
+/**
+ * A unit's boundary may be narrower than what it inherits, never wider. Narrowing a parent
+ * below a child's own limit is allowed: inheritance means the stricter one applies.
+ */
+const setUnitBoundary: Rule<SetUnitBoundary> = (command, state, ctx) => {
+  const missing = requireOrganisation(state, command.data.organisationId);
+  if (missing) return missing;
+  const unit = requireUnit(state, command.data.unitId);
+  if (isRejection(unit)) return unit;
+  const reason = requiredReason(ctx.reason, 'change a boundary');
+  if (isRejection(reason)) return reason;
+  const boundary = validateBoundary(command.data.boundary, 'boundary');
+  if (isRejection(boundary)) return boundary;
+  const owner = state.boundaryOwners.get(boundary.boundaryId);
+  if (owner !== undefined && owner !== unit.unitId) {
+    return reject('conflict', 'BOUNDARY.ID_TAKEN', `Boundary id ${boundary.boundaryId} already belongs to unit ${owner}.`, { field: 'boundary.boundaryId' });
+  }
+  const previous = unit.boundaries.get(boundary.boundaryId)?.boundary ?? null;
+  if (previous !== null && previous.kind !== boundary.kind) {
+    return reject('invalid', 'BOUNDARY.KIND_CHANGED', `Boundary ${boundary.boundaryId} is ${previous.kind}; a boundary keeps its kind.`, { field: 'boundary.kind' });
+  }
+  const violations = wideningViolations(boundary, inheritedBoundaries(state, unit.parentUnitId));
+  if (violations.length > 0) {
+    return reject('forbidden', 'BOUNDARY.WIDER_THAN_PARENT', `A unit's boundary may be narrower than its parent's, never wider. ${violations.map((v) => v.message).join(' ')}`, {
+      field: boundary.kind === 'financial' ? 'boundary.limit.amount' : 'boundary',
+      details: { violations },
+    });
+  }
+  if (previous !== null && sameBoundary(previous, boundary)) return [];
+  return [
+    {
+      type: 'UnitBoundarySet',
+      data: { organisationId: command.data.organisationId, unitId: unit.unitId, boundary, previous, setBy: ctx.actor.id, setAt: at(ctx), reason },
+    },
+  ];
+};
+
+const removeUnitBoundary: Rule<RemoveUnitBoundary> = (command, state, ctx) => {
+  const missing = requireOrganisation(state, command.data.organisationId);
+  if (missing) return missing;
+  const unit = requireUnit(state, command.data.unitId);
+  if (isRejection(unit)) return unit;
+  const reason = requiredReason(ctx.reason, 'change a boundary');
+  if (isRejection(reason)) return reason;
+  const boundaryId = requiredId(command.data.boundaryId, 'boundaryId', 'BOUNDARY.INVALID', 'the boundary id');
+  if (isRejection(boundaryId)) return boundaryId;
+  const entry = unit.boundaries.get(boundaryId);
+  if (!entry) return reject('not-found', 'BOUNDARY.NOT_FOUND', `Unit ${unit.unitId} has no boundary ${boundaryId}.`, { field: 'boundaryId' });
+  return [
+    {
+      type: 'UnitBoundaryRemoved',
+      data: { organisationId: command.data.organisationId, unitId: unit.unitId, boundaryId, previous: entry.boundary, removedBy: ctx.actor.id, removedAt: at(ctx), reason },
+    },
+  ];
+};
+
+/**
+ * The whole unit tree of one organisation, with the units' boundaries, in one stream: the
+ * tree's invariants (parent exists, no cycles, a unit's frame within its ancestors') span
+ * many units, and units change rarely, so one stream costs little contention.
+ */
+export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
+  initialState: initialOrganisationState,
+  decide(command, state, ctx) {
+    switch (command.type) {
+      case 'CreateOrganisation':
+        return createOrganisation(command, state, ctx);
+      case 'AddUnit':
+        return addUnit(command, state, ctx);
+      case 'RenameUnit':
+        return renameUnit(command, state, ctx);
+      case 'MoveUnit':
+        return moveUnit(command, state, ctx);
+      case 'SetUnitBoundary':
+        return setUnitBoundary(command, state, ctx);
+      case 'RemoveUnitBoundary':
+        return removeUnitBoundary(command, state, ctx);
+      default:
+        return assertNever(command);
+    }
+  },
+  evolve: evolveOrganisation,
+};

@@ -1,0 +1,3 @@
+export * from './historical-event';
+export * from './time-travel.queries';
+export * from './history.queries';
