@@ -1,0 +1,3 @@
+export * from './tcp-proxy';
+export * from './child-process';
+export * from './kafka-test-bus';
