@@ -1,0 +1,2 @@
+export * from './test-observability';
+export * from './otlp-test-receiver';
