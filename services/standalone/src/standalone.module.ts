@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { PlatformModule } from '@leerzone/nest-platform';
+import { InMemoryProjectionStore } from '@leerzone/projection-store';
 import { GovernanceModule } from '@leerzone/governance-service';
 import type { StandaloneConfig } from './config';
 import { openStandaloneEventStore } from './event-store';
@@ -18,6 +19,8 @@ export class StandaloneModule {
             ...(config.jwks ? { jwks: config.jwks } : {}),
           },
           eventStore: () => openStandaloneEventStore(config.eventStoreUrl),
+          // Read models live in memory and are rebuilt from the store at every start.
+          projectionStore: async () => new InMemoryProjectionStore(),
         }),
         GovernanceModule,
       ],

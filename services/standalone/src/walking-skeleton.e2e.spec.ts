@@ -47,6 +47,11 @@ describe('standalone walking skeleton', () => {
     const { teamId } = (await created.json()) as { teamId: string };
     expect(created.headers.get('location')).toBe(`/api/governance/teams/${teamId}`);
 
+    // The read model answers at once (the create waits for its projection).
+    const team = await call(`/api/governance/teams/${teamId}`);
+    expect(team.status).toBe(200);
+    expect(await team.json()).toMatchObject({ teamId, name: 'Team Noord', phase: 'preparing', memberCount: 0, createdBy: 'ada' });
+
     const response = await call(`/api/governance/teams/${teamId}/events`);
     expect(response.status).toBe(200);
     const { events } = (await response.json()) as { events: Array<Record<string, unknown>> };
@@ -93,9 +98,32 @@ describe('standalone walking skeleton', () => {
     const created = await call('/api/governance/teams', { method: 'POST', body: JSON.stringify({ name: 'Team Zuid' }) });
     const { teamId } = (await created.json()) as { teamId: string };
     const otherTenant = await devToken(server.url, 'globex', 'bob');
-    const response = await call(`/api/governance/teams/${teamId}/events`, { token: otherTenant });
-    expect(response.status).toBe(404);
-    expect(((await response.json()) as { code: string }).code).toBe('TEAM.NOT_FOUND');
+    for (const path of [`/api/governance/teams/${teamId}/events`, `/api/governance/teams/${teamId}`]) {
+      const response = await call(path, { token: otherTenant });
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { code: string }).code).toBe('TEAM.NOT_FOUND');
+    }
+    const unknown = await call('/api/governance/teams/00000000-0000-7000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    const badId = await call('/api/governance/teams/not-a-uuid');
+    expect(badId.status).toBe(400);
+    expect(((await badId.json()) as { field: string }).field).toBe('teamId');
+  });
+
+  it('keeps everything across a crash and rebuilds the read model at start', async () => {
+    const created = await call('/api/governance/teams', { method: 'POST', body: JSON.stringify({ name: 'Team Oost' }) });
+    const { teamId } = (await created.json()) as { teamId: string };
+    await server.stop('SIGKILL');
+    await server.start();
+    token = await devToken(server.url, 'acme', 'ada', ['coach']);
+    let ready: Response;
+    const deadline = Date.now() + 10_000;
+    do ready = await call('/health/ready', { token: null });
+    while (ready.status !== 200 && Date.now() < deadline && (await new Promise((r) => setTimeout(r, 50))) === undefined);
+    expect(ready.status).toBe(200);
+    const team = await call(`/api/governance/teams/${teamId}`);
+    expect(team.status).toBe(200);
+    expect(await team.json()).toMatchObject({ name: 'Team Oost' });
   });
 
   it('serves health and the OpenAPI document', async () => {

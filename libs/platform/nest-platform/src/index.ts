@@ -11,3 +11,4 @@ export * from './auth/jwt-auth.guard';
 export * from './request-context/command-context';
 export * from './health/readiness';
 export * from './commands/command-executor';
+export * from './projections/projections.host';

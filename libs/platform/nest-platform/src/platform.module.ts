@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestM
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore } from '@leerzone/kernel';
+import type { ProjectionStore } from '@leerzone/projection-store';
 import { CommandExecutor } from './commands/command-executor';
 import { DevTokenController } from './auth/dev-token.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -10,18 +11,24 @@ import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { RequestIdMiddleware } from './request-context/request-id.middleware';
-import { CLOCK, EVENT_STORE, NEW_ID } from './tokens';
+import { ProjectionsHost } from './projections/projections.host';
+import { CLOCK, EVENT_STORE, NEW_ID, PROJECTION_STORE } from './tokens';
 
 export interface PlatformOptions {
   readonly auth: AuthOptions;
   /** Opens the event store; closed on shutdown. */
   readonly eventStore: () => Promise<EventStore>;
+  /** Opens the read-model store; closed on shutdown. */
+  readonly projectionStore: () => Promise<ProjectionStore>;
 }
 
 @Global()
 @Module({})
 export class PlatformModule implements NestModule, OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_STORE) private readonly projectionStore: ProjectionStore,
+  ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
@@ -30,6 +37,8 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
       providers: [
         { provide: TokenService, useFactory: () => TokenService.create(options.auth) },
         { provide: EVENT_STORE, useFactory: options.eventStore },
+        { provide: PROJECTION_STORE, useFactory: options.projectionStore },
+        ProjectionsHost,
         { provide: CLOCK, useValue: () => new Date() },
         { provide: NEW_ID, useValue: () => uuidv7() },
         ReadinessRegistry,
@@ -37,7 +46,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [TokenService, EVENT_STORE, CLOCK, NEW_ID, ReadinessRegistry, CommandExecutor],
+      exports: [TokenService, EVENT_STORE, PROJECTION_STORE, CLOCK, NEW_ID, ReadinessRegistry, CommandExecutor, ProjectionsHost],
     };
   }
 
@@ -45,7 +54,9 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
     consumer.apply(RequestIdMiddleware).forRoutes('*path');
   }
 
+  // Projections stop in beforeApplicationShutdown, so both stores are idle by now.
   async onApplicationShutdown(): Promise<void> {
+    await this.projectionStore.close();
     await this.store.close();
   }
 }

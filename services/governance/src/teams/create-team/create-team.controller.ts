@@ -2,7 +2,7 @@ import { Body, Controller, Header, HttpCode, Inject, Post, Res } from '@nestjs/c
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CommandContext } from '@leerzone/kernel';
-import { Command, CommandExecutor, NEW_ID, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Command, CommandExecutor, NEW_ID, ProjectionsHost, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { teamDecider, teamStreamId } from '@leerzone/governance-domain';
 import { CreateTeamRequest } from './create-team.request';
 
@@ -11,6 +11,7 @@ import { CreateTeamRequest } from './create-team.request';
 export class CreateTeamController {
   constructor(
     private readonly commands: CommandExecutor,
+    private readonly projections: ProjectionsHost,
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
@@ -23,6 +24,8 @@ export class CreateTeamController {
     const request = parseRequest(CreateTeamRequest, body);
     const teamId = request.teamId ?? this.newId();
     const { events } = await this.commands.execute(teamDecider, teamStreamId(teamId), { type: 'CreateTeam', data: { ...request, teamId } }, context);
+    // Read-your-writes: the team is visible at its Location once we answer.
+    await this.projections.settle(events[events.length - 1]!.globalPosition);
     response.setHeader('Location', `/api/governance/teams/${teamId}`);
     return { teamId, events: events.map((e) => ({ eventId: e.eventId, type: e.type, streamPosition: e.streamPosition, globalPosition: e.globalPosition })) };
   }
