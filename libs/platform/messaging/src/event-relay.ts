@@ -42,8 +42,9 @@ class RelayStopped extends Error {}
  *
  * - At-least-once: the checkpoint moves only after the bus acknowledged the batch; a
  *   crash in between publishes that batch again (consumers dedupe, see Inbox).
- * - In order: one batch at a time, in global order; with Kafka's idempotent producer and
- *   one request in flight, retries cannot reorder a partition.
+ * - In order: one send at a time, in global order (the next batch is read from the store
+ *   meanwhile); with Kafka's idempotent producer and one request in flight, retries
+ *   cannot reorder a partition.
  * - While the bus is down it backs off and retries the same batch forever; when the bus
  *   returns it catches up from where it stopped.
  */
@@ -109,19 +110,36 @@ export class EventRelay {
     return new Promise((resolve) => this.waiters.add({ position, resolve }));
   }
 
-  // One subscription at a time; when reading the store or saving the checkpoint fails, it
-  // is restarted from the last saved checkpoint after a backoff.
+  // One subscription at a time; when reading the store, publishing or saving the
+  // checkpoint fails, it is restarted from the last saved checkpoint after a backoff.
+  //
+  // Pipelined one batch deep: `onEvents` queues the batch behind the one being sent and
+  // returns as soon as that one is done, so the store reads the next batch while the
+  // broker acknowledges the current one. Sends and checkpoints stay strictly in order.
   private async supervise(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
+      let inflight: Promise<void> = Promise.resolve();
+      let broken: { error: unknown } | undefined;
       const failed = await Promise.race([
         new Promise<unknown>((resolve) => {
           this.subscription = this.options.store.subscribe({
             after: this.checkpoint,
             batchSize: this.batchSize,
             onEvents: async (events) => {
-              await this.forward(events);
-              failures = 0;
+              const previous = inflight;
+              inflight = previous.then(async () => {
+                if (broken) return;
+                try {
+                  await this.forward(events);
+                  failures = 0;
+                } catch (error) {
+                  broken = { error };
+                  resolve(error);
+                }
+              });
+              await previous;
+              if (broken) throw broken.error;
             },
             onError: resolve,
           });
@@ -129,6 +147,7 @@ export class EventRelay {
         this.stopRequested.then(() => new RelayStopped()),
       ]);
       await this.subscription?.stop();
+      await inflight;
       if (this.stopping || failed instanceof RelayStopped) break;
       failures++;
       this.lastError = errorMessage(failed);
