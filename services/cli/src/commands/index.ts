@@ -1,4 +1,11 @@
 import type { CliCommand } from '../command';
+import { auditCheckpointCommand } from './audit-checkpoint.command';
+import { auditPublicKeyCommand } from './audit-public-key.command';
+import { auditVerifyCommand } from './audit-verify.command';
 
 /** Every command the CLI knows. Each lives in its own file beside this one. */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [
+  auditVerifyCommand,
+  auditCheckpointCommand,
+  auditPublicKeyCommand,
+];
