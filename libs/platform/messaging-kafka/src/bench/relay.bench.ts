@@ -21,7 +21,7 @@ import { deleteNamespaceTopics, testBusOptions, uniqueNamespace } from '../testi
 const ROOT = resolve(__dirname, '../../../../..');
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 20_000);
 const BATCH = 500;
-const ROUNDS = 5;
+const ROUNDS = 7;
 const PARTITIONS = 6;
 const SOURCE = 'governance';
 
