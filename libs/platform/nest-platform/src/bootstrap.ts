@@ -1,20 +1,63 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type INestApplication, type LoggerService, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PinoNestLogger, createLogger, httpServerSpans, startObservability, type ObservabilityHandle } from '@leerzone/observability';
 import { setupOpenApi } from './openapi/setup-openapi';
 
 export interface AppOptions {
   readonly title: string;
   readonly description: string;
   readonly logger?: false;
+  /** `service.name` in traces, metrics and logs. Default: the title in kebab case. */
+  readonly serviceName?: string;
 }
 
-/** Creates a Leerzone HTTP application: JSON bodies up to 1 MB, OpenAPI at /docs, graceful shutdown. */
+const OBSERVABILITY = Symbol('OBSERVABILITY');
+
+/** Flushes and stops the OpenTelemetry SDK when the application shuts down (also on SIGTERM). */
+@Module({})
+class ObservabilityLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(OBSERVABILITY) private readonly observability: ObservabilityHandle) {}
+
+  static with(observability: ObservabilityHandle): DynamicModule {
+    return { module: ObservabilityLifecycle, providers: [{ provide: OBSERVABILITY, useValue: observability }] };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.observability.shutdown();
+  }
+}
+
+@Module({})
+class LeerzoneApplication {}
+
+const kebab = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'leerzone';
+
+/**
+ * JSON logs (pino, with trace ids and the redaction list) unless LOG_FORMAT=pretty asks
+ * for Nest's coloured console lines while developing.
+ */
+const loggerFor = (serviceName: string, options: AppOptions): LoggerService | false | undefined => {
+  if (options.logger === false) return false;
+  if (process.env['LOG_FORMAT'] === 'pretty') return undefined;
+  return new PinoNestLogger(createLogger({ service: serviceName }));
+};
+
+/**
+ * Creates a Leerzone HTTP application: JSON bodies up to 1 MB, OpenAPI at /docs, graceful
+ * shutdown, and observability: the OpenTelemetry SDK when OTEL_* variables configure it
+ * (off otherwise), a server span per request, structured logs.
+ */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: AppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, {
-    bufferLogs: false,
-    ...(options.logger === false ? { logger: false } : {}),
-  });
+  const serviceName = options.serviceName ?? kebab(options.title);
+  const observability = startObservability({ serviceName });
+  const logger = loggerFor(serviceName, options);
+  const app = await NestFactory.create<NestExpressApplication>(
+    { module: LeerzoneApplication, imports: [module, ObservabilityLifecycle.with(observability)] },
+    { bufferLogs: false, ...(logger !== undefined ? { logger } : {}) },
+  );
+  // First middleware: the whole request, body parsing included, runs inside its span.
+  app.use(httpServerSpans());
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   setupOpenApi(app, options.title, options.description);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { handleCommand, type CommandContext, type Decider, type DomainEvent, type EventStore, type StoredEvent, EventSchemaRegistry } from '@leerzone/kernel';
+import { commandTypeOf, instrumentEventStore, withCommandSpan } from '@leerzone/observability';
 import { ProblemException } from '../problem-details/problem';
 import { EVENT_STORE, NEW_ID } from '../tokens';
 
@@ -12,13 +13,21 @@ export interface Executed<Event extends DomainEvent, State> {
 /**
  * Runs a command through its decider against the event store. A rejection becomes a
  * problem-details response; nothing is written in that case.
+ *
+ * Traced: a `command <Type>` span (child of the HTTP request's span) around load, decide
+ * and append, with the append as a database client span; the events carry the command
+ * span's traceparent, so the relay and consumers continue the same trace.
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly store: EventStore;
+
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(NEW_ID) private readonly newId: () => string,
-  ) {}
+  ) {
+    this.store = instrumentEventStore(store);
+  }
 
   async execute<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
@@ -27,7 +36,16 @@ export class CommandExecutor {
     context: CommandContext,
     schemas?: EventSchemaRegistry,
   ): Promise<Executed<Event, State>> {
-    const outcome = await handleCommand({ store: this.store, newId: this.newId, ...(schemas ? { schemas } : {}) }, decider, streamId, command, context);
+    const span = { commandType: commandTypeOf(command), streamId, tenantId: context.tenantId, ...(context.traceparent ? { traceparent: context.traceparent } : {}) };
+    const outcome = await withCommandSpan(span, (traceparent) =>
+      handleCommand(
+        { store: this.store, newId: this.newId, ...(schemas ? { schemas } : {}) },
+        decider,
+        streamId,
+        command,
+        traceparent ? { ...context, traceparent } : context,
+      ),
+    );
     if (!outcome.ok) throw ProblemException.fromRejection(outcome.rejection);
     return outcome;
   }
