@@ -1,20 +1,161 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsHost } from '@leerzone/nest-platform';
+import { AddUnitController } from './organisations/add-unit/add-unit.controller';
+import { CreateOrganisationController } from './organisations/create-organisation/create-organisation.controller';
+import { GetOrganisationController } from './organisations/get-organisation/get-organisation.controller';
+import { GetUnitBoundariesController } from './organisations/get-unit-boundaries/get-unit-boundaries.controller';
+import { ListOrganisationsController } from './organisations/list-organisations/list-organisations.controller';
+import { MoveUnitController } from './organisations/move-unit/move-unit.controller';
+import { OrganisationHistoryController } from './organisations/organisation-history/organisation-history.controller';
+import { RemoveUnitBoundaryController } from './organisations/remove-unit-boundary/remove-unit-boundary.controller';
+import { RenameUnitController } from './organisations/rename-unit/rename-unit.controller';
+import { SetUnitBoundaryController } from './organisations/set-unit-boundary/set-unit-boundary.controller';
+import { CreateRolloutPlanController } from './rollout-plans/create-rollout-plan/create-rollout-plan.controller';
+import { GetRolloutPlanController } from './rollout-plans/get-rollout-plan/get-rollout-plan.controller';
+import { ListRolloutPlansController } from './rollout-plans/list-rollout-plans/list-rollout-plans.controller';
+import { RescheduleTeamController } from './rollout-plans/reschedule-team/reschedule-team.controller';
+import { RolloutPlanHistoryController } from './rollout-plans/rollout-plan-history/rollout-plan-history.controller';
+import { ScheduleTeamController } from './rollout-plans/schedule-team/schedule-team.controller';
+import { UnscheduleTeamController } from './rollout-plans/unschedule-team/unschedule-team.controller';
+import { AddDecisionAreaController } from './teams/add-decision-area/add-decision-area.controller';
+import { AddMemberController } from './teams/add-member/add-member.controller';
+import { AdoptPrincipleController } from './teams/adopt-principle/adopt-principle.controller';
+import { ChangeMemberRolesController } from './teams/change-member-roles/change-member-roles.controller';
+import { ChangePhaseController } from './teams/change-phase/change-phase.controller';
+import { CloseProposalController } from './teams/close-proposal/close-proposal.controller';
+import { ConsentToProposalController } from './teams/consent-to-proposal/consent-to-proposal.controller';
 import { CreateTeamController } from './teams/create-team/create-team.controller';
+import { GetCoachingController } from './teams/get-coaching/get-coaching.controller';
+import { GetDecisionController } from './teams/get-decision/get-decision.controller';
+import { GetDelegationBoardController } from './teams/get-delegation-board/get-delegation-board.controller';
+import { GetMandateController } from './teams/get-mandate/get-mandate.controller';
+import { GetPhaseProgressController } from './teams/get-phase-progress/get-phase-progress.controller';
+import { GetProposalController } from './teams/get-proposal/get-proposal.controller';
+import { GetTeamBoundariesController } from './teams/get-team-boundaries/get-team-boundaries.controller';
 import { GetTeamController } from './teams/get-team/get-team.controller';
-import { teamsProjection } from './teams/read-model/teams.projection';
+import { ListDecisionsController } from './teams/list-decisions/list-decisions.controller';
+import { ListMembersController } from './teams/list-members/list-members.controller';
+import { ListPrinciplesController } from './teams/list-principles/list-principles.controller';
+import { ListProposalsController } from './teams/list-proposals/list-proposals.controller';
+import { ListTeamsController } from './teams/list-teams/list-teams.controller';
+import { MoveTeamController } from './teams/move-team/move-team.controller';
+import { ObjectToProposalController } from './teams/object-to-proposal/object-to-proposal.controller';
+import { PlanCoachingTopicController } from './teams/plan-coaching-topic/plan-coaching-topic.controller';
+import { ProposeBoundaryChangeController } from './teams/propose-boundary-change/propose-boundary-change.controller';
+import { RecordCoachingSessionController } from './teams/record-coaching-session/record-coaching-session.controller';
+import { RecordDecisionController } from './teams/record-decision/record-decision.controller';
+import { RemoveMemberController } from './teams/remove-member/remove-member.controller';
+import { RemoveTeamBoundaryController } from './teams/remove-team-boundary/remove-team-boundary.controller';
+import { RenameTeamController } from './teams/rename-team/rename-team.controller';
+import { RetirePrincipleController } from './teams/retire-principle/retire-principle.controller';
+import { RevisePrincipleController } from './teams/revise-principle/revise-principle.controller';
+import { SayYesController } from './teams/say-yes/say-yes.controller';
+import { SetDelegationLevelController } from './teams/set-delegation-level/set-delegation-level.controller';
+import { SetTeamBoundaryController } from './teams/set-team-boundary/set-team-boundary.controller';
 import { TeamEventsController } from './teams/team-events/team-events.controller';
+import { TeamHistoryController } from './teams/team-history/team-history.controller';
+import { WithdrawProposalController } from './teams/withdraw-proposal/withdraw-proposal.controller';
+import { WithdrawYesController } from './teams/withdraw-yes/withdraw-yes.controller';
+import { OrganisationCommands } from './organisations/application/organisation-commands';
+import { UnitFrames } from './organisations/application/unit-frames';
+import { organisationsProjection } from './organisations/read-model/organisations.projection';
+import { RolloutPlanCommands } from './rollout-plans/application/rollout-plan-commands';
+import { rolloutPlansProjection } from './rollout-plans/read-model/rollout-plans.projection';
+import { GovernanceCommands } from './shared/governance-commands';
+import { TenantStreams } from './shared/tenant-streams';
+import { TeamCommands } from './teams/application/team-commands';
+import { TeamPast } from './teams/application/team-past';
+import { TeamReadModels } from './teams/application/team-read-models';
+import { coachingProjection } from './teams/read-model/coaching.projection';
+import { decisionsProjection } from './teams/read-model/decisions.projection';
+import { delegationBoardProjection } from './teams/read-model/delegation-board.projection';
+import { principlesProjection } from './teams/read-model/principles.projection';
+import { proposalsProjection } from './teams/read-model/proposals.projection';
+import { teamBoundariesProjection } from './teams/read-model/team-boundaries.projection';
+import { teamMembersProjection } from './teams/read-model/team-members.projection';
+import { teamsProjection } from './teams/read-model/teams.projection';
+
+export const GOVERNANCE_PROJECTIONS = [
+  teamsProjection,
+  teamMembersProjection,
+  teamBoundariesProjection,
+  delegationBoardProjection,
+  decisionsProjection,
+  proposalsProjection,
+  coachingProjection,
+  principlesProjection,
+  organisationsProjection,
+  rolloutPlansProjection,
+];
 
 /**
  * The governance service's HTTP surface and read models. Needs the PlatformModule (event
  * store, projections, auth, problems) from whichever runner hosts it: standalone or its
- * own process.
+ * own process. See docs/governance-api.md.
  */
 @Module({
-  controllers: [CreateTeamController, GetTeamController, TeamEventsController],
+  controllers: [
+    AddUnitController,
+    CreateOrganisationController,
+    GetOrganisationController,
+    GetUnitBoundariesController,
+    ListOrganisationsController,
+    MoveUnitController,
+    OrganisationHistoryController,
+    RemoveUnitBoundaryController,
+    RenameUnitController,
+    SetUnitBoundaryController,
+    CreateRolloutPlanController,
+    GetRolloutPlanController,
+    ListRolloutPlansController,
+    RescheduleTeamController,
+    RolloutPlanHistoryController,
+    ScheduleTeamController,
+    UnscheduleTeamController,
+    AddDecisionAreaController,
+    AddMemberController,
+    AdoptPrincipleController,
+    ChangeMemberRolesController,
+    ChangePhaseController,
+    CloseProposalController,
+    ConsentToProposalController,
+    CreateTeamController,
+    GetCoachingController,
+    GetDecisionController,
+    GetDelegationBoardController,
+    GetMandateController,
+    GetPhaseProgressController,
+    GetProposalController,
+    GetTeamBoundariesController,
+    GetTeamController,
+    ListDecisionsController,
+    ListMembersController,
+    ListPrinciplesController,
+    ListProposalsController,
+    ListTeamsController,
+    MoveTeamController,
+    ObjectToProposalController,
+    PlanCoachingTopicController,
+    ProposeBoundaryChangeController,
+    RecordCoachingSessionController,
+    RecordDecisionController,
+    RemoveMemberController,
+    RemoveTeamBoundaryController,
+    RenameTeamController,
+    RetirePrincipleController,
+    RevisePrincipleController,
+    SayYesController,
+    SetDelegationLevelController,
+    SetTeamBoundaryController,
+    TeamEventsController,
+    TeamHistoryController,
+    WithdrawProposalController,
+    WithdrawYesController,
+  ],
+  providers: [GovernanceCommands, TenantStreams, UnitFrames, OrganisationCommands, RolloutPlanCommands, TeamCommands, TeamReadModels, TeamPast],
 })
 export class GovernanceModule {
   constructor(projections: ProjectionsHost) {
-    projections.register(teamsProjection);
+    projections.register(...GOVERNANCE_PROJECTIONS);
   }
 }

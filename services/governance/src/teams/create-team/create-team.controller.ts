@@ -1,32 +1,37 @@
-import { Body, Controller, Header, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandContext } from '@leerzone/kernel';
-import { Command, CommandExecutor, NEW_ID, ProjectionsHost, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { teamDecider, teamStreamId } from '@leerzone/governance-domain';
+import { UnitFrames } from '../../organisations/application/unit-frames';
+import { TEAM_MANAGERS } from '../../shared/access';
+import { commandAnswer } from '../../shared/command-response';
+import { GovernanceCommands } from '../../shared/governance-commands';
+import { Write, type WriteRequest } from '../../shared/write-request';
 import { CreateTeamRequest } from './create-team.request';
 
 @ApiTags('governance: teams')
 @Controller('api/governance/teams')
 export class CreateTeamController {
   constructor(
-    private readonly commands: CommandExecutor,
-    private readonly projections: ProjectionsHost,
+    private readonly commands: GovernanceCommands,
+    private readonly frames: UnitFrames,
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
   @Post()
   @HttpCode(201)
-  @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Create a team. Records TeamCreated with who, when and (optionally, X-Reason) why.' })
+  @Roles(...TEAM_MANAGERS)
+  @ApiOperation({ summary: 'Create a team (coach, transformation lead, admin). Records TeamCreated with who, when and (optionally) why.' })
   @ApiBody({ schema: jsonSchemaOf(CreateTeamRequest) })
-  async create(@Body() body: unknown, @Command() context: CommandContext, @Res({ passthrough: true }) response: Response) {
-    const request = parseRequest(CreateTeamRequest, body);
+  async create(@Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { reason, ...request } = parseRequest(CreateTeamRequest, body);
+    const ctx = write.context(reason);
+    // A team in a unit nobody knows would have a frame nobody can read.
+    if (request.unitId !== undefined) await this.frames.requireOrganisationOf(ctx.tenantId, request.unitId);
     const teamId = request.teamId ?? this.newId();
-    const { events } = await this.commands.execute(teamDecider, teamStreamId(teamId), { type: 'CreateTeam', data: { ...request, teamId } }, context);
-    // Read-your-writes: the team is visible at its Location once we answer.
-    await this.projections.settle(events[events.length - 1]!.globalPosition);
+    const result = await this.commands.run(teamDecider, teamStreamId(teamId), { type: 'CreateTeam', data: { ...request, teamId } }, ctx, { ifMatch: write.ifMatch });
     response.setHeader('Location', `/api/governance/teams/${teamId}`);
-    return { teamId, events: events.map((e) => ({ eventId: e.eventId, type: e.type, streamPosition: e.streamPosition, globalPosition: e.globalPosition })) };
+    return commandAnswer(response, result, { teamId });
   }
 }

@@ -1,8 +1,14 @@
 import type { StoredEvent } from '@leerzone/kernel';
 import { defineProjection } from '@leerzone/projections';
-import type { TeamEvent } from '@leerzone/governance-domain';
+import { addMonths, TEAM_EVENT_TYPES, type TeamEvent, type TeamPhase } from '@leerzone/governance-domain';
 
 export const TEAMS_PROJECTION = 'governance.teams';
+
+/** The domain's defaults (phaseProgress): half the journey in one phase, or the whole 12-month journey, means stalled. */
+export const MAX_MONTHS_IN_PHASE = 6;
+export const MAX_MONTHS_ON_JOURNEY = 12;
+/** Phases in which a team can stall: preparing waits for its turn, self-steering has arrived. */
+export const STALLABLE_PHASES: readonly TeamPhase[] = ['pilot', 'forming', 'performing'];
 
 /** One document per team: what lists and the team page show. */
 export interface TeamDocument {
@@ -12,28 +18,41 @@ export interface TeamDocument {
   name: string;
   unitId: string | null;
   purpose: string | null;
-  phase: string;
+  phase: TeamPhase;
   phaseSince: string;
+  phaseHistory: { phase: TeamPhase; since: string }[];
+  /** When the team last left `preparing`; null while preparing. */
+  journeyStartedAt: string | null;
+  /**
+   * The moments from which the team counts as stalled, precomputed from the events so a
+   * list can filter on "stalled as of T" in the store: phase-too-long, journey-too-long.
+   */
+  phaseStallsAt: string | null;
+  journeyStallsAt: string | null;
   memberCount: number;
   createdBy: string;
   createdAt: string;
+  /** The team stream's version: its ETag. */
+  version: number;
   updatedAt: string;
   [key: string]: unknown;
 }
 
-type Handled = Extract<TeamEvent, { type: 'TeamCreated' | 'TeamRenamed' | 'TeamMovedToUnit' | 'TeamPhaseChanged' | 'MemberAdded' | 'MemberRemoved' }>;
-const HANDLED: readonly Handled['type'][] = ['TeamCreated', 'TeamRenamed', 'TeamMovedToUnit', 'TeamPhaseChanged', 'MemberAdded', 'MemberRemoved'];
+const months = (iso: string, count: number) => addMonths(new Date(iso), count).toISOString();
 
 export const teamsProjection = defineProjection({
   name: TEAMS_PROJECTION,
-  version: 1,
-  collections: { teams: { indexes: [{ keys: { tenantId: 1, name: 1 } }] } },
-  handles: HANDLED,
+  // 2: every team event moves the version (ETag); phase history and stall thresholds.
+  version: 2,
+  collections: {
+    teams: { indexes: [{ keys: { tenantId: 1, name: 1 } }, { keys: { tenantId: 1, phase: 1 } }, { keys: { tenantId: 1, unitId: 1 } }] },
+  },
+  handles: TEAM_EVENT_TYPES,
   apply(stored: StoredEvent, write) {
-    const event = { type: stored.type, data: stored.data } as Handled;
+    const event = { type: stored.type, data: stored.data } as TeamEvent;
     const teams = write.collection('teams');
     const id = event.data.teamId;
-    const touched = { updatedAt: stored.occurredAt };
+    const touched = { updatedAt: stored.occurredAt, version: stored.streamPosition };
     switch (event.type) {
       case 'TeamCreated':
         teams.put(id, {
@@ -44,6 +63,10 @@ export const teamsProjection = defineProjection({
           purpose: event.data.purpose,
           phase: 'preparing',
           phaseSince: event.data.createdAt,
+          phaseHistory: [{ phase: 'preparing', since: event.data.createdAt }],
+          journeyStartedAt: null,
+          phaseStallsAt: null,
+          journeyStallsAt: null,
           memberCount: 0,
           createdBy: event.data.createdBy,
           createdAt: event.data.createdAt,
@@ -54,12 +77,24 @@ export const teamsProjection = defineProjection({
         return teams.update(id, { $set: { name: event.data.name, ...touched } });
       case 'TeamMovedToUnit':
         return teams.update(id, { $set: { unitId: event.data.unitId, ...touched } });
-      case 'TeamPhaseChanged':
-        return teams.update(id, { $set: { phase: event.data.phase, phaseSince: event.data.changedAt, ...touched } });
+      case 'TeamPhaseChanged': {
+        const { phase, previousPhase, changedAt } = event.data;
+        // Mirrors phaseProgress: the journey starts at the latest departure from preparing.
+        const journey =
+          phase === 'preparing'
+            ? { journeyStartedAt: null, journeyStallsAt: null }
+            : previousPhase === 'preparing'
+              ? { journeyStartedAt: changedAt, journeyStallsAt: months(changedAt, MAX_MONTHS_ON_JOURNEY) }
+              : {};
+        const phaseStallsAt = STALLABLE_PHASES.includes(phase) ? months(changedAt, MAX_MONTHS_IN_PHASE) : null;
+        return teams.update(id, { $set: { phase, phaseSince: changedAt, phaseStallsAt, ...journey, ...touched }, $push: { phaseHistory: { phase, since: changedAt } } });
+      }
       case 'MemberAdded':
         return teams.update(id, { $inc: { memberCount: 1 }, $set: touched });
       case 'MemberRemoved':
         return teams.update(id, { $inc: { memberCount: -1 }, $set: touched });
+      default:
+        return teams.update(id, { $set: touched });
     }
   },
 });

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { unitTree } from '@leerzone/governance-domain';
+import { etagOf } from '../../shared/if-match';
+import { UnitFrames } from '../application/unit-frames';
+import { OrganisationIdParam } from '../organisation-id.param';
+
+@ApiTags('governance: organisations')
+@Controller('api/governance/organisations')
+export class GetOrganisationController {
+  constructor(private readonly frames: UnitFrames) {}
+
+  @Get(':organisationId')
+  @ApiOperation({ summary: "An organisation's unit tree with each unit's own boundaries. ETag = the organisation stream version." })
+  async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    const { organisationId } = parseRequest(OrganisationIdParam, params, 'params');
+    const organisation = await this.frames.organisationFromReadModel(principal.tenantId, organisationId);
+    if (!organisation) throw ProblemException.notFound('ORGANISATION.NOT_FOUND', `There is no organisation ${organisationId}.`);
+    response.setHeader('ETag', etagOf(organisation.document.version));
+    const { createdBy, createdAt, version } = organisation.document;
+    return { ...unitTree(organisation.state), createdBy, createdAt, version };
+  }
+}

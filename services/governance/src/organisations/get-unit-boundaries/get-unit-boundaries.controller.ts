@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { effectiveUnitBoundaries, organisationStateAsOf, organisationStreamId, unitBoundariesAsOf } from '@leerzone/governance-domain';
+import { AsOfQuery } from '../../shared/query-params';
+import { TenantStreams } from '../../shared/tenant-streams';
+import { UnitFrames } from '../application/unit-frames';
+import { UnitParams } from '../organisation-id.param';
+
+@ApiTags('governance: organisations')
+@Controller('api/governance/organisations')
+export class GetUnitBoundariesController {
+  constructor(
+    private readonly frames: UnitFrames,
+    private readonly streams: TenantStreams,
+  ) {}
+
+  @Get(':organisationId/units/:unitId/boundaries')
+  @ApiOperation({ summary: "A unit's effective boundaries (its own and the inherited ones, root first, each with its source). ?asOf=<ISO instant> rebuilds them from the organisation's events." })
+  async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const { organisationId, unitId } = parseRequest(UnitParams, params, 'params');
+    const { asOf } = parseRequest(AsOfQuery, query, 'query');
+    const tenantId = principal.tenantId;
+    if (asOf) {
+      const moment = new Date(asOf);
+      const events = await this.streams.read(organisationStreamId(organisationId), tenantId);
+      if (!events) throw ProblemException.notFound('ORGANISATION.NOT_FOUND', `There is no organisation ${organisationId}.`);
+      if (!organisationStateAsOf(events, new Date()).units.has(unitId)) throw unitNotFound(unitId);
+      return { organisationId, unitId, asOf: moment.toISOString(), exists: organisationStateAsOf(events, moment).units.has(unitId), effective: unitBoundariesAsOf(events, unitId, moment) };
+    }
+    const organisation = await this.frames.organisationFromReadModel(tenantId, organisationId);
+    if (!organisation) throw ProblemException.notFound('ORGANISATION.NOT_FOUND', `There is no organisation ${organisationId}.`);
+    if (!organisation.state.units.has(unitId)) throw unitNotFound(unitId);
+    return { organisationId, unitId, effective: effectiveUnitBoundaries(organisation.state, unitId) };
+  }
+}
+
+const unitNotFound = (unitId: string) => ProblemException.notFound('UNIT.NOT_FOUND', `There is no unit ${unitId} in this organisation.`);

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ProjectionsHost, type Principal } from '@leerzone/nest-platform';
+import { ORGANISATIONS_PROJECTION, type OrganisationDocument } from '../read-model/organisations.projection';
+
+@ApiTags('governance: organisations')
+@Controller('api/governance/organisations')
+export class ListOrganisationsController {
+  constructor(private readonly projections: ProjectionsHost) {}
+
+  @Get()
+  @ApiOperation({ summary: "The tenant's organisations, by name." })
+  async list(@CurrentPrincipal() principal: Principal) {
+    const { items } = await this.projections.readModels
+      .collection<OrganisationDocument>(ORGANISATIONS_PROJECTION, 'organisations')
+      .find({ tenantId: principal.tenantId }, { sort: { name: 1 } });
+    return { items: items.map(({ _id, tenantId: _t, ...organisation }) => organisation) };
+  }
+}

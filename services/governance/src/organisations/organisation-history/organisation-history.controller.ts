@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { organisationHistory, organisationStreamId } from '@leerzone/governance-domain';
+import { TenantStreams } from '../../shared/tenant-streams';
+import { OrganisationIdParam } from '../organisation-id.param';
+
+@ApiTags('governance: time travel')
+@Controller('api/governance/organisations')
+export class OrganisationHistoryController {
+  constructor(private readonly streams: TenantStreams) {}
+
+  @Get(':organisationId/history')
+  @ApiOperation({ summary: 'Every change of the unit tree and unit boundaries, with who, when and why.' })
+  async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
+    const { organisationId } = parseRequest(OrganisationIdParam, params, 'params');
+    const events = await this.streams.read(organisationStreamId(organisationId), principal.tenantId);
+    if (!events) throw ProblemException.notFound('ORGANISATION.NOT_FOUND', `There is no organisation ${organisationId}.`);
+    return { organisationId, entries: organisationHistory(events) };
+  }
+}

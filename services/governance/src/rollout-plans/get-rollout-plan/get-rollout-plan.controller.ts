@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { rolloutPlanAsOf, rolloutPlanStreamId } from '@leerzone/governance-domain';
+import { etagOf } from '../../shared/if-match';
+import { AsOfQuery } from '../../shared/query-params';
+import { TenantStreams } from '../../shared/tenant-streams';
+import { ROLLOUT_PLANS_PROJECTION, type RolloutPlanDocument, type ScheduleDocument } from '../read-model/rollout-plans.projection';
+import { PlanIdParam } from '../plan-id.param';
+
+@ApiTags('governance: rollout')
+@Controller('api/governance/rollout-plans')
+export class GetRolloutPlanController {
+  constructor(
+    private readonly projections: ProjectionsHost,
+    private readonly streams: TenantStreams,
+  ) {}
+
+  @Get(':planId')
+  @ApiOperation({ summary: 'A rollout plan: its teams by planned start (pilot first), with wave and planned dates. ?asOf=<ISO instant> rebuilds the plan as it stood then. ETag = the plan stream version.' })
+  async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    const { planId } = parseRequest(PlanIdParam, params, 'params');
+    const { asOf } = parseRequest(AsOfQuery, query, 'query');
+    const tenantId = principal.tenantId;
+    const notFound = ProblemException.notFound('ROLLOUT.PLAN_NOT_FOUND', `There is no rollout plan ${planId}.`);
+    if (asOf) {
+      const events = await this.streams.read(rolloutPlanStreamId(planId), tenantId);
+      if (!events) throw notFound;
+      return rolloutPlanAsOf(events, new Date(asOf));
+    }
+    const readModels = this.projections.readModels;
+    const plan = await readModels.collection<RolloutPlanDocument>(ROLLOUT_PLANS_PROJECTION, 'plans').findOne({ _id: planId, tenantId });
+    if (!plan) throw notFound;
+    const { items } = await readModels.collection<ScheduleDocument>(ROLLOUT_PLANS_PROJECTION, 'schedules').find({ tenantId, planId }, { sort: { plannedStartOn: 1, teamId: 1 } });
+    response.setHeader('ETag', etagOf(plan.version));
+    const { _id, tenantId: _t, ...body } = plan;
+    return { ...body, teams: items.map(({ teamId, wave, plannedStartOn, plannedSelfSteeringOn }) => ({ teamId, wave, plannedStartOn, plannedSelfSteeringOn })) };
+  }
+}

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { RootId } from '../shared/request-fields';
+
+export const PlanIdParam = z.strictObject({ planId: RootId });
+export const PlanTeamParams = z.strictObject({ planId: RootId, teamId: RootId });

@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { rolloutPlanHistory, rolloutPlanStreamId } from '@leerzone/governance-domain';
+import { TenantStreams } from '../../shared/tenant-streams';
+import { PlanIdParam } from '../plan-id.param';
+
+@ApiTags('governance: time travel')
+@Controller('api/governance/rollout-plans')
+export class RolloutPlanHistoryController {
+  constructor(private readonly streams: TenantStreams) {}
+
+  @Get(':planId/history')
+  @ApiOperation({ summary: 'Every change of the rollout plan, with who, when and why.' })
+  async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
+    const { planId } = parseRequest(PlanIdParam, params, 'params');
+    const events = await this.streams.read(rolloutPlanStreamId(planId), principal.tenantId);
+    if (!events) throw ProblemException.notFound('ROLLOUT.PLAN_NOT_FOUND', `There is no rollout plan ${planId}.`);
+    return { planId, entries: rolloutPlanHistory(events) };
+  }
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { Reason } from '../../shared/request-fields';
+
+export const IsoDate = z.iso.date();
+
+export const ScheduleTeamRequest = z.strictObject({
+  teamId: z.uuid(),
+  wave: z.enum(['pilot', 'following']),
+  plannedStartOn: IsoDate,
+  plannedSelfSteeringOn: IsoDate.nullable().optional(),
+  reason: Reason.optional(),
+});

@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { reject, type CommandContext, type Decider, type DomainEvent, type Rejection, type StoredEvent } from '@leerzone/kernel';
+import { CommandExecutor, ProblemException, ProjectionsHost } from '@leerzone/nest-platform';
+import { preconditionFailed, VERSION_MISMATCH, type ExpectedVersions } from './if-match';
+import { guardedDecider, type Versioned } from './versioned-decider';
+
+export interface RunOptions<State> {
+  readonly ifMatch?: ExpectedVersions | undefined;
+  /** Application checks on the current state (existence, who may do this); run before If-Match and the domain. */
+  readonly guard?: (current: Versioned<State>, ctx: CommandContext) => Rejection | null;
+}
+
+export interface EventSummary {
+  readonly eventId: string;
+  readonly type: string;
+  readonly streamPosition: number;
+  readonly globalPosition: number;
+  readonly occurredAt: string;
+}
+
+export interface CommandResult<Event extends DomainEvent, State> {
+  readonly streamId: string;
+  /** The stream version after the command: the new ETag. */
+  readonly version: number;
+  readonly events: readonly StoredEvent<Event['type'], Event['data']>[];
+  readonly state: State;
+  /** False when the read models did not catch up in time; the write itself succeeded. */
+  readonly settled: boolean;
+}
+
+export const summarise = (events: readonly StoredEvent[]): EventSummary[] =>
+  events.map((e) => ({ eventId: e.eventId, type: e.type, streamPosition: e.streamPosition, globalPosition: e.globalPosition, occurredAt: e.occurredAt }));
+
+function versionCheck(expected: ExpectedVersions | undefined, version: number, streamId: string): Rejection | null {
+  if (expected === undefined) return null;
+  if (expected.any ? version > 0 : expected.versions.includes(version)) return null;
+  const wanted = expected.any ? 'to exist' : `at version ${expected.versions.join(' or ')}`;
+  return reject('precondition', VERSION_MISMATCH, `If-Match expected ${streamId} ${wanted}, but it is at version ${version}: someone changed it since you read it. Read it again and retry.`, {
+    field: 'If-Match',
+    details: { streamId, currentVersion: version, expected: expected.any ? '*' : expected.versions },
+  });
+}
+
+/**
+ * Runs a command the way every governance endpoint does: application guard → If-Match →
+ * domain decision → append (the kernel retries lost races) → wait for the read models to
+ * include the new events, so a GET right after sees the change.
+ */
+@Injectable()
+export class GovernanceCommands {
+  private readonly logger = new Logger('GovernanceCommands');
+
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly projections: ProjectionsHost,
+  ) {}
+
+  async run<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    ctx: CommandContext,
+    options: RunOptions<State> = {},
+  ): Promise<CommandResult<Event, State>> {
+    const guarded = guardedDecider(decider, (current, context) => options.guard?.(current, context) ?? versionCheck(options.ifMatch, current.version, streamId));
+    let executed;
+    try {
+      executed = await this.executor.execute(guarded, streamId, command, ctx);
+    } catch (error) {
+      if (error instanceof ProblemException && error.problem.code === VERSION_MISMATCH) {
+        throw preconditionFailed(error.problem.detail, error.problem['details'] as Record<string, unknown> | undefined);
+      }
+      throw error;
+    }
+    const last = executed.events[executed.events.length - 1];
+    let settled = true;
+    if (last) {
+      try {
+        await this.projections.settle(last.globalPosition);
+      } catch (error) {
+        // The events are stored; only the read models lag. Say so instead of failing the write.
+        settled = false;
+        this.logger.warn(`Read models did not reach ${last.globalPosition}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return { streamId, version: executed.state.version, events: executed.events, state: executed.state.state, settled };
+  }
+}

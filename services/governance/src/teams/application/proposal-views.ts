@@ -1,0 +1,19 @@
+import type { ProposalView } from '@leerzone/governance-domain';
+import type { ProposalDocument, ProposalResponseDocument } from '../read-model/proposals.projection';
+
+/** A proposal in the domain's ProposalView shape, plus how it ended. */
+export function proposalView(proposal: ProposalDocument, responses: readonly ProposalResponseDocument[]): ProposalView & { outcome: ProposalDocument['outcome'] } {
+  const { proposalId, change, reason, closesAt, status, proposedBy, proposedAt, participantIds, outcome } = proposal;
+  return {
+    proposalId,
+    change,
+    reason,
+    closesAt,
+    status,
+    proposedBy,
+    proposedAt,
+    participantIds,
+    responses: responses.filter((r) => r.proposalId === proposalId).map(({ memberId, response, reason: why, at }) => ({ memberId, response, reason: why, at })),
+    outcome,
+  };
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { TEAM_MANAGERS } from '../../shared/access';
+import { commandAnswer } from '../../shared/command-response';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { TeamMemberParams } from '../team-id.param';
+import { ChangeMemberRolesRequest } from './change-member-roles.request';
+
+@ApiTags('governance: members')
+@Controller('api/governance/teams')
+export class ChangeMemberRolesController {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Put(':teamId/members/:memberId/roles')
+  @Roles(...TEAM_MANAGERS)
+  @ApiOperation({ summary: "Replace a member's team roles; the previous roles are kept in the event." })
+  @ApiBody({ schema: jsonSchemaOf(ChangeMemberRolesRequest) })
+  async change(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId, memberId } = parseRequest(TeamMemberParams, params, 'params');
+    const { roles, reason } = parseRequest(ChangeMemberRolesRequest, body);
+    const result = await this.teams.run(write, teamId, { access: 'manager', what: "change members' roles", reason, command: () => ({ type: 'ChangeMemberRoles', data: { teamId, memberId, roles } }) });
+    return commandAnswer(response, result, { teamId, memberId });
+  }
+}

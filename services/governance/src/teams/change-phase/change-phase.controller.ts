@@ -1,0 +1,29 @@
+import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { TEAM_MANAGERS } from '../../shared/access';
+import { commandAnswer } from '../../shared/command-response';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { TeamIdParam } from '../team-id.param';
+import { ChangePhaseRequest } from './change-phase.request';
+
+@ApiTags('governance: phases')
+@Controller('api/governance/teams')
+export class ChangePhaseController {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Put(':teamId/phase')
+  @Roles(...TEAM_MANAGERS)
+  @ApiOperation({
+    summary: 'Move the team to its next phase (preparing → pilot → forming → performing → self-steering). Self-steering needs every member’s yes (422 PHASE.YES_MISSING); going back needs a reason.',
+  })
+  @ApiBody({ schema: jsonSchemaOf(ChangePhaseRequest) })
+  async change(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { phase, reason } = parseRequest(ChangePhaseRequest, body);
+    const result = await this.teams.run(write, teamId, { access: 'manager', what: 'change the phase', reason, command: () => ({ type: 'MoveTeamToPhase', data: { teamId, phase } }) });
+    return commandAnswer(response, result, { teamId, phase: result.state.phase, phaseSince: result.state.phaseSince });
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { parseRequest } from '@leerzone/nest-platform';
+import { commandAnswer } from '../../shared/command-response';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { TeamProposalParams } from '../team-id.param';
+
+@ApiTags('governance: consent')
+@Controller('api/governance/teams')
+export class CloseProposalController {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Post(':teamId/proposals/:proposalId/close')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Close a proposal: after its time box (or earlier when everyone consented). No objection → adopted, and the boundary changes in the same step (re-checked against the unit’s frame); an objection → escalated.',
+  })
+  async close(@Param() params: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId, proposalId } = parseRequest(TeamProposalParams, params, 'params');
+    const result = await this.teams.run(write, teamId, {
+      access: 'in-team-or-manager',
+      what: 'close proposals',
+      frame: 'team-unit',
+      command: (unitBoundaries) => ({ type: 'CloseBoundaryProposal', data: { teamId, proposalId, unitBoundaries } }),
+    });
+    return commandAnswer(response, result, { teamId, proposalId, status: result.state.proposals.get(proposalId)?.status ?? null });
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { commandAnswer } from '../../shared/command-response';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { TeamProposalParams } from '../team-id.param';
+import { ConsentRequest } from './consent-to-proposal.request';
+
+@ApiTags('governance: consent')
+@Controller('api/governance/teams')
+export class ConsentToProposalController {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Post(':teamId/proposals/:proposalId/consent')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Consent to a proposal, in person, while its time box runs. The latest response of a member counts.' })
+  @ApiBody({ schema: jsonSchemaOf(ConsentRequest), required: false })
+  async consent(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId, proposalId } = parseRequest(TeamProposalParams, params, 'params');
+    const { memberId = write.principal.userId } = parseRequest(ConsentRequest, body);
+    const result = await this.teams.run(write, teamId, { access: 'anyone', what: 'consent', command: () => ({ type: 'ConsentToBoundaryChange', data: { teamId, proposalId, memberId } }) });
+    return commandAnswer(response, result, { teamId, proposalId, memberId, response: 'consent' });
+  }
+}

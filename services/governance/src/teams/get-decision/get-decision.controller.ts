@@ -1,0 +1,29 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { DECISIONS_PROJECTION, decisionDocumentId, type DecisionDocument } from '../read-model/decisions.projection';
+import { TeamReadModels } from '../application/team-read-models';
+import { TeamDecisionParams } from '../team-id.param';
+
+@ApiTags('governance: decisions')
+@Controller('api/governance/teams')
+export class GetDecisionController {
+  constructor(
+    private readonly teams: TeamReadModels,
+    private readonly projections: ProjectionsHost,
+  ) {}
+
+  @Get(':teamId/decisions/:decisionId')
+  @ApiOperation({ summary: 'One decision: what, why, the options considered, the amount, the mandate valid at that moment, and any violations (escalated).' })
+  async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
+    const { teamId, decisionId } = parseRequest(TeamDecisionParams, params, 'params');
+    const tenantId = principal.tenantId;
+    await this.teams.requireTeam(tenantId, teamId);
+    const decision = await this.projections.readModels
+      .collection<DecisionDocument>(DECISIONS_PROJECTION, 'decisions')
+      .findOne({ _id: decisionDocumentId(teamId, decisionId), tenantId });
+    if (!decision) throw ProblemException.notFound('DECISION.NOT_FOUND', `Team ${teamId} has no decision ${decisionId}.`);
+    const { _id, tenantId: _t, ...body } = decision;
+    return body;
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { teamMandateAsOf } from '@leerzone/governance-domain';
+import { TeamPast } from '../application/team-past';
+import { TeamIdParam } from '../team-id.param';
+import { MandateQuery } from './get-mandate.request';
+
+@ApiTags('governance: time travel')
+@Controller('api/governance/teams')
+export class GetMandateController {
+  constructor(private readonly past: TeamPast) {}
+
+  @Get(':teamId/mandate')
+  @ApiOperation({
+    summary:
+      '"What could this team decide about <area> on <date>, within which boundaries?": the board level, every financial limit with what was already spent in its period, and the rule boundaries in force. asOf defaults to now.',
+  })
+  async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { area, asOf } = parseRequest(MandateQuery, query, 'query');
+    const moment = asOf ? new Date(asOf) : new Date();
+    const events = await this.past.events(principal.tenantId, teamId);
+    return { teamId, ...teamMandateAsOf(events, moment, area, await this.past.unitBoundariesAsOf(principal.tenantId, events, moment)) };
+  }
+}

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+import { Instant, Slug } from '../../shared/request-fields';
+
+export const MandateQuery = z.strictObject({ area: Slug, asOf: Instant.optional() });

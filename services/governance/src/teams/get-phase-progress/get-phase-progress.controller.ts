@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { phaseProgress, selfSteeringReadiness } from '@leerzone/governance-domain';
+import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
+import { TeamReadModels } from '../application/team-read-models';
+import { TeamIdParam } from '../team-id.param';
+import { PhaseProgressQuery } from './get-phase-progress.request';
+
+@ApiTags('governance: phases')
+@Controller('api/governance/teams')
+export class GetPhaseProgressController {
+  constructor(
+    private readonly teams: TeamReadModels,
+    private readonly projections: ProjectionsHost,
+  ) {}
+
+  @Get(':teamId/phase')
+  @ApiOperation({ summary: 'Where the team is on its way to self-steering: phase, since when, phase history, whether it stalled and why, and who still has to say yes.' })
+  async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { evaluatedAt } = parseRequest(PhaseProgressQuery, query, 'query');
+    const at = evaluatedAt ? new Date(evaluatedAt) : new Date();
+    const team = await this.teams.requireTeam(principal.tenantId, teamId);
+    const state = await this.teams.teamState(principal.tenantId, team, { members: true });
+    const { items: schedules } = await this.projections.readModels
+      .collection<ScheduleDocument>(ROLLOUT_PLANS_PROJECTION, 'schedules')
+      .find({ tenantId: principal.tenantId, teamId }, { sort: { plannedStartOn: 1 } });
+    const plannedStartOn = schedules[0]?.plannedStartOn ?? null;
+    return {
+      teamId,
+      evaluatedAt: at.toISOString(),
+      ...phaseProgress(state, at, { plannedStartOn })!,
+      plannedStartOn,
+      readiness: selfSteeringReadiness(state),
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { membershipView, teamMembershipAsOf } from '@leerzone/governance-domain';
+import { AsOfQuery } from '../../shared/query-params';
+import { TeamPast } from '../application/team-past';
+import { TeamReadModels } from '../application/team-read-models';
+import { TeamIdParam } from '../team-id.param';
+
+@ApiTags('governance: members')
+@Controller('api/governance/teams')
+export class ListMembersController {
+  constructor(
+    private readonly teams: TeamReadModels,
+    private readonly past: TeamPast,
+  ) {}
+
+  @Get(':teamId/members')
+  @ApiOperation({ summary: "Members, their roles and their yes, with the team's readiness for self-steering. ?asOf=<ISO instant> rebuilds the membership at that moment from the events." })
+  async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { asOf } = parseRequest(AsOfQuery, query, 'query');
+    if (asOf) return teamMembershipAsOf(await this.past.events(principal.tenantId, teamId), new Date(asOf));
+    const team = await this.teams.requireTeam(principal.tenantId, teamId);
+    return membershipView(await this.teams.teamState(principal.tenantId, team, { members: true }));
+  }
+}

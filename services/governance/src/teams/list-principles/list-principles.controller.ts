@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { safeScalar } from '@leerzone/projection-store';
+import { guardedQuery } from '../../shared/query-params';
+import { TeamReadModels } from '../application/team-read-models';
+import { PRINCIPLES_PROJECTION, type PrincipleDocument } from '../read-model/principles.projection';
+import { TeamIdParam } from '../team-id.param';
+import { ListPrinciplesQuery } from './list-principles.request';
+
+@ApiTags('governance: principles')
+@Controller('api/governance/teams')
+export class ListPrinciplesController {
+  constructor(
+    private readonly teams: TeamReadModels,
+    private readonly projections: ProjectionsHost,
+  ) {}
+
+  @Get(':teamId/principles')
+  @ApiOperation({ summary: "The team's principles, each a rule with the value it expresses, oldest first. ?status=active|retired." })
+  async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { status } = parseRequest(ListPrinciplesQuery, query, 'query');
+    const tenantId = principal.tenantId;
+    await this.teams.requireTeam(tenantId, teamId);
+    const { items } = await guardedQuery(() =>
+      this.projections.readModels
+        .collection<PrincipleDocument>(PRINCIPLES_PROJECTION, 'principles')
+        .find({ tenantId, teamId, ...(status ? { status: safeScalar(status, 'status') } : {}) }, { sort: { adoptedAt: 1 } }),
+    );
+    return { teamId, principles: items.map(({ _id, tenantId: _t, teamId: _team, ...principle }) => principle) };
+  }
+}

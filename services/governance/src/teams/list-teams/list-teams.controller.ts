@@ -1,0 +1,88 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { buildSafeFilter, buildSafeSort, type Filter } from '@leerzone/projection-store';
+import { initialTeamState, phaseProgress } from '@leerzone/governance-domain';
+import { guardedQuery } from '../../shared/query-params';
+import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
+import { STALLABLE_PHASES, TEAMS_PROJECTION, type TeamDocument } from '../read-model/teams.projection';
+import { ListTeamsQuery } from './list-teams.request';
+
+/** What users may filter and sort on: nothing else reaches the store. */
+const FILTERABLE = {
+  phase: { type: 'string', operators: ['in'] },
+  unitId: { type: 'string', operators: ['in'] },
+  name: { type: 'string', operators: ['prefix'] },
+} as const;
+const SORTABLE = ['name', 'phase', 'phaseSince', 'createdAt', 'memberCount'];
+
+@ApiTags('governance: teams')
+@Controller('api/governance/teams')
+export class ListTeamsController {
+  constructor(private readonly projections: ProjectionsHost) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Teams of the tenant with their phase, since when, and whether they stalled (6 months in one phase, 12 on the journey, or a planned start that passed while still preparing). Filters: phase, unitId, namePrefix, stalled, evaluatedAt; sort; limit/after.',
+  })
+  async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const request = parseRequest(ListTeamsQuery, query, 'query');
+    const tenantId = principal.tenantId;
+    const at = request.evaluatedAt ? new Date(request.evaluatedAt) : new Date();
+    const readModels = this.projections.readModels;
+    const schedules = readModels.collection<ScheduleDocument>(ROLLOUT_PLANS_PROJECTION, 'schedules');
+    const page = await guardedQuery(async () => {
+      const userFilter = buildSafeFilter(
+        {
+          ...(request.phase ? { phase: { in: request.phase } } : {}),
+          ...(request.unitId ? { unitId: { in: request.unitId } } : {}),
+          ...(request.namePrefix ? { name: { prefix: request.namePrefix } } : {}),
+        },
+        FILTERABLE,
+      );
+      const conditions: Filter[] = [{ tenantId }, ...(Object.keys(userFilter).length > 0 ? [userFilter] : [])];
+      if (request.stalled !== undefined) {
+        const stalled = await this.stalledFilter(tenantId, at, schedules);
+        conditions.push(request.stalled ? stalled : { $nor: [stalled] });
+      }
+      return readModels
+        .collection<TeamDocument>(TEAMS_PROJECTION, 'teams')
+        .find({ $and: conditions }, { sort: { ...buildSafeSort(request.sort ?? 'name', SORTABLE) }, limit: request.limit, ...(request.after ? { after: request.after } : {}) });
+    });
+    const starts = await this.plannedStarts(tenantId, page.items.map((t) => t.teamId), schedules);
+    return {
+      evaluatedAt: at.toISOString(),
+      items: page.items.map(({ _id, phaseHistory, ...team }) => {
+        // The domain's own rule, on the team's phase history.
+        const progress = phaseProgress({ ...initialTeamState, exists: true, phase: team.phase, phaseSince: team.phaseSince, phaseHistory }, at, {
+          plannedStartOn: starts.get(team.teamId) ?? null,
+        })!;
+        return { ...team, stalled: progress.stalled, stallReasons: progress.reasons, monthsInPhase: progress.monthsInPhase };
+      }),
+      ...(page.next ? { next: page.next } : {}),
+    };
+  }
+
+  /** Stalled as of `at`, in the store: thresholds precomputed by the projection, plus overdue planned starts. */
+  private async stalledFilter(tenantId: string, at: Date, schedules: { find: (f: Filter) => Promise<{ items: ScheduleDocument[] }> }): Promise<Filter> {
+    const iso = at.toISOString();
+    const today = iso.slice(0, 10);
+    const overdue = await schedules.find({ tenantId, plannedStartOn: { $lte: today } });
+    return {
+      $or: [
+        { phase: { $in: STALLABLE_PHASES }, $or: [{ phaseStallsAt: { $lte: iso } }, { journeyStallsAt: { $lte: iso } }] },
+        { phase: 'preparing', teamId: { $in: [...new Set(overdue.items.map((s) => s.teamId))] } },
+      ],
+    };
+  }
+
+  /** The earliest planned start of each team across the tenant's rollout plans. */
+  private async plannedStarts(tenantId: string, teamIds: string[], schedules: { find: (f: Filter) => Promise<{ items: ScheduleDocument[] }> }) {
+    const starts = new Map<string, string>();
+    if (teamIds.length === 0) return starts;
+    const { items } = await schedules.find({ tenantId, teamId: { $in: teamIds } });
+    for (const s of items) if (!starts.has(s.teamId) || s.plannedStartOn < starts.get(s.teamId)!) starts.set(s.teamId, s.plannedStartOn);
+    return starts;
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { TEAM_MANAGERS } from '../../shared/access';
+import { commandAnswer } from '../../shared/command-response';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { TeamIdParam } from '../team-id.param';
+import { MoveTeamRequest } from './move-team.request';
+
+@ApiTags('governance: teams')
+@Controller('api/governance/teams')
+export class MoveTeamController {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Put(':teamId/unit')
+  @Roles(...TEAM_MANAGERS)
+  @ApiOperation({ summary: "Move a team to another unit, with a reason. Refused (403 BOUNDARY.WIDER_THAN_UNIT) when the team's own boundaries would be wider than the new unit's." })
+  @ApiBody({ schema: jsonSchemaOf(MoveTeamRequest) })
+  async move(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { unitId, reason } = parseRequest(MoveTeamRequest, body);
+    const result = await this.teams.run(write, teamId, {
+      access: 'manager',
+      what: 'move the team',
+      reason,
+      frame: { unitId },
+      command: (unitBoundaries) => ({ type: 'MoveTeamToUnit', data: { teamId, unitId, unitBoundaries } }),
+    });
+    return commandAnswer(response, result, { teamId, unitId: result.state.unitId });
+  }
+}

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+import { EntityId, Reason } from '../../shared/request-fields';
+
+export const MoveTeamRequest = z.strictObject({ unitId: EntityId, reason: Reason.optional() });

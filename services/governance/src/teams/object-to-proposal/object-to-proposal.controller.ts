@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { commandAnswer } from '../../shared/command-response';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { ObjectionRequest } from './object-to-proposal.request';
+import { TeamProposalParams } from '../team-id.param';
+
+@ApiTags('governance: consent')
+@Controller('api/governance/teams')
+export class ObjectToProposalController {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Post(':teamId/proposals/:proposalId/objections')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Object to a proposal, in person, with a reason (required). At the close, any standing objection escalates the proposal.' })
+  @ApiBody({ schema: jsonSchemaOf(ObjectionRequest) })
+  async object(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId, proposalId } = parseRequest(TeamProposalParams, params, 'params');
+    const { memberId = write.principal.userId, reason } = parseRequest(ObjectionRequest, body);
+    const result = await this.teams.run(write, teamId, {
+      access: 'anyone',
+      what: 'object',
+      reason,
+      command: () => ({ type: 'ObjectToBoundaryChange', data: { teamId, proposalId, memberId } }),
+    });
+    return commandAnswer(response, result, { teamId, proposalId, memberId, response: 'objection' });
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { NEW_ID, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { commandAnswer } from '../../shared/command-response';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { TeamIdParam } from '../team-id.param';
+import { ProposeBoundaryChangeRequest } from './propose-boundary-change.request';
+
+@ApiTags('governance: consent')
+@Controller('api/governance/teams')
+export class ProposeBoundaryChangeController {
+  constructor(
+    private readonly teams: TeamCommands,
+    @Inject(NEW_ID) private readonly newId: () => string,
+  ) {}
+
+  @Post(':teamId/proposals')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      "Propose a boundary change for consent (team members, the team's coach, a transformation lead or admin). The team's members are asked; no objection by closesAt → adopted; any objection → escalated.",
+  })
+  @ApiBody({ schema: jsonSchemaOf(ProposeBoundaryChangeRequest) })
+  async propose(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { proposalId: requested, change, closesAt, reason } = parseRequest(ProposeBoundaryChangeRequest, body);
+    const proposalId = requested ?? this.newId();
+    const result = await this.teams.run(write, teamId, {
+      access: 'in-team-or-manager',
+      what: 'propose boundary changes',
+      reason,
+      frame: 'team-unit',
+      command: (unitBoundaries) => ({ type: 'ProposeBoundaryChange', data: { teamId, proposalId, change, closesAt, unitBoundaries } }),
+    });
+    const proposal = result.state.proposals.get(proposalId);
+    response.setHeader('Location', `/api/governance/teams/${teamId}/proposals/${proposalId}`);
+    return commandAnswer(response, result, { teamId, proposalId, status: proposal?.status ?? null, closesAt: proposal?.closesAt ?? null, participantIds: proposal?.participantIds ?? [] });
+  }
+}

@@ -1,0 +1,57 @@
+import type { StoredEvent } from '@leerzone/kernel';
+import { defineProjection } from '@leerzone/projections';
+import type { TeamEvent } from '@leerzone/governance-domain';
+
+export const COACHING_PROJECTION = 'governance.coaching';
+
+export interface CoachingTopicDocument {
+  _id: string;
+  tenantId: string;
+  teamId: string;
+  topic: string;
+  goal: string | null;
+  plannedBy: string;
+  plannedAt: string;
+  sessionsHeld: number;
+  [key: string]: unknown;
+}
+
+export interface CoachingSessionDocument {
+  _id: string;
+  tenantId: string;
+  teamId: string;
+  sessionId: string;
+  topics: string[];
+  heldAt: string;
+  coachId: string;
+  attendeeIds: string[];
+  notes: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  [key: string]: unknown;
+}
+
+const HANDLED = ['CoachingTopicPlanned', 'CoachingSessionHeld'] as const;
+type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
+
+export const coachingProjection = defineProjection({
+  name: COACHING_PROJECTION,
+  version: 1,
+  collections: {
+    topics: { indexes: [{ keys: { tenantId: 1, teamId: 1, plannedAt: 1 } }] },
+    sessions: { indexes: [{ keys: { tenantId: 1, teamId: 1, heldAt: 1 } }] },
+  },
+  handles: HANDLED,
+  apply(stored: StoredEvent, write) {
+    const event = { type: stored.type, data: stored.data } as Handled;
+    const tenantId = stored.tenantId;
+    if (event.type === 'CoachingTopicPlanned') {
+      const { teamId, topic, goal, plannedBy, plannedAt } = event.data;
+      return write.collection('topics').put(`${teamId}/${topic}`, { tenantId, teamId, topic, goal, plannedBy, plannedAt, sessionsHeld: 0 });
+    }
+    const { teamId, sessionId, topics, heldAt, coachId, attendeeIds, notes, recordedBy, recordedAt } = event.data;
+    write.collection('sessions').put(`${teamId}/${sessionId}`, { tenantId, teamId, sessionId, topics: [...topics], heldAt, coachId, attendeeIds: [...attendeeIds], notes, recordedBy, recordedAt });
+    // The decider de-duplicates topics, so each topic document is written once per event.
+    for (const topic of topics) write.collection('topics').update(`${teamId}/${topic}`, { $inc: { sessionsHeld: 1 } });
+  },
+});

@@ -1,0 +1,83 @@
+import type { StoredEvent } from '@leerzone/kernel';
+import { defineProjection } from '@leerzone/projections';
+import type { BoundaryChange, ProposalStatus, TeamEvent } from '@leerzone/governance-domain';
+
+export const PROPOSALS_PROJECTION = 'governance.proposals';
+
+export interface ProposalDocument {
+  _id: string;
+  tenantId: string;
+  teamId: string;
+  proposalId: string;
+  change: BoundaryChange;
+  reason: string;
+  closesAt: string;
+  participantIds: string[];
+  proposedBy: string;
+  proposedAt: string;
+  status: ProposalStatus;
+  /** How it ended: who closed or withdrew it, when, and the objections of an escalation. */
+  outcome: { by: string; at: string; reason?: string; objections?: { memberId: string; reason: string }[]; consentedIds?: string[]; silentIds?: string[] } | null;
+  [key: string]: unknown;
+}
+
+/** A participant's latest response: consenting after objecting (or the reverse) replaces it. */
+export interface ProposalResponseDocument {
+  _id: string;
+  tenantId: string;
+  teamId: string;
+  proposalId: string;
+  memberId: string;
+  response: 'consent' | 'objection';
+  reason: string | null;
+  at: string;
+  [key: string]: unknown;
+}
+
+const HANDLED = [
+  'BoundaryChangeProposed',
+  'BoundaryChangeConsented',
+  'BoundaryChangeObjected',
+  'BoundaryChangeAdopted',
+  'BoundaryChangeEscalated',
+  'BoundaryChangeWithdrawn',
+] as const;
+type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
+
+export const proposalDocumentId = (teamId: string, proposalId: string) => `${teamId}/${proposalId}`;
+
+export const proposalsProjection = defineProjection({
+  name: PROPOSALS_PROJECTION,
+  version: 1,
+  collections: {
+    proposals: { indexes: [{ keys: { tenantId: 1, teamId: 1, proposedAt: -1 } }] },
+    responses: { indexes: [{ keys: { tenantId: 1, teamId: 1, proposalId: 1 } }] },
+  },
+  handles: HANDLED,
+  apply(stored: StoredEvent, write) {
+    const event = { type: stored.type, data: stored.data } as Handled;
+    const { teamId, proposalId } = event.data;
+    const tenantId = stored.tenantId;
+    const id = proposalDocumentId(teamId, proposalId);
+    const proposals = write.collection('proposals');
+    const responses = write.collection('responses');
+    switch (event.type) {
+      case 'BoundaryChangeProposed': {
+        const { change, reason, closesAt, participantIds, proposedBy, proposedAt } = event.data;
+        return proposals.put(id, { tenantId, teamId, proposalId, change, reason, closesAt, participantIds: [...participantIds], proposedBy, proposedAt, status: 'open', outcome: null });
+      }
+      case 'BoundaryChangeConsented':
+        return responses.put(`${id}/${event.data.memberId}`, { tenantId, teamId, proposalId, memberId: event.data.memberId, response: 'consent', reason: null, at: event.data.consentedAt });
+      case 'BoundaryChangeObjected':
+        return responses.put(`${id}/${event.data.memberId}`, { tenantId, teamId, proposalId, memberId: event.data.memberId, response: 'objection', reason: event.data.reason, at: event.data.objectedAt });
+      case 'BoundaryChangeAdopted': {
+        const { adoptedBy, adoptedAt, consentedIds, silentIds } = event.data;
+        return proposals.update(id, { $set: { status: 'adopted', outcome: { by: adoptedBy, at: adoptedAt, consentedIds, silentIds } } });
+      }
+      case 'BoundaryChangeEscalated':
+        return proposals.update(id, { $set: { status: 'escalated', outcome: { by: event.data.escalatedBy, at: event.data.escalatedAt, objections: event.data.objections } } });
+      case 'BoundaryChangeWithdrawn':
+        return proposals.update(id, { $set: { status: 'withdrawn', outcome: { by: event.data.withdrawnBy, at: event.data.withdrawnAt, reason: event.data.reason } } });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import type { StoredEvent } from '@leerzone/kernel';
+import { defineProjection } from '@leerzone/projections';
+import type { Boundary, TeamEvent } from '@leerzone/governance-domain';
+
+export const TEAM_BOUNDARIES_PROJECTION = 'governance.team-boundaries';
+
+export interface TeamBoundaryDocument {
+  _id: string;
+  tenantId: string;
+  teamId: string;
+  boundaryId: string;
+  boundary: Boundary;
+  setBy: string;
+  setAt: string;
+  reason: string;
+  proposalId: string | null;
+  /** Global position of the event that first set it: the decider lists boundaries in that order. */
+  order: number;
+  [key: string]: unknown;
+}
+
+const HANDLED = ['TeamBoundarySet', 'TeamBoundaryRemoved'] as const;
+type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
+
+export const teamBoundaryDocumentId = (teamId: string, boundaryId: string) => `${teamId}/${boundaryId}`;
+
+export const teamBoundariesProjection = defineProjection({
+  name: TEAM_BOUNDARIES_PROJECTION,
+  version: 1,
+  collections: { boundaries: { indexes: [{ keys: { tenantId: 1, teamId: 1, order: 1 } }] } },
+  handles: HANDLED,
+  apply(stored: StoredEvent, write) {
+    const event = { type: stored.type, data: stored.data } as Handled;
+    const boundaries = write.collection('boundaries');
+    if (event.type === 'TeamBoundaryRemoved') return boundaries.delete(teamBoundaryDocumentId(event.data.teamId, event.data.boundaryId));
+    const { teamId, boundary, setBy, setAt, reason, proposalId } = event.data;
+    boundaries.upsert(teamBoundaryDocumentId(teamId, boundary.boundaryId), {
+      $set: { tenantId: stored.tenantId, teamId, boundaryId: boundary.boundaryId, boundary, setBy, setAt, reason, proposalId },
+      $setOnInsert: { order: stored.globalPosition },
+    });
+  },
+});

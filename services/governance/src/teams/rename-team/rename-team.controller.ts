@@ -1,0 +1,27 @@
+import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { TEAM_MANAGERS } from '../../shared/access';
+import { commandAnswer } from '../../shared/command-response';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { TeamIdParam } from '../team-id.param';
+import { RenameTeamRequest } from './rename-team.request';
+
+@ApiTags('governance: teams')
+@Controller('api/governance/teams')
+export class RenameTeamController {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Patch(':teamId')
+  @Roles(...TEAM_MANAGERS)
+  @ApiOperation({ summary: 'Rename a team (its coach, a transformation lead or admin). Honours If-Match.' })
+  @ApiBody({ schema: jsonSchemaOf(RenameTeamRequest) })
+  async rename(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { name, reason } = parseRequest(RenameTeamRequest, body);
+    const result = await this.teams.run(write, teamId, { access: 'manager', what: 'rename the team', reason, command: () => ({ type: 'RenameTeam', data: { teamId, name } }) });
+    return commandAnswer(response, result, { teamId });
+  }
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { commandAnswer } from '../../shared/command-response';
+import { ReasonOnly } from '../../shared/request-fields';
+import { Write, type WriteRequest } from '../../shared/write-request';
+import { TeamCommands } from '../application/team-commands';
+import { TeamPrincipleParams } from '../team-id.param';
+
+@ApiTags('governance: principles')
+@Controller('api/governance/teams')
+export class RetirePrincipleController {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Delete(':teamId/principles/:principleId')
+  @ApiOperation({ summary: 'Retire a principle, with a reason. It stays in the list as retired, and in the history.' })
+  @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
+  async retire(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
+    const { teamId, principleId } = parseRequest(TeamPrincipleParams, params, 'params');
+    const { reason } = parseRequest(ReasonOnly, body);
+    const result = await this.teams.run(write, teamId, { access: 'in-team', what: 'retire principles', reason, command: () => ({ type: 'RetirePrinciple', data: { teamId, principleId } }) });
+    return commandAnswer(response, result, { teamId, principleId, status: 'retired' });
+  }
+}

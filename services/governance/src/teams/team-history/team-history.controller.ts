@@ -1,0 +1,23 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { teamHistory } from '@leerzone/governance-domain';
+import { TeamPast } from '../application/team-past';
+import { TeamIdParam } from '../team-id.param';
+import { TeamHistoryQuery } from './team-history.request';
+
+@ApiTags('governance: time travel')
+@Controller('api/governance/teams')
+export class TeamHistoryController {
+  constructor(private readonly past: TeamPast) {}
+
+  @Get(':teamId/history')
+  @ApiOperation({ summary: "Every change of a team with who, when and why, oldest first. Filter with topic (membership, yes, phase, coaching, boundaries, consent, delegation, decisions, principles, team) and from/to." })
+  async history(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const { teamId } = parseRequest(TeamIdParam, params, 'params');
+    const { topic, from, to } = parseRequest(TeamHistoryQuery, query, 'query');
+    const events = await this.past.events(principal.tenantId, teamId);
+    const entries = teamHistory(events, { ...(topic ? { topics: topic } : {}), ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) });
+    return { teamId, entries };
+  }
+}

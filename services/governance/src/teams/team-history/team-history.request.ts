@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { csv } from '../../shared/query-params';
+import { Instant } from '../../shared/request-fields';
+
+export const TEAM_HISTORY_TOPICS = ['team', 'membership', 'yes', 'phase', 'coaching', 'boundaries', 'consent', 'delegation', 'decisions', 'principles'] as const;
+
+export const TeamHistoryQuery = z.strictObject({
+  topic: csv(z.enum(TEAM_HISTORY_TOPICS)).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+});
