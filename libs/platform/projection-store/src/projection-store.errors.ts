@@ -30,14 +30,19 @@ export class DuplicateKeyError extends ProjectionStoreError {
   }
 }
 
-/** The ordered bulk write stopped at `index`; everything before it was applied. */
+/**
+ * The ordered bulk write stopped at the failing operation: everything before it was
+ * applied, nothing after it ran. `index` names that operation when the server reports it
+ * reliably; FerretDB 1.24 does not for update commands, so there it is undefined (and
+ * `result` counts only what is known).
+ */
 export class BulkWriteError extends ProjectionStoreError {
   constructor(
-    readonly index: number,
+    readonly index: number | undefined,
     override readonly cause: ProjectionStoreError,
     readonly result: BulkWriteResult,
   ) {
-    super('PROJECTION_STORE.BULK_WRITE_FAILED', `Operation ${index} of the bulk write failed: ${cause.message}`, cause.field);
+    super('PROJECTION_STORE.BULK_WRITE_FAILED', `Operation ${index ?? '(unknown)'} of the bulk write failed: ${cause.message}`, cause.field);
   }
 }
 

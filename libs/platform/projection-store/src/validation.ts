@@ -82,9 +82,9 @@ const assertOperatorExpression = (expression: Record<string, unknown>, field: st
         assertOperatorExpression(operand, at, depth + 1);
         break;
       case '$elemMatch':
-        if (!isPlainObject(operand)) throw new InvalidArgumentError(at, '$elemMatch takes a filter.');
-        if (isOperatorExpression(operand)) assertOperatorExpression(operand, at, depth + 1);
-        else assertFilter(operand, at, depth + 1);
+        // Only the operator form: FerretDB 1.24 rejects $elemMatch with a document filter.
+        if (!isOperatorExpression(operand)) throw new InvalidArgumentError(at, '$elemMatch takes an operator expression such as { $gt: 2 }; match fields of array elements with a dotted path.');
+        assertOperatorExpression(operand, at, depth + 1);
         break;
       default:
         assertPlainValue(operand, at, depth + 1);

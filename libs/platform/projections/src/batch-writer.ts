@@ -179,9 +179,31 @@ async function flushCollection(store: ProjectionStore, physical: string, writes:
       start += chunk.length;
     } catch (error) {
       if (!(error instanceof BulkWriteError) || !(error.cause instanceof DuplicateKeyError)) throw error;
+      if (error.index === undefined) {
+        // The server did not say which write collided. Every write is guarded, so running
+        // the chunk again one write at a time is safe: those that landed are skipped.
+        skipped += await writeOneByOne(store, physical, chunk);
+        start += chunk.length;
+        continue;
+      }
       // The write at error.index met a document that did not pass its guard.
       if (await resolveCollision(store, physical, chunk[error.index]!)) skipped++;
       start += error.index + 1;
+    }
+  }
+  return skipped;
+}
+
+async function writeOneByOne(store: ProjectionStore, physical: string, writes: readonly PendingWrite[]): Promise<number> {
+  const collection = store.collection(physical);
+  let skipped = 0;
+  for (const write of writes) {
+    try {
+      await collection.bulkWrite([toOperation(write)]);
+    } catch (error) {
+      const cause = error instanceof BulkWriteError ? error.cause : error;
+      if (!(cause instanceof DuplicateKeyError)) throw error;
+      if (await resolveCollision(store, physical, write)) skipped++;
     }
   }
   return skipped;

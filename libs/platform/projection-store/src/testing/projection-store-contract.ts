@@ -6,6 +6,8 @@ import type { Document, ProjectionCollection, ProjectionStore, SortSpec } from '
 export interface ProjectionStoreHarness {
   readonly store: ProjectionStore;
   dispose(): Promise<void>;
+  /** False where the server does not say which operation of a bulk write failed (FerretDB 1.24). Default true. */
+  readonly reportsBulkErrorIndex?: boolean;
 }
 
 const expectError = async <E extends ProjectionStoreError>(
@@ -179,8 +181,8 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
     describe('queries', () => {
       beforeEach(async () => {
         const docs: Item[] = [
-          { _id: 'a', name: 'Alpha', rank: 1, group: 'x', tags: ['red', 'blue'], owner: { id: 'u1' }, scores: [{ k: 'q', v: 1 }] },
-          { _id: 'b', name: 'beta', rank: 2, group: 'x', tags: ['blue'], owner: { id: 'u2' }, scores: [{ k: 'q', v: 5 }] },
+          { _id: 'a', name: 'Alpha', rank: 1, group: 'x', tags: ['red', 'blue'], owner: { id: 'u1' }, scores: [{ k: 'q', v: 1 }], ranks: [1, 5] },
+          { _id: 'b', name: 'beta', rank: 2, group: 'x', tags: ['blue'], owner: { id: 'u2' }, scores: [{ k: 'q', v: 5 }], ranks: [3] },
           { _id: 'c', name: 'Gamma', rank: 3, group: 'y', tags: [], owner: { id: 'u1' } },
           { _id: 'd', name: 'delta', rank: 4, group: null },
           { _id: 'e', name: 'Epsilon', rank: 5 },
@@ -212,7 +214,8 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
         expect(await ids({ tags: 'blue' })).toEqual(['a', 'b']);
         expect(await ids({ tags: { $all: ['red', 'blue'] } })).toEqual(['a']);
         expect(await ids({ tags: { $size: 0 } })).toEqual(['c']);
-        expect(await ids({ scores: { $elemMatch: { k: 'q', v: { $gt: 2 } } } })).toEqual(['b']);
+        expect(await ids({ 'scores.v': { $gt: 2 } })).toEqual(['b']);
+        expect(await ids({ ranks: { $elemMatch: { $gt: 4 } } })).toEqual(['a']);
         expect(await ids({ name: { $regex: '^[a-d]' } })).toEqual(['b', 'd']);
         expect(await ids({ name: { $regex: '^[a-d]', $options: 'i' } })).toEqual(['a', 'b', 'd']);
       });
@@ -223,6 +226,7 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
         await expectError(items.find({ rank: { $foo: 1 } }), InvalidArgumentError, invalid, 'filter.rank.$foo');
         await expectError(items.findOne({ $expr: { $eq: ['$rank', 1] } }), InvalidArgumentError, invalid, 'filter.$expr');
         await expectError(items.count({ rank: { $in: 1 } }), InvalidArgumentError, invalid, 'filter.rank.$in');
+        await expectError(items.find({ scores: { $elemMatch: { k: 'q' } } }), InvalidArgumentError, invalid, 'filter.scores.$elemMatch');
       });
 
       it('sorts by several keys, descending too, with missing values first when ascending', async () => {
@@ -352,9 +356,13 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
           BulkWriteError,
           'PROJECTION_STORE.BULK_WRITE_FAILED',
         );
-        expect(error.index).toBe(1);
         expect(error.cause).toBeInstanceOf(DuplicateKeyError);
-        expect(error.result.upsertedCount).toBe(1);
+        if (harness.reportsBulkErrorIndex !== false) {
+          expect(error.index).toBe(1);
+          expect(error.result.upsertedCount).toBe(1);
+        } else {
+          expect(error.index).toBeUndefined();
+        }
         expect((await items.find({}, { sort: { _id: 1 } })).items.map((item) => item._id)).toEqual(['a', 'x']);
         expect(await items.findOne({ _id: 'x' })).toEqual({ _id: 'x', version: 9 });
       });

@@ -1,0 +1,2 @@
+export * from './mongo-projection-store';
+export * from './mongo-test-database';

@@ -1,0 +1,317 @@
+import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db } from 'mongodb';
+import {
+  BulkWriteError,
+  DuplicateKeyError,
+  InvalidArgumentError,
+  ProjectionStoreClosedError,
+  ProjectionStoreError,
+  afterCursorFilter,
+  assertCollectionName,
+  assertDocument,
+  assertFilter,
+  assertIndexSpec,
+  assertUpdate,
+  assertWriteOperations,
+  encodeCursor,
+  indexName,
+  normaliseFind,
+  upsertId,
+  withFilter,
+  type BulkWriteResult,
+  type DeleteResult,
+  type Document,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type Page,
+  type ProjectionCollection,
+  type ProjectionStore,
+  type Update,
+  type UpdateResult,
+  type WriteOperation,
+} from '@leerzone/projection-store';
+
+export interface MongoProjectionStoreOptions {
+  /** `mongodb://host:port/database?…`; the database defaults to `leerzone_projections`. */
+  readonly url: string;
+  /** Overrides the database named in the URL. */
+  readonly database?: string;
+  /**
+   * Operations per bulk-write command. Default 1000 on MongoDB and 32 on FerretDB, whose
+   * SQLite backend was seen to stall on ordered upsert batches of about 100 operations.
+   */
+  readonly maxBulkOperations?: number;
+}
+
+type MongoDoc = Record<string, unknown> & { _id: string };
+
+const DUPLICATE_KEY = 11000;
+const NAMESPACE_NOT_FOUND = 26;
+const INDEX_CONFLICT = new Set([85, 86]);
+
+const emptyResult = (): { -readonly [K in keyof BulkWriteResult]: BulkWriteResult[K] } => ({
+  insertedCount: 0,
+  matchedCount: 0,
+  modifiedCount: 0,
+  upsertedCount: 0,
+  deletedCount: 0,
+});
+
+const indexFromMessage = (message: string | undefined): string | undefined => /index: (\S+) dup key/.exec(message ?? '')?.[1];
+// FerretDB's SQLite backend reports a unique-index violation by an update or an index
+// build as InternalError (code 1) carrying SQLite's message, not as E11000.
+const isFerretUniqueViolation = (code: number, message: string | undefined): boolean => code === 1 && /UNIQUE constraint failed/.test(message ?? '');
+
+/**
+ * The production projection store: the official `mongodb` driver. Everything a caller
+ * passes is validated by the same shared rules as the in-memory adapter, so a query that
+ * works in standalone mode works here and the other way round.
+ */
+export class MongoProjectionStore implements ProjectionStore {
+  private closed = false;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+    /** FerretDB answers like MongoDB 7 but differs in a few reported details. */
+    readonly ferretDb: boolean,
+    readonly maxBulkOperations: number,
+  ) {}
+
+  static async connect(options: MongoProjectionStoreOptions): Promise<MongoProjectionStore> {
+    const client = new MongoClient(options.url, { serverSelectionTimeoutMS: 10_000 });
+    await client.connect();
+    try {
+      const database = options.database ?? (client.options.dbName && client.options.dbName !== 'test' ? client.options.dbName : 'leerzone_projections');
+      const db = client.db(database);
+      const buildInfo = await db.admin().command({ buildInfo: 1 });
+      const ferretDb = 'ferretdbVersion' in buildInfo || 'ferretdbFeatures' in buildInfo;
+      const maxBulk = options.maxBulkOperations ?? (ferretDb ? 32 : 1_000);
+      if (!Number.isSafeInteger(maxBulk) || maxBulk < 1) throw new InvalidArgumentError('maxBulkOperations', 'maxBulkOperations is a positive integer.');
+      return new MongoProjectionStore(client, db, ferretDb, maxBulk);
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+  }
+
+  get databaseName(): string {
+    return this.db.databaseName;
+  }
+
+  collection<T extends Document = Document>(name: string): ProjectionCollection<T> {
+    assertCollectionName(name);
+    return new MongoCollection<T>(name, this.db.collection<MongoDoc>(name), this) as ProjectionCollection<T>;
+  }
+
+  async listCollections(): Promise<string[]> {
+    this.assertOpen();
+    const collections = await this.db.listCollections({}, { nameOnly: true }).toArray();
+    return collections
+      .map((collection) => collection.name)
+      .filter((name) => !name.startsWith('system.'))
+      .sort();
+  }
+
+  /** Drops the whole database (tests: one fresh database per run). */
+  async dropDatabase(): Promise<void> {
+    this.assertOpen();
+    await this.db.dropDatabase();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.close();
+  }
+
+  /** @internal */
+  assertOpen(): void {
+    if (this.closed) throw new ProjectionStoreClosedError();
+  }
+}
+
+class MongoCollection<T extends Document> implements ProjectionCollection<T> {
+  constructor(
+    readonly name: string,
+    private readonly native: Collection<MongoDoc>,
+    private readonly store: MongoProjectionStore,
+  ) {}
+
+  async insertOne(document: T): Promise<void> {
+    assertDocument(document);
+    await this.run(() => this.native.insertOne({ ...document }));
+  }
+
+  async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    assertFilter(filter);
+    assertUpdate(update);
+    if (options.upsert) upsertId(filter);
+    const result = await this.run(() => this.native.updateOne(filter as never, update as never, { upsert: Boolean(options.upsert) }));
+    return toUpdateResult(result);
+  }
+
+  async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    assertFilter(filter);
+    assertUpdate(update);
+    return toUpdateResult(await this.run(() => this.native.updateMany(filter as never, update as never)));
+  }
+
+  async replaceOne(filter: Filter, replacement: T, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    assertFilter(filter);
+    assertDocument(replacement, 'replacement');
+    if (options.upsert && filter['_id'] !== undefined && upsertId(filter) !== replacement._id) {
+      throw new InvalidArgumentError('replacement._id', 'The replacement names a different _id than the filter.');
+    }
+    const current = await this.run(() => this.native.findOne(filter as never, { projection: { _id: 1 } }));
+    // MongoDB reports an _id change as a generic write error; say it like every adapter does.
+    if (current && current._id !== replacement._id) throw new InvalidArgumentError('replacement._id', 'The _id of a document cannot change.');
+    const result = await this.run(() => this.native.replaceOne(filter as never, { ...replacement }, { upsert: Boolean(options.upsert) }));
+    return toUpdateResult(result);
+  }
+
+  async deleteOne(filter: Filter): Promise<DeleteResult> {
+    assertFilter(filter);
+    const result = await this.run(() => this.native.deleteOne(filter as never));
+    return { deletedCount: result.deletedCount };
+  }
+
+  async deleteMany(filter: Filter): Promise<DeleteResult> {
+    assertFilter(filter);
+    const result = await this.run(() => this.native.deleteMany(filter as never));
+    return { deletedCount: result.deletedCount };
+  }
+
+  async findOne(filter: Filter): Promise<T | null> {
+    assertFilter(filter);
+    return (await this.run(() => this.native.findOne(filter as never))) as T | null;
+  }
+
+  async find(filter: Filter, options?: FindOptions): Promise<Page<T>> {
+    assertFilter(filter);
+    const { sort, limit, after } = normaliseFind(options);
+    const effective = withFilter(filter, after ? afterCursorFilter(after, sort) : undefined);
+    const items = (await this.run(() => {
+      let cursor = this.native.find(effective as never).sort(sort as never);
+      if (limit !== undefined) cursor = cursor.limit(limit);
+      return cursor.toArray();
+    })) as T[];
+    const full = limit !== undefined && items.length === limit;
+    return full ? { items, next: encodeCursor(sort, items[items.length - 1]!) } : { items };
+  }
+
+  async count(filter: Filter = {}): Promise<number> {
+    assertFilter(filter);
+    return this.run(() => this.native.countDocuments(filter as never));
+  }
+
+  async createIndex(spec: IndexSpec): Promise<string> {
+    assertIndexSpec(spec);
+    const name = indexName(spec);
+    try {
+      return await this.run(() => this.native.createIndex(spec.keys as never, { name, ...(spec.unique ? { unique: true } : {}) }));
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) throw error;
+      if (error instanceof MongoServerError && INDEX_CONFLICT.has(Number(error.code))) {
+        throw new InvalidArgumentError('name', `An index named ${name} exists with different keys or options.`);
+      }
+      throw error;
+    }
+  }
+
+  async bulkWrite(operations: readonly WriteOperation[]): Promise<BulkWriteResult> {
+    this.store.assertOpen();
+    assertWriteOperations(operations);
+    const total = emptyResult();
+    const size = this.store.maxBulkOperations;
+    for (let start = 0; start < operations.length; start += size) {
+      const chunk = operations.slice(start, start + size);
+      try {
+        const result = await this.native.bulkWrite(chunk.map(toNative), { ordered: true });
+        total.insertedCount += result.insertedCount;
+        total.matchedCount += result.matchedCount;
+        total.modifiedCount += result.modifiedCount;
+        total.upsertedCount += result.upsertedCount;
+        total.deletedCount += result.deletedCount;
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError)) throw this.asStoreError(error);
+        const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        const first = writeErrors[0];
+        const cause = first ? this.translateWriteError(Number(first.code), first.errmsg) : this.asStoreError(error);
+        // FerretDB 1.24 reports index 0 and no counts for a failed update command.
+        // Its insert commands do report the right index, and an insert at the reported index means an insert command failed.
+        const reliable = !this.store.ferretDb || (first?.index !== undefined && chunk[first.index] !== undefined && 'insertOne' in chunk[first.index]!);
+        if (!reliable) throw new BulkWriteError(undefined, cause, total);
+        total.insertedCount += error.result.insertedCount;
+        total.matchedCount += error.result.matchedCount;
+        total.modifiedCount += error.result.modifiedCount;
+        total.upsertedCount += error.result.upsertedCount;
+        total.deletedCount += error.result.deletedCount;
+        throw new BulkWriteError(start + (first?.index ?? 0), cause, total);
+      }
+    }
+    return total;
+  }
+
+  async drop(): Promise<void> {
+    try {
+      await this.run(() => this.native.drop());
+    } catch (error) {
+      if (error instanceof MongoServerError && Number(error.code) === NAMESPACE_NOT_FOUND) return;
+      throw error;
+    }
+  }
+
+  private async run<R>(operation: () => Promise<R>): Promise<R> {
+    this.store.assertOpen();
+    try {
+      return await operation();
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private translate(error: unknown): unknown {
+    if (error instanceof ProjectionStoreError) return error;
+    if (error instanceof MongoServerError) {
+      const code = Number(error.code);
+      const message = error.errmsg ?? error.message;
+      if (code === DUPLICATE_KEY || isFerretUniqueViolation(code, message)) return this.translateWriteError(code, message);
+    }
+    return error;
+  }
+
+  private asStoreError(error: unknown): ProjectionStoreError {
+    const translated = this.translate(error);
+    if (translated instanceof ProjectionStoreError) return translated;
+    return new ProjectionStoreError('PROJECTION_STORE.WRITE_FAILED', `${this.name}: ${translated instanceof Error ? translated.message : String(translated)}`);
+  }
+
+  private translateWriteError(code: number, message: string | undefined): ProjectionStoreError {
+    if (code === DUPLICATE_KEY || isFerretUniqueViolation(code, message)) {
+      return new DuplicateKeyError(this.name, indexFromMessage(message), `${this.name}: ${message ?? 'duplicate key'}`);
+    }
+    return new ProjectionStoreError('PROJECTION_STORE.WRITE_FAILED', `${this.name}: ${message ?? `server error ${code}`}`);
+  }
+}
+
+const toUpdateResult = (result: { matchedCount: number; modifiedCount: number; upsertedId: unknown }): UpdateResult => ({
+  matchedCount: result.matchedCount,
+  modifiedCount: result.modifiedCount,
+  ...(result.upsertedId !== null && result.upsertedId !== undefined ? { upsertedId: String(result.upsertedId) } : {}),
+});
+
+function toNative(operation: WriteOperation): AnyBulkWriteOperation<MongoDoc> {
+  if ('insertOne' in operation) return { insertOne: { document: { ...operation.insertOne.document } } };
+  if ('updateOne' in operation) {
+    const { filter, update, upsert } = operation.updateOne;
+    return { updateOne: { filter: filter as never, update: update as never, upsert: Boolean(upsert) } };
+  }
+  if ('updateMany' in operation) return { updateMany: { filter: operation.updateMany.filter as never, update: operation.updateMany.update as never } };
+  if ('replaceOne' in operation) {
+    const { filter, replacement, upsert } = operation.replaceOne;
+    return { replaceOne: { filter: filter as never, replacement: { ...replacement }, upsert: Boolean(upsert) } };
+  }
+  if ('deleteOne' in operation) return { deleteOne: { filter: operation.deleteOne.filter as never } };
+  return { deleteMany: { filter: operation.deleteMany.filter as never } };
+}
