@@ -1,0 +1,22 @@
+import type { Response } from 'supertest';
+
+const summary = (response: Response): string => {
+  const req = (response as unknown as { req?: { method?: string; path?: string } }).req;
+  return `${req?.method ?? ''} ${req?.path ?? ''} → ${response.status} ${JSON.stringify(response.body)}`;
+};
+
+/** Asserts an RFC 9457 problem with a status and stable code (and the field, when given). */
+export function expectProblem(response: Response, status: number, code: string, field?: string): void {
+  const context = summary(response);
+  expect({ context, status: response.status }).toEqual({ context, status });
+  expect(response.headers['content-type']).toContain('application/problem+json');
+  expect(response.body).toMatchObject({ status, code, ...(field !== undefined ? { field } : {}) });
+}
+
+/** Asserts a 2xx with the given status, showing the body when it is not. */
+export function expectStatus(response: Response, status: number): void {
+  const context = summary(response);
+  expect({ context, status: response.status }).toEqual({ context, status });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
