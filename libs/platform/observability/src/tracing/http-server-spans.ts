@@ -1,6 +1,5 @@
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import {
-  ATTR_CLIENT_ADDRESS,
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
@@ -25,7 +24,7 @@ interface HttpRequest {
   readonly headers: Record<string, string | string[] | undefined>;
   readonly httpVersion?: string;
   readonly protocol?: string;
-  readonly socket?: { readonly remoteAddress?: string; readonly localPort?: number };
+  readonly socket?: { readonly localPort?: number };
 }
 interface HttpResponse {
   readonly statusCode: number;
@@ -45,7 +44,8 @@ const defaultIgnore = (path: string) => path === '/health/live' || path === '/he
  * Express middleware: one SERVER span per request (HTTP semantic conventions), parented
  * on the caller's `traceparent`, active while the request is handled so command and
  * append spans become its children; and the `http.server.request.duration` histogram,
- * whose count by `http.response.status_code` is the error rate. Register it before any
+ * whose count by `http.response.status_code` is the error rate. The client's address is
+ * left out on purpose: an IP address is personal data. Register it before any
  * other middleware so the whole request is inside the span.
  */
 export function httpServerSpans(options: HttpServerSpanOptions = {}) {
@@ -72,7 +72,6 @@ export function httpServerSpans(options: HttpServerSpanOptions = {}) {
           ...(request.socket?.localPort ? { [ATTR_SERVER_PORT]: request.socket.localPort } : {}),
           ...(request.httpVersion ? { [ATTR_NETWORK_PROTOCOL_VERSION]: request.httpVersion } : {}),
           ...(header('user-agent') ? { [ATTR_USER_AGENT_ORIGINAL]: header('user-agent')! } : {}),
-          ...(request.socket?.remoteAddress ? { [ATTR_CLIENT_ADDRESS]: request.socket.remoteAddress } : {}),
         },
       },
       parent,
