@@ -26,7 +26,7 @@ interface PendingWrite {
 
 export interface FlushResult {
   readonly writes: number;
-  /** Writes found already applied (a replay after a crash). */
+  /** Upserts and puts that met their document already past this event (replays after a crash); guarded updates and deletes skip silently. */
   readonly skipped: number;
   /** Physical collections that received deletes (tombstones to purge once the checkpoint passes them). */
   readonly tombstoned: readonly string[];
