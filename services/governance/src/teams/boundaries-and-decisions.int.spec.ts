@@ -271,6 +271,27 @@ describe('governance HTTP: organisations, boundaries, delegation board, decision
     expect((await anna.get(`${team()}/boundaries`)).body.effective.map((e: { boundary: { boundaryId: string } }) => e.boundary.boundaryId)).toEqual(['u-care', 'u-night', 'u-south', 't-budget']);
   });
 
+  it('removes boundaries with a reason, and moves units within the tree', async () => {
+    expectStatus(await cora.put(`${team()}/boundaries/t-safety`, { boundary: { kind: 'legal', title: 'Privacy', description: 'No client data on private phones' }, reason: 'GDPR' }), 200);
+    await refused(() => cora.delete(`${team()}/boundaries/t-safety`), 400, 'GOVERNANCE.REASON_REQUIRED', 'reason');
+    await refused(() => cora.delete(`${team()}/boundaries/t-nope`, { reason: 'x' }), 404, 'BOUNDARY.NOT_FOUND');
+    await refused(() => cora.delete(`${team()}/boundaries/u-night`, { reason: 'x' }), 403, 'BOUNDARY.INHERITED');
+    // X-Reason (URI-encoded) works where a body is awkward.
+    expectStatus(await cora.delete(`${team()}/boundaries/t-safety`, undefined, { 'X-Reason': encodeURIComponent('covered by the unit’s rule') }), 200);
+    const removal = (await anna.get(`${team()}/history?topic=boundaries`)).body.entries.at(-1);
+    expect(removal).toMatchObject({ type: 'TeamBoundaryRemoved', by: 'cora', reason: 'covered by the unit’s rule' });
+    expect((await anna.get(`${team()}/boundaries`)).body.own.map((e: { boundary: { boundaryId: string } }) => e.boundary.boundaryId)).toEqual(['t-budget']);
+
+    await refused(() => lena.delete(`${org()}/units/north/boundaries/u-north`), 400, 'GOVERNANCE.REASON_REQUIRED', 'reason');
+    expectStatus(await lena.delete(`${org()}/units/north/boundaries/u-north`, { reason: 'care budget suffices' }), 200);
+    await refused(() => lena.put(`${org()}/units/north/parent`, { parentUnitId: 'south' }), 400, 'GOVERNANCE.REASON_REQUIRED', 'reason');
+    expectStatus(await lena.put(`${org()}/units/north/parent`, { parentUnitId: 'south', reason: 'merge regions' }), 200);
+    const tree = await anna.get(org());
+    expect(tree.body.units).toMatchObject([{ unitId: 'care', children: [{ unitId: 'south', children: [{ unitId: 'north' }] }] }]);
+    const north = await anna.get(`${org()}/units/north/boundaries`);
+    expect(north.body.effective.map((e: { boundary: { boundaryId: string } }) => e.boundary.boundaryId)).toEqual(['u-care', 'u-night', 'u-south']);
+  });
+
   it('rebuilds membership as of a moment', async () => {
     const beforeAnna = await anna.get(`${team()}/members?asOf=${encodeURIComponent(beforeFirst)}`);
     expectStatus(beforeAnna, 200);
@@ -291,6 +312,7 @@ describe('governance HTTP: organisations, boundaries, delegation board, decision
       ['lena', 'incident 2025-11'],
       ['lena', 'savings'],
       ['lena', 'small unit'],
+      ['lena', 'care budget suffices'],
     ]);
     const asOf = await anna.get(`${org()}/units/north/boundaries?asOf=${encodeURIComponent(secondSetAt)}`);
     expect(asOf.body.effective.find((e: { boundary: { boundaryId: string } }) => e.boundary.boundaryId === 'u-north').boundary.limit).toEqual(euros(5_000));
