@@ -2,10 +2,14 @@ import type { CliCommand } from '../command';
 import { auditCheckpointCommand } from './audit-checkpoint.command';
 import { auditPublicKeyCommand } from './audit-public-key.command';
 import { auditVerifyCommand } from './audit-verify.command';
+import { projectionsRebuildCommand } from './projections-rebuild.command';
+import { projectionsStatusCommand } from './projections-status.command';
 
 /** Every command the CLI knows. Each lives in its own file beside this one. */
 export const commands: readonly CliCommand[] = [
   auditVerifyCommand,
   auditCheckpointCommand,
   auditPublicKeyCommand,
+  projectionsRebuildCommand,
+  projectionsStatusCommand,
 ];
