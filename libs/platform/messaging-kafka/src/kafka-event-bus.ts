@@ -23,12 +23,14 @@ import {
   type MessagingLogger,
   type PipelineMessage,
 } from '@leerzone/messaging';
+import { eventsRelayed, messagesDeadLettered, traceparentFromHeaders } from '@leerzone/observability';
 import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
-import { deadLetterHeaders, fromKafkaMessage, readDeadLetter, toKafkaRecord } from './cloud-events-binding';
+import { TRACEPARENT_HEADER, deadLetterHeaders, fromKafkaMessage, readDeadLetter, toKafkaRecord } from './cloud-events-binding';
 import { KafkaConsumerMember } from './kafka-consumer-member';
 import { kafkaLogCreator } from './kafka-logging';
 import { validateKafkaOptions, type ConsumerSettings, type KafkaEventBusOptions } from './kafka-options';
 import { KafkaTopicAdmin } from './kafka-topic-admin';
+import { traceProcess, tracePublish } from './kafka-tracing';
 
 const isNonRetriable = (error: unknown): boolean => {
   for (let cause = error as { retriable?: boolean; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
@@ -94,16 +96,24 @@ export class KafkaEventBus implements EventBus {
     if (events.length === 0) return;
     await this.ensureTopics([source]);
     const producer = await this.connectedProducer();
+    const topic = this.topicOf(source);
     try {
-      await producer.send({
-        topic: this.topicOf(source),
-        acks: -1,
-        messages: events.map((event) => toKafkaRecord(source, partitionKey(event), event)),
-      });
+      await tracePublish(topic, events, partitionKey, (traceparents) =>
+        producer.send({
+          topic,
+          acks: -1,
+          messages: events.map((event, index) => {
+            const record = toKafkaRecord(source, partitionKey(event), event);
+            const traceparent = traceparents[index];
+            return traceparent === undefined ? record : { ...record, headers: { ...record.headers, [TRACEPARENT_HEADER]: traceparent } };
+          }),
+        }),
+      );
     } catch (error) {
       if (isNonRetriable(error)) this.dropProducer();
       throw error;
     }
+    eventsRelayed.add(events.length, { 'messaging.system': 'kafka', 'messaging.destination.name': topic });
   }
 
   async subscribe(options: BusSubscribeOptions): Promise<BusSubscription> {
@@ -114,6 +124,8 @@ export class KafkaEventBus implements EventBus {
     const accept = eventAcceptance(options);
     await this.ensureTopics(options.sources);
     const sourceOf = new Map(options.sources.map((source) => [this.topicOf(source), source]));
+    // The producer span's context travels in the plain header, beside the envelope's own.
+    const headerTraceparents = new WeakMap<Delivery, string>();
     return this.startMember<Delivery>({
       group: options.group,
       topics: [...sourceOf.keys()],
@@ -122,7 +134,10 @@ export class KafkaEventBus implements EventBus {
       retry,
       decode: (message, position) => {
         try {
-          return { ok: true, payload: { event: accept(fromKafkaMessage(message)), source: sourceOf.get(position.topic)!, position } };
+          const delivery: Delivery = { event: accept(fromKafkaMessage(message)), source: sourceOf.get(position.topic)!, position };
+          const traceparent = traceparentFromHeaders(message.headers);
+          if (traceparent !== undefined) headerTraceparents.set(delivery, traceparent);
+          return { ok: true, payload: delivery };
         } catch (error) {
           return {
             ok: false,
@@ -130,7 +145,7 @@ export class KafkaEventBus implements EventBus {
           };
         }
       },
-      handle: options.handle,
+      handle: (deliveries) => traceProcess(options.group, deliveries, (delivery) => headerTraceparents.get(delivery), options.handle),
       deadLetter: async (message, position, error, attempts) => {
         const producer = await this.connectedProducer();
         await producer.send({
@@ -144,6 +159,7 @@ export class KafkaEventBus implements EventBus {
             },
           ],
         });
+        messagesDeadLettered.add(1, { 'messaging.destination.name': position.topic, 'messaging.consumer.group.name': options.group, 'error.type': error.code });
       },
     });
   }

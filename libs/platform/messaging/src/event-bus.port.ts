@@ -33,6 +33,12 @@ export interface Delivery {
   /** The service that published it. */
   readonly source: string;
   readonly position: BusPosition;
+  /**
+   * W3C traceparent to continue for work done for this delivery (a projection update, a
+   * follow-up command): the consumer's `process` span where the adapter traces (Kafka).
+   * Absent otherwise; continue `event.traceparent` then.
+   */
+  readonly traceparent?: string;
 }
 
 /**
