@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { buildSafeFilter, buildSafeSort, type Filter } from '@leerzone/projection-store';
+import type { ReadModelCollection } from '@leerzone/projections';
 import { initialTeamState, phaseProgress } from '@leerzone/governance-domain';
 import { guardedQuery } from '../../shared/query-params';
 import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
@@ -65,7 +66,7 @@ export class ListTeamsController {
   }
 
   /** Stalled as of `at`, in the store: thresholds precomputed by the projection, plus overdue planned starts. */
-  private async stalledFilter(tenantId: string, at: Date, schedules: { find: (f: Filter) => Promise<{ items: ScheduleDocument[] }> }): Promise<Filter> {
+  private async stalledFilter(tenantId: string, at: Date, schedules: ReadModelCollection<ScheduleDocument>): Promise<Filter> {
     const iso = at.toISOString();
     const today = iso.slice(0, 10);
     const overdue = await schedules.find({ tenantId, plannedStartOn: { $lte: today } });
@@ -78,7 +79,7 @@ export class ListTeamsController {
   }
 
   /** The earliest planned start of each team across the tenant's rollout plans. */
-  private async plannedStarts(tenantId: string, teamIds: string[], schedules: { find: (f: Filter) => Promise<{ items: ScheduleDocument[] }> }) {
+  private async plannedStarts(tenantId: string, teamIds: string[], schedules: ReadModelCollection<ScheduleDocument>) {
     const starts = new Map<string, string>();
     if (teamIds.length === 0) return starts;
     const { items } = await schedules.find({ tenantId, teamId: { $in: teamIds } });
