@@ -39,6 +39,8 @@ export interface PostgresEventStoreOptions {
    * LISTEN/NOTIFY normally wakes it at once; this is the fallback. Default 1000 ms.
    */
   readonly pollIntervalMs?: number;
+  /** How long `open` waits for its first connection. Default 10 000 ms. */
+  readonly connectTimeoutMs?: number;
   /** Use LISTEN/NOTIFY for live subscriptions. Default true. */
   readonly listen?: boolean;
   readonly clock?: () => Date;
@@ -141,25 +143,21 @@ export class PostgresEventStore implements EventStore {
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = options.schema ?? DEFAULT_SCHEMA;
     assertSchemaName(schema);
+    // A first connection of its own, with a timeout, so an unreachable server fails here
+    // and not at the first append; the pool itself waits as long as appends queue.
+    const client = new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${appendLockKey(schema)});`);
+      await client.query(schemaDdl(schema));
+      await client.query('COMMIT');
+    } finally {
+      await client.end().catch(() => undefined);
+    }
     const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'leerzone-event-store' });
     // An idle connection that the server drops must not crash the process; the next checkout reconnects.
     pool.on('error', () => undefined);
-    try {
-      const client = await pool.connect();
-      try {
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${appendLockKey(schema)});`);
-        await client.query(schemaDdl(schema));
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw error;
-    }
     return new PostgresEventStore(pool, options, schema);
   }
 
