@@ -39,7 +39,7 @@ describeWithServer('kafka', 'one trace across services', (brokers) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('HTTP request in governance → relay → Kafka → projection and follow-up command in analytics share one trace id, parent by parent', async () => {
+  it('HTTP request in governance → relay (send) → Kafka → process, projection and follow-up command in analytics share one trace id, parent by parent', async () => {
     const [, url, token] = governance.lines.find((line) => line.startsWith('READY'))!.split(' ');
     const response = await fetch(`${url}/test/teams/traced`, {
       method: 'POST',
@@ -59,6 +59,7 @@ describeWithServer('kafka', 'one trace across services', (brokers) => {
 
     const server = find('governance', 'POST /test/teams/:teamId');
     const command = find('governance', 'command CreateTeam');
+    const send = find('governance', `send ${namespace}.governance.events`);
     const process = find('analytics', `process ${namespace}.governance.events`);
     const project = find('analytics', 'project analytics.teams');
     const followUp = find('analytics', 'command NoteTeamSeen');
@@ -66,8 +67,11 @@ describeWithServer('kafka', 'one trace across services', (brokers) => {
 
     expect(server.parentSpanId).toBe('1111111111111111');
     expect(command.parentSpanId).toBe(server.spanId);
-    // The envelope carried the command span's traceparent through the relay and Kafka.
-    expect(process.parentSpanId).toBe(command.spanId);
+    // The envelope carries the command span's traceparent; the relay's send span is its
+    // child and travels in the Kafka header; the consumer's process span hangs below it.
+    expect(send.parentSpanId).toBe(command.spanId);
+    expect(send.kind).toBe(4);
+    expect(process.parentSpanId).toBe(send.spanId);
     expect(process.kind).toBe(5);
     expect(process.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.consumer.group.name': 'analytics' });
     expect(project.parentSpanId).toBe(process.spanId);

@@ -76,11 +76,17 @@ export function withProcessSpan<T>(info: ProcessSpanInfo, headerTraceparent: str
 }
 
 /**
- * A projection applying one event: `project governance.teams`. When a consumer span is
- * active (the event arrived over the bus) the span is its child; otherwise it continues
- * the trace in the event's envelope (the runner reads the store directly).
+ * A projection applying one event: `project governance.teams`. Its parent, in order: the
+ * `traceparent` given (a bus delivery's, `Delivery.traceparent`, which the Kafka consumer
+ * sets to its process span), else the active span, else the trace in the event's envelope
+ * (a runner reading the store directly).
  */
-export function withProjectionSpan<T>(projection: string, event: Pick<StoredEvent, 'eventId' | 'type' | 'streamId' | 'globalPosition' | 'traceparent'>, fn: SpanFn<T>): Promise<T> {
+export function withProjectionSpan<T>(
+  projection: string,
+  event: Pick<StoredEvent, 'eventId' | 'type' | 'streamId' | 'globalPosition' | 'traceparent'>,
+  fn: SpanFn<T>,
+  traceparent?: string,
+): Promise<T> {
   const options: LeerzoneSpanOptions = {
     kind: SpanKind.INTERNAL,
     attributes: {
@@ -91,5 +97,6 @@ export function withProjectionSpan<T>(projection: string, event: Pick<StoredEven
       'leerzone.event.global_position': event.globalPosition,
     },
   };
+  if (traceparent !== undefined) return withSpanFromTraceparent(traceparent, `project ${projection}`, options, fn);
   return hasActiveSpan() ? withSpan(`project ${projection}`, options, fn) : withSpanFromTraceparent(event.traceparent, `project ${projection}`, options, fn);
 }

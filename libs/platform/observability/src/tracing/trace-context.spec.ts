@@ -1,7 +1,7 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { startTestObservability, type TestObservability } from '../testing';
 import { currentTraceparent, injectTraceHeaders, parseTraceparent, traceparentFromHeaders, withSpan, withSpanFromTraceparent } from './trace-context';
-import { withProcessSpan, withPublishSpan } from './messaging-spans';
+import { withProcessSpan, withProjectionSpan, withPublishSpan } from './messaging-spans';
 
 const UPSTREAM = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
@@ -64,6 +64,19 @@ describe('trace context helpers', () => {
       expect(process!.attributes).toMatchObject({ 'messaging.consumer.group.name': 'analytics', 'messaging.operation.type': 'process' });
       expect(process!.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
       expect(process!.parentSpanContext?.spanId).toBe(send!.spanContext().spanId);
+    });
+
+    it('parents a projection span on a delivery’s traceparent, else the active span, else the envelope', async () => {
+      const event = { eventId: 'e-1', type: 'TeamCreated', streamId: 'team-1', globalPosition: 7, traceparent: UPSTREAM };
+      const delivered = '00-11111111111111111111111111111111-2222222222222222-01';
+      await withProjectionSpan('analytics.teams', event, () => undefined, delivered);
+      await withProjectionSpan('analytics.teams', event, () => undefined);
+      await withSpan('consumer', {}, () => withProjectionSpan('analytics.teams', event, () => undefined));
+      const [fromDelivery, fromEnvelope, inner, consumer] = otel.finishedSpans();
+      expect(fromDelivery!.parentSpanContext?.spanId).toBe('2222222222222222');
+      expect(fromEnvelope!.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+      expect(inner!.parentSpanContext?.spanId).toBe(consumer!.spanContext().spanId);
+      expect(fromDelivery!.attributes).toMatchObject({ 'leerzone.projection.name': 'analytics.teams', 'leerzone.event.global_position': 7 });
     });
 
     it('marks a span failed with the error code only, and rethrows', async () => {

@@ -1,7 +1,8 @@
-// "Service B" as its own OS process: consumes service A's topic and, per event, updates a
-// read model and records a follow-up event in its own store — inside the spans the
-// messaging and projection code is to open (withProcessSpan, withProjectionSpan), so the
-// trace of A's request continues here. Prints one JSON line per follow-up event.
+// "Service B" as its own OS process: consumes service A's topic (the Kafka bus opens a
+// process span per delivery and hands its traceparent over as Delivery.traceparent) and,
+// per event, updates a read model (withProjectionSpan) and records a follow-up event in its
+// own store (withCommandSpan), continuing the trace of A's request. Prints one JSON line
+// per follow-up event.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import { silentMessagingLogger } from '@leerzone/messaging';
 import { KafkaEventBus } from '@leerzone/messaging-kafka';
 import { testBusOptions } from '@leerzone/messaging-kafka/testing';
-import { instrumentEventStore, startObservability, withCommandSpan, withProcessSpan, withProjectionSpan } from '@leerzone/observability';
+import { instrumentEventStore, startObservability, withCommandSpan, withProjectionSpan } from '@leerzone/observability';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -34,29 +35,23 @@ async function main(): Promise<void> {
     group: 'analytics',
     sources: ['governance'],
     handle: async (deliveries) => {
-      for (const { event, position } of deliveries) {
-        await withProcessSpan(
-          { system: 'kafka', destination: position.topic, consumerGroup: 'analytics', messageId: event.eventId, partition: position.partition, offset: position.offset },
-          event.traceparent,
-          async () => {
-            await withProjectionSpan('analytics.teams', event, () => void readModel.set(event.streamId, (event.data as { name: string }).name));
-            const streamId = `seen-${event.streamId}`;
-            const outcome = await withCommandSpan({ commandType: 'NoteTeamSeen', streamId, tenantId: event.tenantId }, (traceparent) =>
-              handleCommand({ store, newId: () => `${process.pid}-${ids++}` }, followUp, streamId, { type: 'NoteTeamSeen', data: { teamId: event.streamId } }, {
-                tenantId: event.tenantId,
-                actor: { id: 'analytics', kind: 'service' },
-                correlationId: event.correlationId,
-                causationId: event.eventId,
-                ...(traceparent ? { traceparent } : {}),
-                now: new Date(),
-              }),
-            );
-            if (outcome.ok) {
-              const [stored] = outcome.events;
-              process.stdout.write(`${JSON.stringify({ streamId: stored!.streamId, correlationId: stored!.correlationId, causationId: stored!.causationId, traceparent: stored!.traceparent })}\n`);
-            }
-          },
+      for (const { event, traceparent: delivered } of deliveries) {
+        await withProjectionSpan('analytics.teams', event, () => void readModel.set(event.streamId, (event.data as { name: string }).name), delivered);
+        const streamId = `seen-${event.streamId}`;
+        const outcome = await withCommandSpan({ commandType: 'NoteTeamSeen', streamId, tenantId: event.tenantId, ...(delivered ? { traceparent: delivered } : {}) }, (traceparent) =>
+          handleCommand({ store, newId: () => `${process.pid}-${ids++}` }, followUp, streamId, { type: 'NoteTeamSeen', data: { teamId: event.streamId } }, {
+            tenantId: event.tenantId,
+            actor: { id: 'analytics', kind: 'service' },
+            correlationId: event.correlationId,
+            causationId: event.eventId,
+            ...(traceparent ? { traceparent } : {}),
+            now: new Date(),
+          }),
         );
+        if (outcome.ok) {
+          const [stored] = outcome.events;
+          process.stdout.write(`${JSON.stringify({ streamId: stored!.streamId, correlationId: stored!.correlationId, causationId: stored!.causationId, traceparent: stored!.traceparent })}\n`);
+        }
       }
     },
   });
