@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { EventStoreError } from '@leerzone/kernel';
+import { InvalidQueryError } from '@leerzone/projection-store';
 import { ProblemException, problemType, titleFor, type ProblemDetails } from './problem';
 
 /**
@@ -24,6 +25,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof EventStoreError && exception.code === 'EVENT_STORE.CONCURRENCY_CONFLICT') {
       return ProblemException.of(409, 'STREAM.CONCURRENT_MODIFICATION', exception.message).problem;
+    }
+    // A query built from user input asked for something it may not (an operator, an unknown field).
+    if (exception instanceof InvalidQueryError) {
+      return ProblemException.of(400, exception.code, exception.message, { field: exception.field, errors: [{ field: exception.field, message: exception.message, code: exception.code }] }).problem;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
