@@ -4,6 +4,8 @@ import { auditPublicKeyCommand } from './audit-public-key.command';
 import { auditVerifyCommand } from './audit-verify.command';
 import { projectionsRebuildCommand } from './projections-rebuild.command';
 import { projectionsStatusCommand } from './projections-status.command';
+import { storeMigrateCommand } from './store-migrate.command';
+import { storeVerifyCommand } from './store-verify.command';
 
 /** Every command the CLI knows. Each lives in its own file beside this one. */
 export const commands: readonly CliCommand[] = [
@@ -12,4 +14,6 @@ export const commands: readonly CliCommand[] = [
   auditPublicKeyCommand,
   projectionsRebuildCommand,
   projectionsStatusCommand,
+  storeMigrateCommand,
+  storeVerifyCommand,
 ];
