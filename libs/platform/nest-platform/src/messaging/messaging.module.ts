@@ -1,0 +1,90 @@
+import { Global, Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EventStore } from '@leerzone/kernel';
+import { EventRelay, type CheckpointStore, type EventBus } from '@leerzone/messaging';
+import { ReadinessRegistry } from '../health/readiness';
+import { EVENT_STORE } from '../tokens';
+import { BusConsumers } from './bus-consumers';
+import { resolveMessagingSetup, type MessagingOptions, type MessagingSetup } from './messaging-setup';
+import { EVENT_BUS, MESSAGING_SETUP } from './messaging.tokens';
+import { nestMessagingLogger } from './nest-messaging-logger';
+
+/**
+ * Runs this process's side of the bus: the relay from its event store to its topic (the
+ * store is the outbox) and the consumer groups its modules registered. Stops them in
+ * order before the stores close: consumers drain and commit, the relay finishes or
+ * abandons its batch (it is sent again after a restart), then the bus disconnects.
+ */
+@Injectable()
+export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Messaging');
+  private readonly messagingLogger = nestMessagingLogger('Messaging');
+  private relay: EventRelay | undefined;
+  private checkpoints: CheckpointStore | undefined;
+
+  constructor(
+    @Inject(MESSAGING_SETUP) private readonly setup: MessagingSetup,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly consumers: BusConsumers,
+    readiness: ReadinessRegistry,
+  ) {
+    readiness.register({
+      name: 'messaging',
+      check: async () => {
+        const relay = this.relay?.status();
+        const consumers = this.consumers.status();
+        // A relay that cannot publish (broker down) keeps the service ready: commands are
+        // still stored, and reach the topic when the broker returns. Consumers that have not
+        // joined their group leave read models behind: not ready.
+        const ready = (this.setup.publishes === undefined || relay?.running === true) && consumers.every((c) => c.state === 'joined');
+        return { ready, details: { transport: this.setup.transport, ...(relay ? { relay } : {}), consumers } };
+      },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { publishes, relayName } = this.setup;
+    if (publishes !== undefined && relayName !== undefined) {
+      this.checkpoints = this.setup.openCheckpoints();
+      this.relay = new EventRelay({ name: relayName, source: publishes, store: this.store, bus: this.bus, checkpoints: this.checkpoints, logger: this.messagingLogger });
+      await this.relay.start();
+    }
+    this.consumers.startAll(this.bus, this.messagingLogger);
+    this.logger.log(`Bus: ${this.setup.transport}${publishes ? `; relaying ${publishes} from checkpoint ${this.relay?.status().checkpoint ?? 0}` : ''}; ${this.consumers.status().length} consumer group(s)`);
+  }
+
+  /** Resolves once everything up to `position` of this process's store is on the bus (tests, start-up ordering). */
+  waitForRelay(position: number): Promise<void> {
+    if (!this.relay) throw new Error('This process relays nothing.');
+    return this.relay.waitForCheckpoint(position);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumers.stopAll();
+    await this.relay?.stop();
+    await this.bus.close();
+    await this.checkpoints?.close();
+  }
+}
+
+/**
+ * The bus for a Leerzone process: `EVENT_BUS` (Kafka when KAFKA_BROKERS is set, else the
+ * in-process bus), the relay of its own events, and `BusConsumers` for its modules'
+ * consumer groups. Needs the PlatformModule (event store, projection store, readiness).
+ */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_SETUP, useFactory: () => resolveMessagingSetup(options) },
+        { provide: EVENT_BUS, useFactory: (setup: MessagingSetup) => setup.openBus(nestMessagingLogger('Messaging')), inject: [MESSAGING_SETUP] },
+        BusConsumers,
+        MessagingRuntime,
+      ],
+      exports: [EVENT_BUS, MESSAGING_SETUP, BusConsumers, MessagingRuntime],
+    };
+  }
+}
