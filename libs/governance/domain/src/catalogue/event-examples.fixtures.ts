@@ -98,6 +98,7 @@ export const teamEventExamples: Examples<TeamEvent> = {
     type: 'BoundaryChangeEscalated',
     data: { teamId: 'team-a', proposalId: 'p-1', objections: [{ memberId: 'user-bram', reason: 'we overspent last month' }], escalatedBy: 'user-coach', escalatedAt: at },
   },
+  BoundaryChangeLapsed: { type: 'BoundaryChangeLapsed', data: { teamId: 'team-a', proposalId: 'p-1', code: 'BOUNDARY.WIDER_THAN_UNIT', message: 'The unit limit is now 500 EUR per decision.', lapsedBy: 'user-coach', lapsedAt: at } },
   BoundaryChangeWithdrawn: { type: 'BoundaryChangeWithdrawn', data: { teamId: 'team-a', proposalId: 'p-1', withdrawnBy: 'user-coach', withdrawnAt: at, reason: 'budget round moved' } },
   DecisionAreaAdded: { type: 'DecisionAreaAdded', data: { teamId: 'team-a', area: 'office-layout', title: 'Office layout', addedBy: 'user-coach', addedAt: at } },
   DelegationLevelChanged: {

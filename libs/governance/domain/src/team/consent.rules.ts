@@ -162,7 +162,10 @@ export const closeBoundaryProposal: TeamRule<CloseBoundaryProposal> = (command, 
     return [{ type: 'BoundaryChangeEscalated', data: { teamId, proposalId: proposal.proposalId, objections, escalatedBy: ctx.actor.id, escalatedAt: at(ctx) } }];
   }
   const prepared = prepareBoundaryChange(state, proposal.change, command.data.unitBoundaries, 'change.', proposal.proposalId);
-  if (isRejection(prepared)) return prepared;
+  if (isRejection(prepared)) {
+    // The frame moved under the proposal; consent cannot make it fit again, so it lapses.
+    return [{ type: 'BoundaryChangeLapsed', data: { teamId, proposalId: proposal.proposalId, code: prepared.code, message: prepared.message, lapsedBy: ctx.actor.id, lapsedAt: at(ctx) } }];
+  }
   const silentIds = proposal.participantIds.filter((id) => responseOf(id) === undefined);
   return [
     { type: 'BoundaryChangeAdopted', data: { teamId, proposalId: proposal.proposalId, consentedIds, silentIds, adoptedBy: ctx.actor.id, adoptedAt: at(ctx) } },

@@ -174,11 +174,15 @@ describe('CloseBoundaryProposal', () => {
       ]);
   });
 
-  it('checks the change again at adoption: the unit’s frame may have narrowed meanwhile', () => {
-    spec
-      .given([...open, consented(ANNA)])
-      .when(close([fromUnit(financial('u-per-decision', 3000))]), as(COACH, { now: AFTER }))
-      .thenRejects('BOUNDARY.WIDER_THAN_UNIT');
+  it('lets the proposal lapse when the unit’s frame narrowed meanwhile, instead of adopting a boundary wider than the unit', () => {
+    const lapsed = {
+      type: 'BoundaryChangeLapsed',
+      data: { teamId: TEAM, proposalId: 'p-1', code: 'BOUNDARY.WIDER_THAN_UNIT', message: expect.any(String), lapsedBy: COACH, lapsedAt: AFTER.toISOString() },
+    } as never;
+    spec.given([...open, consented(ANNA)]).when(close([fromUnit(financial('u-per-decision', 3000))]), as(COACH, { now: AFTER })).then([lapsed]);
+    // The lapse closes it: the boundary is free for a new proposal, and the old one cannot be closed again.
+    const closed: TeamEvent = { type: 'BoundaryChangeLapsed', data: { teamId: TEAM, proposalId: 'p-1', code: 'BOUNDARY.WIDER_THAN_UNIT', message: 'x', lapsedBy: COACH, lapsedAt: T0 } };
+    spec.given([...open, closed]).when(close(), as(COACH, { now: AFTER })).thenRejects('PROPOSAL.NOT_OPEN');
   });
 
   it('cannot close twice', () => {

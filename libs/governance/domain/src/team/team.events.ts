@@ -87,6 +87,12 @@ export type BoundaryChangeEscalated = Ev<
   { teamId: string; proposalId: string; objections: readonly { memberId: string; reason: string }[]; escalatedBy: string; escalatedAt: string }
 >;
 export type BoundaryChangeWithdrawn = Ev<'BoundaryChangeWithdrawn', { teamId: string; proposalId: string; withdrawnBy: string; withdrawnAt: string; reason: string }>;
+/**
+ * Closing found the consented change no longer fits (the unit's frame narrowed while the
+ * proposal was open): the proposal ends without changing the boundary, instead of staying
+ * open — and locking the boundary — for ever.
+ */
+export type BoundaryChangeLapsed = Ev<'BoundaryChangeLapsed', { teamId: string; proposalId: string; code: string; message: string; lapsedBy: string; lapsedAt: string }>;
 
 // Delegation board
 export type DecisionAreaAdded = Ev<'DecisionAreaAdded', { teamId: string; area: string; title: string; addedBy: string; addedAt: string }>;
@@ -168,6 +174,7 @@ export type TeamEvent =
   | BoundaryChangeAdopted
   | BoundaryChangeEscalated
   | BoundaryChangeWithdrawn
+  | BoundaryChangeLapsed
   | DecisionAreaAdded
   | DelegationLevelChanged
   | DecisionRecorded
@@ -197,6 +204,7 @@ const teamEventTypeSet: Record<TeamEvent['type'], true> = {
   BoundaryChangeAdopted: true,
   BoundaryChangeEscalated: true,
   BoundaryChangeWithdrawn: true,
+  BoundaryChangeLapsed: true,
   DecisionAreaAdded: true,
   DelegationLevelChanged: true,
   DecisionRecorded: true,

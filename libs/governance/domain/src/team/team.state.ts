@@ -23,7 +23,7 @@ export interface TeamBoundaryEntry {
   readonly proposalId: string | null;
 }
 
-export type ProposalStatus = 'open' | 'adopted' | 'escalated' | 'withdrawn';
+export type ProposalStatus = 'open' | 'adopted' | 'escalated' | 'withdrawn' | 'lapsed';
 
 export interface ProposalResponse {
   readonly response: 'consent' | 'objection';
@@ -238,6 +238,8 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
       return closeProposal(state, event.data.proposalId, 'escalated');
     case 'BoundaryChangeWithdrawn':
       return closeProposal(state, event.data.proposalId, 'withdrawn');
+    case 'BoundaryChangeLapsed':
+      return closeProposal(state, event.data.proposalId, 'lapsed');
     case 'DecisionAreaAdded': {
       const { area, title } = event.data;
       return {

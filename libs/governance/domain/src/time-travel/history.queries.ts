@@ -121,6 +121,8 @@ export function describeTeamEvent(event: TeamEvent): Described {
       };
     case 'BoundaryChangeWithdrawn':
       return { topic: 'consent', by: event.data.withdrawnBy, reason: event.data.reason, summary: `Proposal ${event.data.proposalId} withdrawn.` };
+    case 'BoundaryChangeLapsed':
+      return { topic: 'consent', by: event.data.lapsedBy, reason: event.data.message, summary: `Proposal ${event.data.proposalId} lapsed: it no longer fits the unit's boundaries.` };
     case 'DecisionAreaAdded':
       return { topic: 'delegation', by: event.data.addedBy, reason: null, summary: `Decision area ${event.data.title} (${event.data.area}) added to the board.` };
     case 'DelegationLevelChanged':

@@ -41,6 +41,7 @@ const HANDLED = [
   'BoundaryChangeAdopted',
   'BoundaryChangeEscalated',
   'BoundaryChangeWithdrawn',
+  'BoundaryChangeLapsed',
 ] as const;
 type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
@@ -78,6 +79,8 @@ export const proposalsProjection = defineProjection({
         return proposals.update(id, { $set: { status: 'escalated', outcome: { by: event.data.escalatedBy, at: event.data.escalatedAt, objections: event.data.objections } } });
       case 'BoundaryChangeWithdrawn':
         return proposals.update(id, { $set: { status: 'withdrawn', outcome: { by: event.data.withdrawnBy, at: event.data.withdrawnAt, reason: event.data.reason } } });
+      case 'BoundaryChangeLapsed':
+        return proposals.update(id, { $set: { status: 'lapsed', outcome: { by: event.data.lapsedBy, at: event.data.lapsedAt, code: event.data.code, reason: event.data.message } } });
     }
   },
 });
