@@ -1,0 +1,2 @@
+export * from './team-facts';
+export * from './team-overview';

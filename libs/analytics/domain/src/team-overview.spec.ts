@@ -1,0 +1,79 @@
+import { TeamFactError, readTeamFact, type TeamFact } from './team-facts';
+import { summariseTeams, teamOverviewChange, type TeamOverview } from './team-overview';
+
+const AT = '2026-03-02T09:00:00.000Z';
+const event = (type: string, data: Record<string, unknown>, schemaVersion = 1) => ({ type, schemaVersion, data });
+
+describe('reading governance team events', () => {
+  it('reads the facts analytics needs, ignoring the fields it does not', () => {
+    expect(readTeamFact(event('TeamCreated', { teamId: 't1', name: 'Noord', unitId: null, purpose: 'care', createdBy: 'ada', createdAt: AT }))).toEqual({
+      type: 'TeamCreated',
+      teamId: 't1',
+      name: 'Noord',
+      unitId: null,
+      createdAt: AT,
+    });
+    expect(readTeamFact(event('TeamPhaseChanged', { teamId: 't1', previousPhase: 'preparing', phase: 'pilot', changedAt: AT, changedBy: 'ada', reason: null }))).toEqual({
+      type: 'TeamPhaseChanged',
+      teamId: 't1',
+      phase: 'pilot',
+      changedAt: AT,
+    });
+    expect(readTeamFact(event('DecisionEscalated', { teamId: 't1', decisionId: 'd1', violations: [] }))).toEqual({ type: 'DecisionEscalated', teamId: 't1', decisionId: 'd1' });
+  });
+
+  it('leaves event types it does not read alone, whatever their version', () => {
+    expect(readTeamFact(event('CoachingSessionHeld', { teamId: 't1' }, 3))).toBeUndefined();
+    expect(readTeamFact(event('OrganisationCreated', {}))).toBeUndefined();
+  });
+
+  it('refuses a read type of another version, or without what it needs, naming the field', () => {
+    const refusal = (e: ReturnType<typeof event>) => {
+      try {
+        readTeamFact(e);
+      } catch (error) {
+        return error instanceof TeamFactError ? { code: error.code, field: error.field } : error;
+      }
+      return undefined;
+    };
+    expect(refusal(event('MemberAdded', { teamId: 't1', memberId: 'm1' }, 2))).toEqual({ code: 'ANALYTICS.UNSUPPORTED_EVENT_VERSION', field: 'schemaVersion' });
+    expect(refusal(event('MemberAdded', { teamId: 't1' }))).toEqual({ code: 'ANALYTICS.INVALID_EVENT', field: 'data.memberId' });
+    expect(refusal(event('TeamCreated', { teamId: 't1', name: 'x', unitId: 7, createdAt: AT }))).toEqual({ code: 'ANALYTICS.INVALID_EVENT', field: 'data.unitId' });
+    expect(refusal(event('TeamPhaseChanged', { teamId: 't1', phase: 'done', changedAt: AT }))).toEqual({ code: 'ANALYTICS.INVALID_EVENT', field: 'data.phase' });
+    expect(refusal({ type: 'TeamRenamed', schemaVersion: 1, data: null as unknown as Record<string, unknown> })).toEqual({ code: 'ANALYTICS.INVALID_EVENT', field: 'data.teamId' });
+  });
+});
+
+describe('team overview', () => {
+  it('opens a team in preparing with zero counts', () => {
+    expect(teamOverviewChange({ type: 'TeamCreated', teamId: 't1', name: 'Noord', unitId: 'u1', createdAt: AT }, AT)).toEqual({
+      kind: 'opened',
+      overview: { teamId: 't1', name: 'Noord', unitId: 'u1', phase: 'preparing', phaseSince: AT, memberCount: 0, decisionsRecorded: 0, decisionsEscalated: 0, createdAt: AT, lastActivityAt: AT },
+    });
+  });
+
+  it.each<{ fact: TeamFact; change: object }>([
+    { fact: { type: 'TeamRenamed', teamId: 't1', name: 'Zuid' }, change: { kind: 'changed', fields: { name: 'Zuid' } } },
+    { fact: { type: 'TeamMovedToUnit', teamId: 't1', unitId: 'u2' }, change: { kind: 'changed', fields: { unitId: 'u2' } } },
+    { fact: { type: 'TeamPhaseChanged', teamId: 't1', phase: 'forming', changedAt: '2026-04-01T00:00:00.000Z' }, change: { kind: 'changed', fields: { phase: 'forming', phaseSince: '2026-04-01T00:00:00.000Z' } } },
+    { fact: { type: 'MemberAdded', teamId: 't1', memberId: 'm' }, change: { kind: 'counted', field: 'memberCount', by: 1 } },
+    { fact: { type: 'MemberRemoved', teamId: 't1', memberId: 'm' }, change: { kind: 'counted', field: 'memberCount', by: -1 } },
+    { fact: { type: 'DecisionRecorded', teamId: 't1', decisionId: 'd' }, change: { kind: 'counted', field: 'decisionsRecorded', by: 1 } },
+    { fact: { type: 'DecisionEscalated', teamId: 't1', decisionId: 'd' }, change: { kind: 'counted', field: 'decisionsEscalated', by: 1 } },
+  ])('$fact.type changes the overview and marks the activity', ({ fact, change }) => {
+    expect(teamOverviewChange(fact, AT)).toEqual({ ...change, lastActivityAt: AT });
+  });
+
+  it('summarises a tenant’s teams: per phase, members, decisions and the share escalated', () => {
+    const team = (phase: TeamOverview['phase'], memberCount: number, decisionsRecorded: number, decisionsEscalated: number) => ({ phase, memberCount, decisionsRecorded, decisionsEscalated });
+    expect(summariseTeams([team('pilot', 5, 2, 1), team('pilot', 3, 0, 0), team('self-steering', 8, 7, 0)])).toEqual({
+      teams: 3,
+      byPhase: { preparing: 0, pilot: 2, forming: 0, performing: 0, 'self-steering': 1 },
+      members: 16,
+      decisionsRecorded: 9,
+      decisionsEscalated: 1,
+      escalationShare: 0.1,
+    });
+    expect(summariseTeams([])).toMatchObject({ teams: 0, escalationShare: null });
+  });
+});
