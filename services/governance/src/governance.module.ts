@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@leerzone/audit';
+import { organisationDecider, rolloutPlanDecider, teamDecider } from '@leerzone/governance-domain';
 import { ProjectionsHost } from '@leerzone/nest-platform';
 import { AddUnitController } from './organisations/add-unit/add-unit.controller';
 import { CreateOrganisationController } from './organisations/create-organisation/create-organisation.controller';
@@ -94,6 +96,14 @@ export const GOVERNANCE_PROJECTIONS = [
  * own process. See docs/governance-api.md.
  */
 @Module({
+  // The audit API folds governance streams by prefix (state as of, diffs).
+  imports: [
+    AuditModule.forFeature([
+      { streamPrefix: 'team-', name: 'governance.team', initialState: teamDecider.initialState, evolve: teamDecider.evolve },
+      { streamPrefix: 'organisation-', name: 'governance.organisation', initialState: organisationDecider.initialState, evolve: organisationDecider.evolve },
+      { streamPrefix: 'rollout-plan-', name: 'governance.rollout-plan', initialState: rolloutPlanDecider.initialState, evolve: rolloutPlanDecider.evolve },
+    ]),
+  ],
   controllers: [
     AddUnitController,
     CreateOrganisationController,

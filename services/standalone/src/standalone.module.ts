@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
+import { AuditModule } from '@leerzone/audit';
 import { PlatformModule } from '@leerzone/nest-platform';
 import { InMemoryProjectionStore } from '@leerzone/projection-store';
 import { GovernanceModule } from '@leerzone/governance-service';
@@ -22,6 +23,7 @@ export class StandaloneModule {
           // Read models live in memory and are rebuilt from the store at every start.
           projectionStore: async () => new InMemoryProjectionStore(),
         }),
+        AuditModule.forRoot({ checkpoints: { keyFile: process.env['AUDIT_SIGNING_KEY_FILE'] ?? join(config.dataDir, 'audit-signing-key.pem') } }),
         GovernanceModule,
       ],
     };

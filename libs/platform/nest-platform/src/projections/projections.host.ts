@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventSchemaRegistry, EventStore } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
+import { projectionLag } from '@leerzone/observability';
 import { ProjectionRunner, type ProjectionDefinition, type ReadModels } from '@leerzone/projections';
 import { ReadinessRegistry } from '../health/readiness';
 import { EVENT_STORE, PROJECTION_STORE } from '../tokens';
@@ -16,6 +17,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
   private readonly definitions: ProjectionDefinition[] = [];
   private readonly schemas: EventSchemaRegistry[] = [];
   private runner: ProjectionRunner | undefined;
+  private unobserveLag: (() => void) | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -54,6 +56,11 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
       projections: this.definitions,
       onError: (projection, error) => this.logger.error(`${projection}: ${error instanceof Error ? error.message : String(error)}`),
     });
+    const runner = this.runner;
+    // The leerzone.projection.lag gauge: events in the store not yet in each read model.
+    this.unobserveLag = projectionLag.observe(async () =>
+      (await runner.status()).map((s) => ({ value: s.lag, attributes: { 'leerzone.projection.name': s.name } })),
+    );
     const started = Date.now();
     this.runner.start().then(
       () => this.logger.log(`${this.definitions.length} projections caught up in ${Date.now() - started} ms`),
@@ -62,6 +69,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.unobserveLag?.();
     await this.runner?.stop();
   }
 }
