@@ -1,4 +1,7 @@
-import { Query, find as mingoFind, update as mingoUpdate } from 'mingo';
+import { Context } from 'mingo';
+import * as queryOperators from 'mingo/operators/query';
+import * as updateOperators from 'mingo/operators/update';
+import { Query } from 'mingo/query';
 import { afterCursorFilter, encodeCursor, valueAt, withFilter } from './cursor';
 import { BulkWriteError, DuplicateKeyError, InvalidArgumentError, ProjectionStoreClosedError, ProjectionStoreError } from './projection-store.errors';
 import type {
@@ -42,7 +45,42 @@ interface CollectionState {
 
 type AnyObject = Record<string, unknown>;
 
-const clone = <T>(value: T): T => structuredClone(value);
+/**
+ * Documents are JSON-like (validation refuses anything else), so a plain recursive copy
+ * suffices. Not structuredClone: it builds objects in Node's main realm, and under jest's
+ * VM realm mingo then no longer recognises them as plain objects (it compared two
+ * different objects as equal and skipped a $set).
+ */
+const clone = <T>(value: T): T => {
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof RegExp)) {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) copy[key] = clone((value as Record<string, unknown>)[key]);
+    return copy as T;
+  }
+  return value;
+};
+
+// A context holding only the query operators: mingo copies the context for every query it
+// compiles, and the full default one (all expression operators too) made that the hot spot.
+const QUERY_OPTIONS = { context: Context.init({ query: queryOperators }) };
+const query = (filter: Filter): Query => new Query(filter as AnyObject, QUERY_OPTIONS);
+
+type UpdateOperatorName = Exclude<keyof Update, '$setOnInsert'>;
+const UPDATE_FUNCTIONS = updateOperators as unknown as Record<UpdateOperatorName, (expr: AnyObject) => (document: AnyObject) => string[]>;
+
+/**
+ * Applies update operators with mingo's own operator implementations, returning the paths
+ * that changed. Conflicting paths were refused by validation already, which is the check
+ * mingo's `update()` wrapper adds (at the cost of rebuilding its context on every call).
+ */
+const applyUpdate = (document: AnyObject, modifier: Omit<Update, '$setOnInsert'>): string[] => {
+  const changed: string[] = [];
+  for (const [operator, expression] of Object.entries(clone(modifier))) {
+    changed.push(...UPDATE_FUNCTIONS[operator as UpdateOperatorName](expression as AnyObject)(document));
+  }
+  return changed;
+};
 const indexKey = (spec: IndexSpec, document: Document): string => JSON.stringify(Object.keys(spec.keys).map((path) => valueAt(document, path) ?? null));
 const sameSpec = (a: IndexSpec, b: IndexSpec): boolean => JSON.stringify(a.keys) === JSON.stringify(b.keys) && Boolean(a.unique) === Boolean(b.unique);
 const emptyResult = (): { -readonly [K in keyof BulkWriteResult]: BulkWriteResult[K] } => ({
@@ -151,7 +189,7 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     const state = this.store.state(this.name, false);
     if (!state) return { items: [] };
     const effective = withFilter(filter, after ? afterCursorFilter(after, sort) : undefined);
-    let cursor = mingoFind([...state.documents.values()], effective as AnyObject).sort(sort);
+    let cursor = query(effective).find([...state.documents.values()]).sort(sort);
     if (limit !== undefined) cursor = cursor.limit(limit);
     const items = cursor.all().map((document) => clone(document) as T);
     const full = limit !== undefined && items.length === limit;
@@ -224,16 +262,18 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
   private matching(filter: Filter, all: boolean): Document[] {
     const state = this.store.state(this.name, false);
     if (!state) return [];
-    const query = new Query(filter as AnyObject);
     // Projections address documents by id; looking the id up first keeps that O(1).
     const id = filter['_id'];
     if (typeof id === 'string') {
       const document = state.documents.get(id);
-      return document && query.test(document) ? [document] : [];
+      if (!document) return [];
+      const keys = Object.keys(filter);
+      return keys.length === 1 || query(filter).test(document) ? [document] : [];
     }
+    const compiled = query(filter);
     const found: Document[] = [];
     for (const document of state.documents.values()) {
-      if (query.test(document)) {
+      if (compiled.test(document)) {
         found.push(document);
         if (!all) break;
       }
@@ -258,10 +298,9 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
       if (state.documents.has(id)) throw new DuplicateKeyError(this.name, '_id_', `A document with _id ${id} exists in ${this.name} but does not match the upsert's filter.`);
       const created: AnyObject = { _id: id };
       const { _id: _ignored, ...seed } = equalityFields(filter);
-      if (Object.keys(seed).length > 0) mingoUpdate(created, { $set: seed }, undefined, undefined, { cloneMode: 'deep' });
-      const onInsert = { ...modifier, $set: { ...(modifier.$set ?? {}), ...($setOnInsert ?? {}) } };
-      if (Object.keys(onInsert.$set).length === 0) delete (onInsert as { $set?: unknown }).$set;
-      if (Object.keys(onInsert).length > 0) mingoUpdate(created, onInsert as AnyObject, undefined, undefined, { cloneMode: 'deep' });
+      if (Object.keys(seed).length > 0) applyUpdate(created, { $set: seed });
+      applyUpdate(created, modifier);
+      if ($setOnInsert) applyUpdate(created, { $set: $setOnInsert });
       this.commit(state, undefined, created as Document);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
     }
@@ -269,7 +308,7 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     for (const current of matches) {
       if (Object.keys(modifier).length === 0) continue;
       const next = clone(current);
-      const changed = mingoUpdate(next as AnyObject, modifier as AnyObject, undefined, undefined, { cloneMode: 'deep' });
+      const changed = applyUpdate(next as AnyObject, modifier);
       if (changed.length === 0) continue;
       this.commit(state, current, next);
       modifiedCount++;

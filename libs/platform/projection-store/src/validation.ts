@@ -25,8 +25,11 @@ export function assertCollectionName(name: unknown): asserts name is string {
   }
 }
 
+// Non-empty dot-separated parts, none starting with $.
+const FIELD_PATH = /^[^.$][^.]*(\.[^.$][^.]*)*$/;
+
 const assertFieldPath = (path: string, field: string): void => {
-  if (path.length === 0 || path.startsWith('$') || path.split('.').some((part) => part.length === 0)) {
+  if (!FIELD_PATH.test(path)) {
     throw new InvalidArgumentError(field, `"${path}" is not a field path.`);
   }
 };

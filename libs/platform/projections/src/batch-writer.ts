@@ -13,7 +13,8 @@ import {
 import { DELETED_FIELD, POSITION_FIELD, type DocumentWriter, type ProjectionDefinition, type ProjectionWriter } from './projection';
 import { ProjectionError, ProjectionHandlerError } from './projection.errors';
 
-type WriteKind = 'upsert' | 'update' | 'put' | 'delete';
+/** `recreate`: an upsert of a document this batch deleted; written as a fresh document over its tombstone. */
+type WriteKind = 'upsert' | 'update' | 'put' | 'delete' | 'recreate';
 
 interface PendingWrite {
   readonly collection: string;
@@ -21,7 +22,7 @@ interface PendingWrite {
   readonly kind: WriteKind;
   readonly position: number;
   readonly update?: Update;
-  readonly document?: Record<string, unknown>;
+  document?: Record<string, unknown>;
 }
 
 export interface FlushResult {
@@ -49,6 +50,8 @@ export class BatchWriter {
   private readonly pending: PendingWrite[] = [];
   private position = 0;
   private readonly touched = new Set<string>();
+  /** Documents deleted earlier in this batch: upserting one again must start from scratch. */
+  private readonly deleted = new Set<string>();
   private readonly writer: ProjectionWriter;
 
   constructor(
@@ -96,6 +99,9 @@ export class BatchWriter {
         throw new ProjectionError('PROJECTION.DOUBLE_WRITE', `${collection}/${id} is written twice for one event; combine the updates into one.`, 'id');
       }
       this.touched.add(key);
+      if (kind === 'delete') this.deleted.add(key);
+      else if (kind === 'put') this.deleted.delete(key);
+      else if (kind === 'upsert' && this.deleted.delete(key)) kind = 'recreate';
       this.pending.push({ collection, id, kind, position: this.position, ...extra });
     };
     const checkUpdate = (update: Update): void => {
@@ -135,9 +141,11 @@ export class BatchWriter {
       list.push(write);
       byCollection.set(physical, list);
     }
+    for (const write of this.pending) if (write.kind === 'recreate') write.document = await freshDocument(write);
     const results = await Promise.all([...byCollection].map(([physical, writes]) => flushCollection(store, physical, writes)));
     const total = this.pending.length;
     this.pending.length = 0;
+    this.deleted.clear();
     return {
       writes: total,
       skipped: results.reduce((sum, skipped) => sum + skipped, 0),
@@ -162,6 +170,9 @@ function toOperation(write: PendingWrite): WriteOperation {
       };
     case 'put':
       return { replaceOne: { filter: guard(write), replacement: { ...write.document, _id: write.id, [POSITION_FIELD]: write.position }, upsert: true } };
+    case 'recreate':
+      // The document (already carrying its position) replaces the tombstone left earlier in this batch.
+      return { replaceOne: { filter: guard(write), replacement: write.document as Document, upsert: true } };
     case 'delete':
       return { replaceOne: { filter: guard(write), replacement: { _id: write.id, [POSITION_FIELD]: write.position, [DELETED_FIELD]: true } } };
   }
@@ -223,6 +234,7 @@ async function resolveCollision(store: ProjectionStore, physical: string, write:
     const position = current[POSITION_FIELD];
     if (typeof position === 'number' && position >= write.position) return true;
     if (current[DELETED_FIELD] !== true || write.kind !== 'upsert') break;
+    // An upsert meeting an older tombstone (left by a batch that crashed before its checkpoint).
     const fresh = await freshDocument(write);
     // Compare-and-set on the tombstone's position: a concurrent writer makes us look again.
     const replaced = await collection.replaceOne({ _id: write.id, [POSITION_FIELD]: position, [DELETED_FIELD]: true }, fresh);

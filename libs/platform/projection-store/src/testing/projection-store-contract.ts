@@ -104,6 +104,13 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
         expect(await items.findOne({ _id: 'a' })).toEqual({ _id: 'a', count: 3, fresh: 1, low: 2, high: 9, profile: { name: 'y', age: 3 } });
       });
 
+      it('replaces embedded objects and arrays as a whole with $set, also in documents it has changed before', async () => {
+        await items.insertOne({ _id: 'a', pointer: { to: 'old', extra: 1 }, list: [1, 2], label: 'x' });
+        await items.updateOne({ _id: 'a' }, { $set: { label: 'y' } });
+        expect(await items.updateOne({ _id: 'a' }, { $set: { label: 'z', pointer: { to: 'new' }, list: [3] } })).toMatchObject({ modifiedCount: 1 });
+        expect(await items.findOne({ _id: 'a' })).toEqual({ _id: 'a', pointer: { to: 'new' }, list: [3], label: 'z' });
+      });
+
       it('applies $push (also $each), $addToSet (ignoring present values) and $pull', async () => {
         await items.insertOne({ _id: 'a', log: ['a'], set: ['x'], drop: [1, 2, 3, 2] });
         await items.updateOne({ _id: 'a' }, { $push: { log: 'b' }, $addToSet: { set: 'x' }, $pull: { drop: 2 } });

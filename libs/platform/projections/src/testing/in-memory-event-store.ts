@@ -23,6 +23,7 @@ import {
  */
 export class InMemoryEventStore implements EventStore {
   readonly events: StoredEvent[] = [];
+  private readonly versions = new Map<string, number>();
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
 
@@ -40,6 +41,7 @@ export class InMemoryEventStore implements EventStore {
       hash: '',
     }));
     this.events.push(...stored);
+    this.versions.set(streamId, version + events.length);
     this.signal.notify();
     return { nextExpectedVersion: version + events.length, lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: true, events: stored };
   }
@@ -57,7 +59,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    return this.events.filter((event) => event.streamId === streamId).length;
+    return this.versions.get(streamId) ?? 0;
   }
 
   async headPosition(): Promise<number> {
