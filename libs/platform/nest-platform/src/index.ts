@@ -19,3 +19,4 @@ export * from './messaging/bus-projection';
 export * from './messaging/bus-consumers';
 export * from './messaging/messaging.module';
 export * from './messaging/nest-messaging-logger';
+export * from './process/service-environment';

@@ -1,0 +1,143 @@
+import type { StoredEvent } from '@leerzone/kernel';
+import type { DeadLetter } from '@leerzone/messaging';
+import { startAnalyticsApp, type AnalyticsTestApp } from '../testing/analytics-test-app';
+
+const TEAM_A = '01900000-0000-7000-8000-00000000000a';
+const TEAM_B = '01900000-0000-7000-8000-00000000000b';
+const TEAM_C = '01900000-0000-7000-8000-00000000000c';
+
+describe('analytics: team overview over the bus', () => {
+  let analytics: AnalyticsTestApp;
+
+  beforeEach(async () => {
+    analytics = await startAnalyticsApp();
+  });
+  afterEach(() => analytics.close());
+
+  const overview = (userId = 'ana', roles: Parameters<AnalyticsTestApp['get']>[2] = ['analyst'], tenantId?: string, query = '') => analytics.get(`/api/analytics/teams${query}`, userId, roles, tenantId);
+
+  /** Polls until the body satisfies `done` (the bus delivers asynchronously), then returns it. */
+  const settled = async (done: (body: { items: Array<Record<string, unknown>>; summary: Record<string, unknown> }) => boolean, query = '') => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const response = await overview('ana', ['analyst'], 'acme', query);
+      expect(response.status).toBe(200);
+      if (done(response.body) || Date.now() > deadline) return response.body as { items: Array<Record<string, unknown>>; next?: string; summary: Record<string, unknown> };
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  function teamHistory(): StoredEvent[] {
+    const g = analytics.governance;
+    return [
+      g.event(TEAM_A, 'TeamCreated', { name: 'Noord', unitId: null, purpose: null, createdBy: 'ada', createdAt: '2026-03-02T09:00:00.000Z' }),
+      g.event(TEAM_A, 'MemberAdded', { memberId: 'm1', roles: ['member'] }),
+      g.event(TEAM_A, 'MemberAdded', { memberId: 'm2', roles: ['member'] }),
+      g.event(TEAM_A, 'MemberAdded', { memberId: 'm3', roles: ['coach'] }),
+      g.event(TEAM_A, 'MemberRemoved', { memberId: 'm3', reason: null }),
+      g.event(TEAM_A, 'TeamPhaseChanged', { previousPhase: 'preparing', phase: 'pilot', changedAt: '2026-04-01T00:00:00.000Z', reason: null }),
+      g.event(TEAM_A, 'DecisionRecorded', { decisionId: 'd1', area: 'tooling' }),
+      g.event(TEAM_A, 'DecisionRecorded', { decisionId: 'd2', area: 'tooling' }),
+      g.event(TEAM_A, 'DecisionEscalated', { decisionId: 'd3', area: 'budget-spend', violations: [] }),
+      g.event(TEAM_A, 'YesGiven', { memberId: 'm1' }),
+      g.event(TEAM_B, 'TeamCreated', { name: 'Zuid', unitId: 'u-1', purpose: null, createdBy: 'ada', createdAt: '2026-03-03T09:00:00.000Z' }),
+      g.event(TEAM_B, 'TeamRenamed', { previousName: 'Zuid', name: 'Zuidwest' }),
+      g.event(TEAM_C, 'TeamCreated', { name: 'Elsewhere', unitId: null, purpose: null, createdBy: 'bob', createdAt: '2026-03-03T09:00:00.000Z' }, { tenantId: 'globex' }),
+    ];
+  }
+
+  it("keeps each team's phase, members and decisions from governance's events, with the tenant's summary", async () => {
+    const history = teamHistory();
+    await analytics.bus.publish('governance', history);
+    const body = await settled((b) => b.items.length === 2 && b.items.some((t) => t['name'] === 'Zuidwest') && b.items.some((t) => t['decisionsEscalated'] === 1));
+    expect(body.items).toEqual([
+      {
+        tenantId: 'acme',
+        teamId: TEAM_A,
+        name: 'Noord',
+        unitId: null,
+        phase: 'pilot',
+        phaseSince: '2026-04-01T00:00:00.000Z',
+        memberCount: 2,
+        decisionsRecorded: 2,
+        decisionsEscalated: 1,
+        createdAt: '2026-03-02T09:00:00.000Z',
+        // YesGiven is not something the overview tracks.
+        lastActivityAt: history[8]!.occurredAt,
+      },
+      expect.objectContaining({ teamId: TEAM_B, name: 'Zuidwest', unitId: 'u-1', phase: 'preparing', memberCount: 0, decisionsRecorded: 0, lastActivityAt: history[11]!.occurredAt }),
+    ]);
+    expect(body.summary).toEqual({
+      teams: 2,
+      byPhase: { preparing: 1, pilot: 1, forming: 0, performing: 0, 'self-steering': 0 },
+      members: 2,
+      decisionsRecorded: 2,
+      decisionsEscalated: 1,
+      escalationShare: 0.333,
+    });
+
+    // The other tenant sees only its own team.
+    const globex = await overview('gus', ['admin'], 'globex');
+    expect(globex.body.items.map((t: { teamId: string }) => t.teamId)).toEqual([TEAM_C]);
+
+    // Redelivered and resent events change nothing.
+    await analytics.bus.publish('governance', history.slice(3));
+    await analytics.bus.publish('governance', history);
+    const marker = analytics.governance.event(TEAM_B, 'MemberAdded', { memberId: 'm9', roles: ['member'] });
+    await analytics.bus.publish('governance', [marker]);
+    const after = await settled((b) => b.items.some((t) => t['teamId'] === TEAM_B && t['memberCount'] === 1));
+    expect(after.items[0]).toEqual(body.items[0]);
+    expect(after.summary).toMatchObject({ members: 3, decisionsRecorded: 2, decisionsEscalated: 1 });
+  });
+
+  it('filters by phase and pages by name; the summary still covers the whole tenant', async () => {
+    await analytics.bus.publish('governance', teamHistory());
+    await settled((b) => b.items.length === 2 && b.items.some((t) => t['phase'] === 'pilot'));
+    const pilots = await settled(() => true, '?phase=pilot');
+    expect(pilots.items.map((t) => t['name'])).toEqual(['Noord']);
+    expect(pilots.summary['teams']).toBe(2);
+
+    const first = await settled(() => true, '?limit=1');
+    expect(first.items.map((t) => t['name'])).toEqual(['Noord']);
+    const second = await settled(() => true, `?limit=1&after=${encodeURIComponent(first.next!)}`);
+    expect(second.items.map((t) => t['name'])).toEqual(['Zuidwest']);
+  });
+
+  it('needs an analyst, transformation-lead or admin token, and names a bad query parameter', async () => {
+    expect((await overview('mo', ['member'])).status).toBe(403);
+    expect((await overview('co', ['coach'])).body).toMatchObject({ status: 403, code: 'AUTH.FORBIDDEN' });
+    expect((await overview('tl', ['transformation-lead'])).status).toBe(200);
+    const anonymous = await (await import('supertest')).default(analytics.app.getHttpServer()).get('/api/analytics/teams');
+    expect(anonymous.status).toBe(401);
+
+    const badPhase = await overview('ana', ['analyst'], 'acme', '?phase=finished');
+    expect(badPhase.status).toBe(400);
+    expect(badPhase.body).toMatchObject({ code: 'VALIDATION.FAILED', field: 'phase' });
+    expect((await overview('ana', ['analyst'], 'acme', '?limit=0')).body).toMatchObject({ status: 400, field: 'limit' });
+    expect((await overview('ana', ['analyst'], 'acme', '?colour=red')).body).toMatchObject({ status: 400 });
+    expect((await overview('ana', ['analyst'], 'acme', '?after=not-a-cursor')).body).toMatchObject({ status: 400, field: 'after' });
+  });
+
+  it('dead-letters team events it reads but cannot understand, and goes on with the rest', async () => {
+    const g = analytics.governance;
+    const letters: DeadLetter[] = [];
+    const watcher = await analytics.bus.subscribeDeadLetters({ group: 'test.dead-letters', sources: ['governance'], handle: (batch) => void letters.push(...batch) });
+    const created = g.event(TEAM_A, 'TeamCreated', { name: 'Noord', unitId: null, createdAt: '2026-03-02T09:00:00.000Z' });
+    const noMember = g.event(TEAM_A, 'MemberAdded', { roles: ['member'] });
+    const newer = g.event(TEAM_A, 'TeamRenamed', { name: 'Noord 2', nameParts: ['Noord', '2'] }, { schemaVersion: 2 });
+    const fine = g.event(TEAM_A, 'MemberAdded', { memberId: 'm1', roles: ['member'] });
+    await analytics.bus.publish('governance', [created, noMember, newer, fine]);
+
+    const body = await settled((b) => b.items[0]?.['memberCount'] === 1);
+    expect(body.items[0]).toMatchObject({ name: 'Noord', memberCount: 1 });
+    const deadline = Date.now() + 5_000;
+    while (letters.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(letters.map((l) => [l.event?.eventId, l.error.code, l.group])).toEqual([
+      [noMember.eventId, 'MESSAGING.INVALID_EVENT', 'analytics.team-overview.v1'],
+      [newer.eventId, 'MESSAGING.INVALID_EVENT', 'analytics.team-overview.v1'],
+    ]);
+    expect(letters[0]!.error.message).toMatch(/memberId/);
+    expect(letters[1]!.error.message).toMatch(/version 2/);
+    await watcher.stop();
+  });
+});
