@@ -2,6 +2,7 @@ import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOp
 import {
   BulkWriteError,
   DuplicateKeyError,
+  InMemoryProjectionStore,
   InvalidArgumentError,
   ProjectionStoreClosedError,
   ProjectionStoreError,
@@ -44,6 +45,10 @@ export interface MongoProjectionStoreOptions {
 }
 
 type MongoDoc = Record<string, unknown> & { _id: string };
+
+/** FerretDB 1.24 silently drops `$setOnInsert` fields whose value is null or an empty array. */
+const hasDroppedInsertValues = (update: Update): boolean =>
+  Object.values(update.$setOnInsert ?? {}).some((value) => value === null || (Array.isArray(value) && value.length === 0));
 
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
@@ -147,6 +152,7 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
     assertFilter(filter);
     assertUpdate(update);
     if (options.upsert) upsertId(filter);
+    if (options.upsert && this.store.ferretDb && hasDroppedInsertValues(update)) return this.emulatedUpsert(filter, update);
     const result = await this.run(() => this.native.updateOne(filter as never, update as never, { upsert: Boolean(options.upsert) }));
     return toUpdateResult(result);
   }
@@ -219,13 +225,56 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
     }
   }
 
+  /**
+   * On FerretDB, an upsert whose $setOnInsert holds null or [] is done in two steps: update
+   * an existing match, else insert the document as MongoDB would have built it (evaluated
+   * by the in-memory adapter). Same outcome, including DuplicateKeyError when the id exists
+   * but does not match the filter; two round trips instead of one.
+   */
+  private async emulatedUpsert(filter: Filter, update: Update): Promise<UpdateResult> {
+    const { $setOnInsert: _onInsert, ...onMatch } = update;
+    if (Object.keys(onMatch).length > 0) {
+      const updated = await this.run(() => this.native.updateOne(filter as never, onMatch as never));
+      if (updated.matchedCount > 0) return toUpdateResult(updated);
+    } else if (await this.run(() => this.native.findOne(filter as never, { projection: { _id: 1 } }))) {
+      return { matchedCount: 1, modifiedCount: 0 };
+    }
+    const scratch = new InMemoryProjectionStore().collection('upsert');
+    const { upsertedId } = await scratch.updateOne(filter, update, { upsert: true });
+    const document = (await scratch.findOne({ _id: upsertedId! }))!;
+    await this.run(() => this.native.insertOne(document));
+    return { matchedCount: 0, modifiedCount: 0, upsertedId: upsertedId! };
+  }
+
   async bulkWrite(operations: readonly WriteOperation[]): Promise<BulkWriteResult> {
     this.store.assertOpen();
     assertWriteOperations(operations);
     const total = emptyResult();
-    const size = this.store.maxBulkOperations;
-    for (let start = 0; start < operations.length; start += size) {
-      const chunk = operations.slice(start, start + size);
+    const emulated = (operation: WriteOperation): boolean =>
+      this.store.ferretDb && 'updateOne' in operation && Boolean(operation.updateOne.upsert) && hasDroppedInsertValues(operation.updateOne.update);
+    // Runs of native operations go in chunks; an emulated upsert runs on its own, in order.
+    const segments: { start: number; operations: WriteOperation[] }[] = [];
+    operations.forEach((operation, index) => {
+      const last = segments[segments.length - 1];
+      if (emulated(operation) || !last || last.operations.length >= this.store.maxBulkOperations || emulated(last.operations[0]!)) {
+        segments.push({ start: index, operations: [operation] });
+      } else {
+        last.operations.push(operation);
+      }
+    });
+    for (const { start, operations: chunk } of segments) {
+      if (emulated(chunk[0]!)) {
+        const { filter, update } = (chunk[0] as { updateOne: { filter: Filter; update: Update } }).updateOne;
+        try {
+          const result = await this.emulatedUpsert(filter, update);
+          total.matchedCount += result.matchedCount;
+          total.modifiedCount += result.modifiedCount;
+          if (result.upsertedId !== undefined) total.upsertedCount++;
+        } catch (error) {
+          throw new BulkWriteError(start, this.asStoreError(error), total);
+        }
+        continue;
+      }
       try {
         const result = await this.native.bulkWrite(chunk.map(toNative), { ordered: true });
         total.insertedCount += result.insertedCount;

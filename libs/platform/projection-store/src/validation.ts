@@ -37,7 +37,13 @@ const assertFieldPath = (path: string, field: string): void => {
 /** Plain data only: no `$`-prefixed or dotted keys at any depth (they could not be queried alike everywhere). */
 const assertPlainValue = (value: unknown, field: string, depth = 0): void => {
   if (depth > MAX_DEPTH) throw new InvalidArgumentError(field, 'Value is nested too deeply.');
-  if (Array.isArray(value)) return value.forEach((item, i) => assertPlainValue(item, `${field}[${i}]`, depth + 1));
+  if (Array.isArray(value)) {
+    return value.forEach((item, i) => {
+      // FerretDB 1.24 refuses them; wrap the inner array in an object instead.
+      if (Array.isArray(item)) throw new InvalidArgumentError(`${field}[${i}]`, 'Arrays directly inside arrays are not supported; wrap the inner array in an object.');
+      assertPlainValue(item, `${field}[${i}]`, depth + 1);
+    });
+  }
   if (isPlainObject(value)) {
     for (const [key, inner] of Object.entries(value)) {
       if (key.startsWith('$') || key.includes('.') || key.length === 0) {

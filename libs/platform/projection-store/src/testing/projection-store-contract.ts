@@ -89,6 +89,7 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
         await expectError(items.insertOne({ rank: 1 } as unknown as Item), InvalidArgumentError, 'PROJECTION_STORE.INVALID_ARGUMENT', 'document._id');
         await expectError(items.insertOne({ _id: 'a', bad: { $set: 1 } }), InvalidArgumentError, 'PROJECTION_STORE.INVALID_ARGUMENT', 'document.bad.$set');
         await expectError(items.insertOne({ _id: 'a', 'dotted.key': 1 }), InvalidArgumentError, 'PROJECTION_STORE.INVALID_ARGUMENT', 'document.dotted.key');
+        await expectError(items.insertOne({ _id: 'a', matrix: [[1, 2]] }), InvalidArgumentError, 'PROJECTION_STORE.INVALID_ARGUMENT', 'document.matrix[0]');
         expect(await items.count()).toBe(0);
       });
     });
@@ -133,6 +134,20 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
         expect(second).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
         expect(second.upsertedId).toBeUndefined();
         expect(await items.findOne({ _id: 'a' })).toEqual({ _id: 'a', group: 'g1', createdAt: 't1', name: 'two', n: 2 });
+      });
+
+      it('upserts $setOnInsert values that are null or empty arrays, in single updates and bulk writes', async () => {
+        await items.updateOne({ _id: 'a' }, { $setOnInsert: { list: [], none: null, text: '' }, $set: { n: 1 } }, { upsert: true });
+        await items.bulkWrite([
+          { updateOne: { filter: { _id: 'b' }, update: { $setOnInsert: { list: [] }, $inc: { n: 1 } }, upsert: true } },
+          { updateOne: { filter: { _id: 'b' }, update: { $setOnInsert: { list: ['never'] }, $inc: { n: 1 } }, upsert: true } },
+          { updateOne: { filter: { _id: 'c' }, update: { $setOnInsert: { none: null } }, upsert: true } },
+        ]);
+        expect((await items.find({}, { sort: { _id: 1 } })).items).toEqual([
+          { _id: 'a', list: [], none: null, text: '', n: 1 },
+          { _id: 'b', list: [], n: 2 },
+          { _id: 'c', none: null },
+        ]);
       });
 
       it('fails an upsert whose filter does not match an existing document with the same id (the guard projections rely on)', async () => {
