@@ -134,6 +134,7 @@ describeWithServer('kafka', 'governance and analytics as separate processes over
       // Kill analytics once it has applied some of the stream, but while events keep coming.
       const before = await analyticsShows((a) => a.summary.teams >= 6 || teamsCreated === TEAMS);
       expect(teamsCreated).toBeLessThan(TEAMS);
+      const generation = (await readModelChecksum(readModel, teamOverviewProjection)).generation;
       await analytics.kill9();
       const seenAtKill = before.summary.teams;
 
@@ -164,6 +165,8 @@ describeWithServer('kafka', 'governance and analytics as separate processes over
       }
       expect(live.collections).toEqual(expected.collections);
       expect(live.sha256).toBe(expected.sha256);
+      // It resumed its generation (and consumer group) rather than starting a new one from scratch.
+      expect(live.generation).toBe(generation);
 
       // And what analysts see over HTTP adds up to what governance accepted.
       const answer = await teamsInAnalytics();

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { AuditModule } from '@leerzone/audit';
-import { PlatformModule } from '@leerzone/nest-platform';
+import { AnalyticsModule } from '@leerzone/analytics-service';
+import { MessagingModule, PlatformModule } from '@leerzone/nest-platform';
 import { InMemoryProjectionStore } from '@leerzone/projection-store';
 import { GovernanceModule } from '@leerzone/governance-service';
 import type { StandaloneConfig } from './config';
@@ -24,7 +25,11 @@ export class StandaloneModule {
           projectionStore: async () => new InMemoryProjectionStore(),
         }),
         AuditModule.forRoot({ checkpoints: { keyFile: process.env['AUDIT_SIGNING_KEY_FILE'] ?? join(config.dataDir, 'audit-signing-key.pem') } }),
+        // The in-process bus whatever the environment says: standalone is the bare-machine mode,
+        // and a KAFKA_BROKERS left in the shell must not turn it into a distributed deployment.
+        MessagingModule.forRoot({ service: 'standalone', publishes: 'governance', dataDir: config.dataDir, env: {} }),
         GovernanceModule,
+        AnalyticsModule,
       ],
     };
   }

@@ -126,10 +126,35 @@ describe('standalone walking skeleton', () => {
     expect(await team.json()).toMatchObject({ name: 'Team Oost' });
   });
 
+  it('feeds analytics from governance over the in-process bus, also after a crash', async () => {
+    const created = await call('/api/governance/teams', { method: 'POST', body: JSON.stringify({ name: 'Team Analytics' }) });
+    const { teamId } = (await created.json()) as { teamId: string };
+    await call(`/api/governance/teams/${teamId}/members`, { method: 'POST', body: JSON.stringify({ memberId: 'mia', roles: ['member'] }) });
+    const analyst = await devToken(server.url, 'acme', 'ana', ['analyst']);
+    const overview = async () => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const response = await call('/api/analytics/teams?limit=500', { token: analyst });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { items: Array<{ teamId: string; memberCount: number }> };
+        const team = body.items.find((t) => t.teamId === teamId);
+        if (team?.memberCount === 1 || Date.now() > deadline) return team;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    expect(await overview()).toMatchObject({ teamId, name: 'Team Analytics', phase: 'preparing', memberCount: 1 });
+
+    await server.stop('SIGKILL');
+    await server.start();
+    token = await devToken(server.url, 'acme', 'ada', ['coach']);
+    expect(await overview()).toMatchObject({ teamId, memberCount: 1 });
+    expect((await call('/api/analytics/teams', { token })).status).toBe(403);
+  });
+
   it('serves health and the OpenAPI document', async () => {
     expect((await call('/health/live', { token: null })).status).toBe(200);
     expect((await call('/health/ready', { token: null })).status).toBe(200);
     const doc = (await (await call('/docs-json', { token: null })).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/governance/teams', '/api/auth/dev-token', '/health/ready']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/governance/teams', '/api/analytics/teams', '/api/auth/dev-token', '/health/ready']));
   });
 });

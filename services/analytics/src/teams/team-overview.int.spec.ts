@@ -132,10 +132,11 @@ describe('analytics: team overview over the bus', () => {
     expect(body.items[0]).toMatchObject({ name: 'Noord', memberCount: 1 });
     const deadline = Date.now() + 5_000;
     while (letters.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(letters.map((l) => [l.event?.eventId, l.error.code, l.group])).toEqual([
-      [noMember.eventId, 'MESSAGING.INVALID_EVENT', 'analytics.team-overview.v1'],
-      [newer.eventId, 'MESSAGING.INVALID_EVENT', 'analytics.team-overview.v1'],
+    expect(letters.map((l) => [l.event?.eventId, l.error.code])).toEqual([
+      [noMember.eventId, 'MESSAGING.INVALID_EVENT'],
+      [newer.eventId, 'MESSAGING.INVALID_EVENT'],
     ]);
+    expect(letters[0]!.group).toMatch(/^analytics\.team-overview\.v1_\d+$/);
     expect(letters[0]!.error.message).toMatch(/memberId/);
     expect(letters[1]!.error.message).toMatch(/version 2/);
     await watcher.stop();

@@ -6,7 +6,7 @@ import type { BatchHandler, RetryPolicy } from '@leerzone/messaging';
  * can come again (see `Inbox`, `SqliteInbox`, or `BusProjection` for ready-made ways).
  */
 export interface BusConsumer {
-  /** Consumer group: every instance of the service joins it and they share the partitions. */
+  /** Consumer group: every instance of the service joins it and they share the partitions. Read after `prepare()`. */
   readonly group: string;
   /** Services whose events to receive. */
   readonly sources: readonly string[];

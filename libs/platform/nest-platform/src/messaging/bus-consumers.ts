@@ -95,13 +95,16 @@ class ConsumerRun {
 @Injectable()
 export class BusConsumers {
   private readonly runs: ConsumerRun[] = [];
+  private readonly registered = new Set<string>();
   private started = false;
 
   constructor(@Inject(PROJECTION_STORE) private readonly projectionStore: ProjectionStore) {}
 
   register(consumer: BusConsumer): void {
     if (this.started) throw new Error(`Consumer ${consumer.group} registered after the application started; register it while modules initialise.`);
-    if (this.runs.some((run) => run.consumer.group === consumer.group)) throw new Error(`Consumer group ${consumer.group} is registered twice.`);
+    // Checked on the name at registration: a BusProjection's group gains its generation later.
+    if (this.registered.has(consumer.group)) throw new Error(`Consumer group ${consumer.group} is registered twice.`);
+    this.registered.add(consumer.group);
     this.runs.push(new ConsumerRun(consumer));
   }
 

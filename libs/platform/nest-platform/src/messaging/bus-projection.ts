@@ -19,7 +19,13 @@ import type { BusConsumer } from './bus-consumer';
 
 export interface BusProjectionOptions {
   readonly projection: ProjectionDefinition;
-  /** Consumer group without version (`analytics.team-overview`); `.v<version>` is appended, so a new version reads the topics from the start. */
+  /**
+   * Consumer group prefix (`analytics.team-overview`). The group joined is
+   * `<prefix>.<generation>`: a new generation of the read model (first start, a new
+   * version, or a read-model store that starts empty, like `memory:`) reads the topics from
+   * the start, while instances sharing a generation share the group and resume where it
+   * committed.
+   */
   readonly group: string;
   /** Services whose events feed the projection. */
   readonly sources: readonly string[];
@@ -47,10 +53,11 @@ export interface BusProjectionOptions {
  *   documents instead (`status: 'closed'`). A delete fails the event (and dead-letters it).
  *
  * The checkpoint the projection library keeps per generation is the highest global position
- * seen (not a resume point: Kafka offsets are); where to resume is the consumer group's.
+ * seen (not a resume point: Kafka offsets are); where to resume is the consumer group's,
+ * which is tied to the generation. A new generation can only be filled with what the topics
+ * still retain (7 days by default): keep the read model in a durable store in production.
  */
 export class BusProjection implements BusConsumer {
-  readonly group: string;
   readonly sources: readonly string[];
   readonly schemas?: EventSchemaRegistry;
   readonly validate?: (event: StoredEvent) => void;
@@ -60,7 +67,6 @@ export class BusProjection implements BusConsumer {
 
   constructor(private readonly options: BusProjectionOptions) {
     assertProjectionDefinition(options.projection);
-    this.group = `${options.group}.v${options.projection.version}`;
     this.sources = options.sources;
     if (options.schemas) this.schemas = options.schemas;
     if (options.validate) this.validate = options.validate;
@@ -72,10 +78,16 @@ export class BusProjection implements BusConsumer {
     return this.options.projection.name;
   }
 
+  /** `<prefix>.<generation>` once prepared; the prefix alone before. */
+  get group(): string {
+    return this.generation ? `${this.options.group}.${this.generation.id}` : this.options.group;
+  }
+
   /**
    * Makes sure a generation of this version answers queries: the first start creates it; a
    * new version creates a fresh one and switches to it at once (its new consumer group
    * fills it from the start of the topics). Two instances starting together agree on one.
+   * A store that kept its generation keeps its group, and the group resumes.
    */
   async prepare(): Promise<void> {
     const { projection } = this.options;

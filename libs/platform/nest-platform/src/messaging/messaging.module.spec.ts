@@ -118,7 +118,7 @@ describe('MessagingModule (in-process bus)', () => {
     expect(readiness.details).toMatchObject({
       transport: 'in-process',
       relay: { running: true, checkpoint: await store.headPosition() },
-      consumers: [{ group: 'test.stream-activity.v1', sources: ['governance'], state: 'joined' }],
+      consumers: [{ group: expect.stringMatching(/^test\.stream-activity\.v1_\d+$/), sources: ['governance'], state: 'joined' }],
     });
   });
 
@@ -168,9 +168,17 @@ describe('BusProjection', () => {
     return stored.map((event, i) => ({ event, source: 'governance', position: { topic: 't', partition: 0, offset: String(i) } }));
   };
 
-  it('appends the projection version to the group, so a new version reads the topics from the start', async () => {
-    const { projection } = await prepared();
-    expect(projection.group).toBe('test.group.v1');
+  it('joins a group of its generation: a store that kept the generation resumes, a new generation reads the topics from the start', async () => {
+    const { projection, projectionStore } = await prepared();
+    expect(projection.group).toMatch(/^test\.group\.v1_\d+$/);
+    const sameStore = new BusConsumers(projectionStore).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
+    await sameStore.prepare();
+    expect(sameStore.group).toBe(projection.group);
+    // An empty store (memory: after a restart) gets a generation, and so a group, of its own.
+    const emptyStore = new BusConsumers(new InMemoryProjectionStore()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await emptyStore.prepare();
+    expect(emptyStore.group).not.toBe(projection.group);
   });
 
   it('refuses deletes with a stable code: a resent older event could bring the document back', async () => {
