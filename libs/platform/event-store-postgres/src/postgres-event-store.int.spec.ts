@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { StoredEvent } from '@leerzone/kernel';
+import { GENESIS_HASH, eventHashInput, type StoredEvent } from '@leerzone/kernel';
 import { eventStoreContract, newEvent } from '@leerzone/kernel/testing';
 import { describeWithServer } from '@leerzone/test-servers';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
@@ -98,6 +98,38 @@ describeWithServer('postgres', 'PostgresEventStore', (url) => {
       expect(seen).toEqual(Array.from({ length: head }, (_, i) => i + 1));
     });
 
+    it("re-reads and retries 'any' appends that race on one stream, keeping positions and the hash chain whole", async () => {
+      const stores = await Promise.all([open(), open(), open()]);
+      await Promise.all(
+        stores.map(async (store) => {
+          for (let i = 0; i < 15; i++) await store.append('contended', [newEvent(), newEvent()], { expectedVersion: 'any' });
+        }),
+      );
+      const stream = await stores[0]!.readStream('contended');
+      expect(stream.map((e) => e.streamPosition)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
+      let previous = GENESIS_HASH;
+      for (const event of stream) {
+        const { streamId, streamPosition, globalPosition: _g, recordedAt: _r, hash, ...appended } = event;
+        expect(hash).toBe(createHash('sha256').update(eventHashInput(previous, streamId, streamPosition, appended)).digest('hex'));
+        previous = hash;
+      }
+    });
+
+    it('does not trust the stream head it remembers from its own append once another process moved the stream', async () => {
+      const a = await open();
+      const b = await open();
+      await a.append('shared', [newEvent()], { expectedVersion: 0 });
+      await b.append('shared', [newEvent()], { expectedVersion: 1 });
+      await expect(a.append('shared', [newEvent()], { expectedVersion: 1 })).rejects.toMatchObject({ code: 'EVENT_STORE.CONCURRENCY_CONFLICT', actualVersion: 2 });
+      const result = await a.append('shared', [newEvent()], { expectedVersion: 'any' });
+      expect(result.nextExpectedVersion).toBe(3);
+      const stream = await b.readStream('shared');
+      expect(stream.map((e) => e.streamPosition)).toEqual([1, 2, 3]);
+      expect(result.events[0]!.hash).toBe(
+        createHash('sha256').update(eventHashInput(stream[1]!.hash, 'shared', 3, (({ streamId: _s, streamPosition: _p, globalPosition: _g, recordedAt: _r, hash: _h, ...e }) => e)(stream[2]!))).digest('hex'),
+      );
+    });
+
     it('wakes a subscription through LISTEN/NOTIFY when another process appends', async () => {
       const subscriber = await open({ pollIntervalMs: 600_000 });
       const writer = await open();
@@ -132,7 +164,7 @@ describeWithServer('postgres', 'PostgresEventStore', (url) => {
 
     it('keeps data and metadata byte for byte, including key order and escapes', async () => {
       const store = await open();
-      const data = { z: 1, a: 'nul \u0000 and emoji 🎉', big: 12345678901234567, list: [3, 1, 2] };
+      const data = { z: 1, a: 'nul \u0000 and emoji 🎉', big: 1234567890123456, float: 0.1, list: [3, 1, 2] };
       await store.append('bytes', [newEvent({ data, metadata: { b: 2, a: 1 } })], { expectedVersion: 0 });
       const { rows } = await (await adminPool()).query(`SELECT data::text AS data, metadata::text AS metadata FROM "${schema}".events`);
       expect(rows[0]).toEqual({ data: JSON.stringify(data), metadata: '{"b":2,"a":1}' });

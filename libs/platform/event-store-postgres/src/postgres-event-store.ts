@@ -71,15 +71,17 @@ interface EventRow {
   hash: string;
 }
 
-interface AppendState {
-  global_head: string;
-  stream_version: string | null;
-  stream_tenant: string | null;
-  stream_hash: string | null;
-  known: number;
+interface StreamHead {
+  stream_position: string;
+  tenant_id: string;
+  hash: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** An `'any'` append re-reads and retries this often when other writers keep moving its stream. */
+const ANY_ATTEMPTS = 50;
+/** Stream heads this store remembers from its own appends. */
+const HEAD_CACHE_SIZE = 10_000;
 
 const toStored = (row: EventRow): StoredEvent => ({
   eventId: row.event_id,
@@ -106,15 +108,23 @@ const sha256Hex = (input: string): string => createHash('sha256').update(input).
 /**
  * The event store on PostgreSQL.
  *
- * Global order: every append takes one transaction-scoped advisory lock per schema before
- * it reads anything, assigns global positions as MAX+1 under that lock and releases it at
- * COMMIT. PostgreSQL makes a transaction visible before it releases its locks, so the next
- * append can only assign positions after the previous one is visible (or rolled back).
- * Hence any snapshot sees a gap-free prefix 1..n of the global order: a catch-up reader
- * that has seen position n can never later find a smaller position appear, and positions
- * stay contiguous because a rolled-back append consumes none. The price is that appends
- * to one schema run one at a time; batching (many events per append) is the lever for
- * throughput, as the benchmark in docs/performance.md shows.
+ * Global order: the write of every append is one transaction (one call of the
+ * `append_events` function) that first takes a transaction-scoped advisory lock (one per
+ * schema), then inserts with global positions MAX+1…, computed by a statement that starts
+ * after the lock is granted, and releases the lock at COMMIT. PostgreSQL makes a transaction visible before it releases its locks, so
+ * the next append can only number its events after the previous one is visible (or rolled
+ * back). Hence any snapshot sees a gap-free prefix 1..n of the global order: a catch-up
+ * reader that has seen position n never finds a smaller position appear later, and a
+ * rolled-back append consumes no numbers. The price is that the writes to one schema run
+ * one at a time; they hold the lock only for the server's own work (the function runs in
+ * one round trip), and batching events per append is the lever for throughput
+ * (docs/performance.md).
+ *
+ * Expected version and tenant are decided on the stream's head, read before the write;
+ * the function re-checks under the lock that the stream is still at that version and that
+ * none of the ids exists, and inserts nothing otherwise. Then the append looks the ids up
+ * (exactly this batch stored before: done, `written: false`; some of them: refused) or,
+ * if the stream merely moved, reads and decides again.
  */
 export class PostgresEventStore implements EventStore {
   private readonly signal = new AppendSignal();
@@ -125,6 +135,7 @@ export class PostgresEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
   private listener: NotificationListener | undefined;
+  private readonly heads = new Map<string, StreamHead>();
   private closed = false;
 
   private constructor(
@@ -155,7 +166,13 @@ export class PostgresEventStore implements EventStore {
     } finally {
       await client.end().catch(() => undefined);
     }
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'leerzone-event-store' });
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      application_name: 'leerzone-event-store',
+      // append_events needs READ COMMITTED (a fresh snapshot per statement), whatever the server's default.
+      options: '-c default_transaction_isolation=read\\ committed',
+    });
     // An idle connection that the server drops must not crash the process; the next checkout reconnects.
     pool.on('error', () => undefined);
     return new PostgresEventStore(pool, options, schema);
@@ -172,71 +189,89 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
     this.assertOpen();
-    assertAppend(streamId, events, options.expectedVersion);
-    const client = await this.pool.connect();
-    let broken = false;
-    let result: AppendResult;
-    try {
-      // One round trip; the lock is a separate statement so the reads below take their
-      // snapshot after it is granted and see every append that finished before.
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey});`);
-      result = await this.appendLocked(client, streamId, events, options.expectedVersion);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw await this.translate(error, streamId, events, options.expectedVersion);
-    } finally {
-      client.release(broken);
+    const expected = options.expectedVersion;
+    assertAppend(streamId, events, expected);
+    // The ids are looked up only when something is off: the write re-checks them under the
+    // lock anyway, and on the common path they are new.
+    for (let attempt = 1; ; attempt++) {
+      // A head this store wrote itself is proposed without a read when it matches what the
+      // caller expects; if another process moved the stream meanwhile, the write inserts
+      // nothing and the next attempt reads.
+      const cached = attempt === 1 ? this.heads.get(streamId) : undefined;
+      const head = cached && (expected === 'any' || expected === Number(cached.stream_position)) ? cached : await this.streamHead(streamId);
+      const version = head ? Number(head.stream_position) : 0;
+      if (expected !== 'any' && expected !== version) {
+        if (await this.anyKnown(events)) return this.appendedBefore(streamId, events);
+        throw new ConcurrencyConflictError(streamId, expected, version);
+      }
+      if (head && head.tenant_id !== events[0]!.tenantId) {
+        if (await this.anyKnown(events)) return this.appendedBefore(streamId, events);
+        throw new InvalidArgumentError('tenantId', `Stream ${streamId} belongs to another tenant.`);
+      }
+      const written = await this.write(streamId, events, version, head?.hash ?? GENESIS_HASH);
+      if (written) {
+        this.rememberHead(streamId, written.events[written.events.length - 1]!);
+        this.signal.notify();
+        return written;
+      }
+      this.heads.delete(streamId);
+      // Nothing was inserted: the ids exist already, or the stream moved since it was read.
+      if (await this.anyKnown(events)) return this.appendedBefore(streamId, events);
+      if (expected === 'any' && attempt >= ANY_ATTEMPTS) throw new ConcurrencyConflictError(streamId, version, await this.streamVersion(streamId));
     }
-    if (result.written) this.signal.notify();
-    return result;
   }
 
-  private async appendLocked(client: pg.PoolClient, streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
-    const ids = events.map((e) => e.eventId);
-    const { rows } = await client.query<AppendState>(
-      `SELECT (SELECT COALESCE(MAX(global_position), 0) FROM ${this.table}) AS global_head,
-              h.stream_position AS stream_version, h.tenant_id AS stream_tenant, h.hash AS stream_hash,
-              (SELECT COUNT(*)::int FROM ${this.table} WHERE event_id = ANY($2::text[])) AS known
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT stream_position, tenant_id, hash FROM ${this.table}
-                             WHERE stream_id = $1 ORDER BY stream_position DESC LIMIT 1) AS h ON true`,
-      [streamId, ids],
-    );
-    const state = rows[0]!;
-    const version = state.stream_version === null ? 0 : Number(state.stream_version);
-    if (state.known > 0) return this.appendedBefore(client, streamId, events, version);
-    if (expectedVersion !== 'any' && expectedVersion !== version) throw new ConcurrencyConflictError(streamId, expectedVersion, version);
-    if (state.stream_tenant !== null && state.stream_tenant !== events[0]!.tenantId) {
-      throw new InvalidArgumentError('tenantId', `Stream ${streamId} belongs to another tenant.`);
-    }
+  private rememberHead(streamId: string, last: StoredEvent): void {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, { stream_position: String(last.streamPosition), tenant_id: last.tenantId, hash: last.hash });
+    // Map iteration is insertion order: drop the least recently written stream.
+    if (this.heads.size > HEAD_CACHE_SIZE) this.heads.delete(this.heads.keys().next().value!);
+  }
 
+  private async streamHead(streamId: string): Promise<StreamHead | undefined> {
+    const { rows } = await this.pool.query<StreamHead>({
+      name: `leerzone-stream-head-${this.schema}`,
+      text: `SELECT stream_position, tenant_id, hash FROM ${this.table} WHERE stream_id = $1 ORDER BY stream_position DESC LIMIT 1`,
+      values: [streamId],
+    });
+    return rows[0];
+  }
+
+  private async anyKnown(events: readonly NewEvent[]): Promise<boolean> {
+    const { rows } = await this.pool.query({
+      name: `leerzone-known-ids-${this.schema}`,
+      text: `SELECT 1 FROM unnest($1::text[]) AS id(event_id) JOIN ${this.table} AS e ON e.event_id = id.event_id LIMIT 1`,
+      values: [events.map((e) => e.eventId)],
+    });
+    return rows.length > 0;
+  }
+
+  /**
+   * One round trip to `append_events` (see postgres-schema.ts): lock, re-check, number and
+   * insert, notify; committed on return, so the lock is held for the server's own work
+   * only, never across the network. Returns undefined when the re-check failed.
+   */
+  private async write(streamId: string, events: readonly NewEvent[], version: number, headHash: string): Promise<AppendResult | undefined> {
     const recordedAt = this.clock().toISOString();
-    const globalHead = Number(state.global_head);
-    let previousHash = state.stream_hash ?? GENESIS_HASH;
-    const stored: StoredEvent[] = events.map((event, index) => {
+    let previousHash = headHash;
+    const stored = events.map((event, index): Omit<StoredEvent, 'globalPosition'> => {
       const streamPosition = version + index + 1;
       const hash = sha256Hex(eventHashInput(previousHash, streamId, streamPosition, event));
       previousHash = hash;
-      return { ...event, metadata: event.metadata ?? {}, streamId, streamPosition, globalPosition: globalHead + index + 1, recordedAt, hash };
+      return { ...event, metadata: event.metadata ?? {}, streamId, streamPosition, recordedAt, hash };
     });
-    const column = <T>(pick: (e: StoredEvent) => T): T[] => stored.map(pick);
-    await client.query(
-      `WITH inserted AS (
-         INSERT INTO ${this.table} (global_position, event_id, stream_id, stream_position, type, schema_version, tenant_id, occurred_at,
-                                    recorded_at, actor, reason, correlation_id, causation_id, traceparent, data, metadata, hash)
-         SELECT u.g, u.e, $15, u.p, u.ty, u.sv, $16, u.oa, $17, u.ac::jsonb, u.re, u.co, u.ca, u.tp, u.da::json, u.md::json, u.h
-           FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[],
-                       $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-             AS u(g, e, p, ty, sv, oa, ac, re, co, ca, tp, da, md, h)
-         RETURNING global_position)
-       SELECT pg_notify($18, MAX(global_position)::text) FROM inserted`,
-      [
-        column((e) => e.globalPosition),
+    const column = <T>(pick: (e: Omit<StoredEvent, 'globalPosition'>) => T): T[] => stored.map(pick);
+    const call = {
+      name: `leerzone-append-${this.schema}`,
+      text: `SELECT ${quoteIdentifier(this.schema)}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) AS first`,
+      values: [
+        this.lockKey,
+        this.channel,
+        streamId,
+        version,
+        events[0]!.tenantId,
+        recordedAt,
         column((e) => e.eventId),
-        column((e) => e.streamPosition),
         column((e) => e.type),
         column((e) => e.schemaVersion),
         column((e) => e.occurredAt),
@@ -248,19 +283,48 @@ export class PostgresEventStore implements EventStore {
         column((e) => JSON.stringify(e.data)),
         column((e) => JSON.stringify(e.metadata)),
         column((e) => e.hash),
-        streamId,
-        events[0]!.tenantId,
-        recordedAt,
-        this.channel,
       ],
-    );
-    if (this.options.beforeCommit) await this.options.beforeCommit();
-    return { nextExpectedVersion: version + events.length, lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: true, events: stored };
+    };
+    let first: string | null;
+    try {
+      if (this.options.beforeCommit) {
+        first = await this.inTransaction(async (client) => {
+          const { rows } = await client.query<{ first: string | null }>(call);
+          await this.options.beforeCommit!();
+          return rows[0]!.first;
+        });
+      } else {
+        first = (await this.pool.query<{ first: string | null }>(call)).rows[0]!.first;
+      }
+    } catch (error) {
+      throw await this.translate(error, streamId, events, version);
+    }
+    if (first === null) return undefined;
+    const appended = stored.map((event, index) => ({ ...event, globalPosition: Number(first) + index }));
+    return { nextExpectedVersion: version + events.length, lastGlobalPosition: appended[appended.length - 1]!.globalPosition, written: true, events: appended };
+  }
+
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   /** Same rule as every adapter: exactly this batch on this stream before → done; any other overlap → refused. */
-  private async appendedBefore(client: pg.PoolClient, streamId: string, events: readonly NewEvent[], version: number): Promise<AppendResult> {
-    const { rows } = await client.query<EventRow>(`SELECT * FROM ${this.table} WHERE event_id = ANY($1::text[])`, [events.map((e) => e.eventId)]);
+  private async appendedBefore(streamId: string, events: readonly NewEvent[]): Promise<AppendResult> {
+    const { rows } = await this.pool.query<EventRow>(`SELECT * FROM ${this.table} WHERE event_id = ANY($1::text[])`, [events.map((e) => e.eventId)]);
     const byId = new Map(rows.map((row) => [row.event_id, row]));
     const inOrder = events.map((event) => byId.get(event.eventId));
     const sameBatch =
@@ -268,19 +332,19 @@ export class PostgresEventStore implements EventStore {
       inOrder.every((row, i) => i === 0 || Number(row!.stream_position) === Number(inOrder[i - 1]!.stream_position) + 1);
     if (!sameBatch) throw new DuplicateEventIdError(events[inOrder.findIndex((row) => row !== undefined)]!.eventId);
     const stored = inOrder.map((row) => toStored(row!));
-    return { nextExpectedVersion: version, lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: false, events: stored };
+    return { nextExpectedVersion: await this.streamVersion(streamId), lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: false, events: stored };
   }
 
   /**
    * The constraints back up the lock: they only fire if something writes to the table
    * without taking it (another tool, a hand-written INSERT). Report those in our terms.
    */
-  private async translate(error: unknown, streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<unknown> {
+  private async translate(error: unknown, streamId: string, events: readonly NewEvent[], version: number): Promise<unknown> {
     if (!(error instanceof pg.DatabaseError) || error.code !== UNIQUE_VIOLATION) return error;
     if (error.constraint === 'events_event_id_key') return new DuplicateEventIdError(events[0]!.eventId);
     if (error.constraint === 'events_stream_position_key') {
       const actual = await this.streamVersion(streamId).catch(() => -1);
-      return new ConcurrencyConflictError(streamId, expectedVersion === 'any' ? -1 : expectedVersion, actual);
+      return new ConcurrencyConflictError(streamId, version, actual);
     }
     return error;
   }

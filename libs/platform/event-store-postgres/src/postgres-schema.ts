@@ -66,5 +66,43 @@ export function schemaDdl(schema: string): string {
     );
     CREATE INDEX IF NOT EXISTS events_by_correlation ON ${s}.events (correlation_id);
     CREATE INDEX IF NOT EXISTS events_by_tenant_actor ON ${s}.events (tenant_id, (actor ->> 'id'), occurred_at);
+
+    -- The write half of an append, in one call (one round trip, plans cached by PL/pgSQL).
+    -- VOLATILE: every statement below takes a fresh snapshot, so the ones after the lock see
+    -- every append committed before it was granted. Returns the first global position, or
+    -- NULL (inserting nothing) when the stream is no longer at p_version or an id exists.
+    CREATE OR REPLACE FUNCTION ${s}.append_events(
+      p_lock_key bigint, p_channel text, p_stream_id text, p_version bigint, p_tenant_id text, p_recorded_at text,
+      p_event_ids text[], p_types text[], p_schema_versions int[], p_occurred_at text[], p_actors text[], p_reasons text[],
+      p_correlation_ids text[], p_causation_ids text[], p_traceparents text[], p_data text[], p_metadata text[], p_hashes text[]
+    ) RETURNS bigint LANGUAGE plpgsql VOLATILE AS $append$
+    DECLARE
+      head bigint;
+    BEGIN
+      IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'append_events needs READ COMMITTED, the transaction is %', current_setting('transaction_isolation');
+      END IF;
+      PERFORM pg_advisory_xact_lock(p_lock_key);
+      IF (SELECT COALESCE(MAX(stream_position), 0) FROM ${s}.events WHERE stream_id = p_stream_id) <> p_version THEN
+        RETURN NULL;
+      END IF;
+      -- A join with the ids, not EXISTS (… = ANY …): a cached generic plan for EXISTS may pick a
+      -- sequential scan that hopes for an early hit, and new ids never hit.
+      PERFORM 1 FROM unnest(p_event_ids) AS id(event_id) JOIN ${s}.events AS e ON e.event_id = id.event_id LIMIT 1;
+      IF FOUND THEN
+        RETURN NULL;
+      END IF;
+      SELECT COALESCE(MAX(global_position), 0) INTO head FROM ${s}.events;
+      INSERT INTO ${s}.events (global_position, event_id, stream_id, stream_position, type, schema_version, tenant_id, occurred_at,
+                               recorded_at, actor, reason, correlation_id, causation_id, traceparent, data, metadata, hash)
+      SELECT head + u.n, u.event_id, p_stream_id, p_version + u.n, u.type, u.schema_version, p_tenant_id, u.occurred_at,
+             p_recorded_at, u.actor::jsonb, u.reason, u.correlation_id, u.causation_id, u.traceparent, u.data::json, u.metadata::json, u.hash
+        FROM unnest(p_event_ids, p_types, p_schema_versions, p_occurred_at, p_actors, p_reasons, p_correlation_ids, p_causation_ids,
+                    p_traceparents, p_data, p_metadata, p_hashes) WITH ORDINALITY
+          AS u(event_id, type, schema_version, occurred_at, actor, reason, correlation_id, causation_id, traceparent, data, metadata, hash, n);
+      PERFORM pg_notify(p_channel, (head + cardinality(p_event_ids))::text);
+      RETURN head + 1;
+    END
+    $append$;
   `;
 }

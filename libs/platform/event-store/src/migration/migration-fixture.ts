@@ -1,5 +1,5 @@
-import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import { newEvent } from '@leerzone/kernel/testing';
+import { openEventStore } from '../open-event-store';
 
 /**
  * Fills a SQLite file with `total` events of every envelope shape: 17 streams over three
@@ -8,7 +8,7 @@ import { newEvent } from '@leerzone/kernel/testing';
  */
 export async function seedSqliteStore(filename: string, total: number): Promise<void> {
   let now = Date.parse('2026-01-05T08:00:00.000Z');
-  const store = new SqliteEventStore({ filename, clock: () => new Date((now += 1_337)) });
+  const store = await openEventStore(`sqlite:${filename}`, { clock: () => new Date((now += 1_337)) });
   for (let written = 0, append = 0; written < total; append++) {
     const stream = append % 17;
     const size = Math.min(1 + (append % 5), total - written);
