@@ -40,6 +40,7 @@ const newEvent = (type: string, data: Record<string, unknown>, n: number): NewEv
   correlationId: `corr-${n}`,
   causationId: `cause-${n}`,
   data,
+  metadata: {},
 });
 
 async function appendHistory(store: InMemoryEventStore, teams: number, from = 0): Promise<void> {
