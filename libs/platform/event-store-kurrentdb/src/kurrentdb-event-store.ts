@@ -54,6 +54,11 @@ import {
 export interface KurrentDbEventStoreOptions {
   /** `kurrentdb://host:2113?tls=false` (or `esdb://…`), as the official client reads it. */
   readonly connectionString: string;
+  /**
+   * A client built by the caller instead, e.g. with a bearer-token credentials provider
+   * (which a connection string cannot carry). The store disposes it on close.
+   */
+  readonly client?: KurrentDBClient;
   /** Streams of this store are named `<namespace>:<streamId>`; `$all` reads see only these. Default `leerzone`. */
   readonly namespace?: string;
   /** Fallback poll of idle subscriptions when no live notification arrives. Default 1000 ms. */
@@ -103,7 +108,7 @@ export class KurrentDbEventStore implements EventStore {
   static async open(options: KurrentDbEventStoreOptions): Promise<KurrentDbEventStore> {
     const namespace = options.namespace ?? DEFAULT_NAMESPACE;
     assertNamespace(namespace);
-    const client = KurrentDBClient.connectionString(normaliseConnectionString(options.connectionString));
+    const client = options.client ?? KurrentDBClient.connectionString(normaliseConnectionString(options.connectionString));
     const store = new KurrentDbEventStore(client, namespace, options);
     try {
       await store.headPosition();
@@ -182,10 +187,15 @@ export class KurrentDbEventStore implements EventStore {
           metadata: toEnvelopeMetadata(event, streamPosition, recordedAt, hash) as unknown as JSONType,
         });
       });
+      let moved: boolean;
       try {
-        await this.client.appendToStream(streamName, data, { streamState: expectedStateFor(version) });
+        // `success: false` instead of an exception when the connection string says throwOnAppendFailure=false.
+        moved = !(await this.client.appendToStream(streamName, data, { streamState: expectedStateFor(version) })).success;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        moved = true;
+      }
+      if (moved) {
         // Someone appended in between: decide again on what the stream holds now.
         if (expected !== 'any' || attempt < ANY_ATTEMPTS) continue;
         throw new ConcurrencyConflictError(streamId, version, await this.streamVersion(streamId));
