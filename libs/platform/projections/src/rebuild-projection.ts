@@ -41,6 +41,8 @@ export interface RebuildResult {
   readonly previous: string | null;
   readonly position: number;
   readonly events: number;
+  /** Document writes the handlers asked for. */
+  readonly writes: number;
   readonly durationMs: number;
   readonly eventsPerSecond: number;
   readonly dropped: readonly string[];
@@ -63,6 +65,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const started = Date.now();
   let position = 0;
   let events = 0;
+  let writes = 0;
   const progress = (target: number): void => {
     if (!options.onProgress) return;
     const elapsedMs = Date.now() - started;
@@ -91,6 +94,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       const outcome = await projectBatch({ store, catalog, projection, generation, clock, ...(options.schemas ? { schemas: options.schemas } : {}) }, batch);
       position = outcome.position;
       events += batch.length;
+      writes += outcome.writes;
       if (position > target) target = await eventStore.headPosition();
       progress(target);
     }
@@ -110,6 +114,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     previous: before?.generation ?? null,
     position,
     events,
+    writes,
     durationMs,
     eventsPerSecond: durationMs > 0 ? (events / durationMs) * 1000 : events,
     dropped,
