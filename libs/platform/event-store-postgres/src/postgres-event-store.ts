@@ -78,6 +78,15 @@ interface StreamHead {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+const storeExists = async (client: pg.Client, schema: string): Promise<boolean> => {
+  const { rows } = await client.query<{ ok: boolean }>(
+    `SELECT to_regclass($1) IS NOT NULL AND to_regproc($2) IS NOT NULL AS ok`,
+    [`${quoteIdentifier(schema)}.events`, `${quoteIdentifier(schema)}.append_events`],
+  );
+  return rows[0]?.ok === true;
+};
 /** An `'any'` append re-reads and retries this often when other writers keep moving its stream. */
 const ANY_ATTEMPTS = 50;
 /** Stream heads this store remembers from its own appends. */
@@ -111,9 +120,9 @@ const sha256Hex = (input: string): string => createHash('sha256').update(input).
  * Global order: the write of every append is one transaction (one call of the
  * `append_events` function) that first takes a transaction-scoped advisory lock (one per
  * schema), then inserts with global positions MAX+1…, computed by a statement that starts
- * after the lock is granted, and releases the lock at COMMIT. PostgreSQL makes a transaction visible before it releases its locks, so
- * the next append can only number its events after the previous one is visible (or rolled
- * back). Hence any snapshot sees a gap-free prefix 1..n of the global order: a catch-up
+ * after the lock is granted, and releases the lock at COMMIT. PostgreSQL makes a
+ * transaction visible before it releases its locks, so the next append can only number
+ * its events after the previous one is visible (or rolled back). Hence any snapshot sees a gap-free prefix 1..n of the global order: a catch-up
  * reader that has seen position n never finds a smaller position appear later, and a
  * rolled-back append consumes no numbers. The price is that the writes to one schema run
  * one at a time; they hold the lock only for the server's own work (the function runs in
@@ -160,9 +169,15 @@ export class PostgresEventStore implements EventStore {
     client.on('error', () => undefined);
     try {
       await client.connect();
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${appendLockKey(schema)});`);
-      await client.query(schemaDdl(schema));
-      await client.query('COMMIT');
+      try {
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${appendLockKey(schema)});`);
+        await client.query(schemaDdl(schema));
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        // A role without DDL rights (a reader, an operator's account) may use a store that exists.
+        if (!(error instanceof pg.DatabaseError && error.code === INSUFFICIENT_PRIVILEGE && (await storeExists(client, schema)))) throw error;
+      }
     } finally {
       await client.end().catch(() => undefined);
     }

@@ -29,7 +29,7 @@ export function writePerformanceSection(part: string, markdown: string, file = P
   const at = section.indexOf(begin);
   const until = section.indexOf(end);
   section = at >= 0 && until > at ? `${section.slice(0, at)}${block}${section.slice(until + end.length)}` : `${section.trimEnd()}\n\n${block}\n`;
-  if (!section.endsWith('\n')) section += '\n';
+  section = `${section.trimEnd()}\n`;
   const after = doc.slice(sectionEnd);
   doc = `${doc.slice(0, sectionStart)}${section}${after ? `\n${after.replace(/^\n+/, '')}` : ''}`;
   mkdirSync(dirname(file), { recursive: true });
