@@ -1,10 +1,11 @@
 import type { ProjectionDefinition } from '@leerzone/projections';
+import { GOVERNANCE_PROJECTIONS } from '@leerzone/governance-service';
 
 /**
- * The projections `projections rebuild` knows. Seam: each service exports the list it
- * registers in its Nest module (e.g. `governanceProjections`), and it is spread in here,
- * so the CLI rebuilds exactly what the services run.
+ * The projections `projections rebuild` knows: exactly the lists the services register in
+ * their Nest modules, so the CLI rebuilds what the services run. (Analytics' read models
+ * are fed from Kafka, not replayed from a store, so they are not listed here.)
  */
 export async function loadCliProjections(): Promise<readonly ProjectionDefinition[]> {
-  return [];
+  return [...GOVERNANCE_PROJECTIONS];
 }
