@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { EventSchemaRegistry, EventStore } from '@leerzone/kernel';
+import type { EventStore } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { projectionLag } from '@leerzone/observability';
 import { ProjectionRunner, type ProjectionDefinition, type ReadModels } from '@leerzone/projections';
@@ -15,7 +15,6 @@ import { EVENT_STORE, PROJECTION_STORE } from '../tokens';
 export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private readonly definitions: ProjectionDefinition[] = [];
-  private readonly schemas: EventSchemaRegistry[] = [];
   private runner: ProjectionRunner | undefined;
   private unobserveLag: (() => void) | undefined;
 
