@@ -126,7 +126,7 @@ ${markdownTable(rows)}
 
 Median of ${ROUNDS} rounds (adapter and raw alternating which goes first, fresh files each round). SQLite ${new Database(':memory:').prepare('SELECT sqlite_version() AS v').pluck().get() as string} (WAL, synchronous=FULL) in ${tmpdir()}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}; ${new Date().toISOString().slice(0, 10)}.
 Per-round ratios — ${roundsLine(rows)}.
-Where the gap comes from: each append reads the stream head and looks its ids up, and hashes every event over its canonical JSON; the raw INSERTs get rows prepared beforehand. With one event per append the fsync of each commit dominates both.`;
+Where the gap comes from: each append reads the stream head and looks up its first event id (idempotency), then serialises and hashes every event over its canonical JSON inside the write transaction; the raw INSERTs get rows prepared beforehand. With one event per append the fsync of each commit dominates both.`;
   console.log(`\n${markdown}\n`);
   writePerformanceSection('event-store-sqlite', markdown);
 }

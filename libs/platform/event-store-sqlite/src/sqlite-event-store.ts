@@ -168,7 +168,7 @@ export class SqliteEventStore implements EventStore {
         const streamPosition = version + index + 1;
         const hash = sha256Hex(eventHashInput(previousHash, streamId, streamPosition, event));
         previousHash = hash;
-        const info = this.statements.insert.run({
+        const info = this.insertEvent({
           eventId: event.eventId,
           streamId,
           streamPosition,
@@ -192,10 +192,14 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  /** The stored batch if exactly these ids were appended to this stream before; throws on a partial match. */
+  /**
+   * The stored batch if exactly these ids were appended to this stream before; throws on a
+   * partial match. Only the first id is looked up on the common path: a batch whose first
+   * id is new but that reuses a later one fails on the UNIQUE index instead.
+   */
   private findAppended(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
+    if (this.statements.byEventId.get(events[0]!.eventId) === undefined) return undefined;
     const rows = events.map((event) => this.statements.byEventId.get(event.eventId));
-    if (rows.every((row) => row === undefined)) return undefined;
     const sameBatch =
       rows.every((row) => row !== undefined && row.stream_id === streamId) &&
       rows.every((row, i) => i === 0 || row!.stream_position === rows[i - 1]!.stream_position + 1);
@@ -203,6 +207,17 @@ export class SqliteEventStore implements EventStore {
     const stored = rows.map((row) => toStored(row!));
     const version = this.statements.streamHead.get(streamId)!.stream_position;
     return { nextExpectedVersion: version, lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: false, events: stored };
+  }
+
+  private insertEvent(row: Record<string, unknown>): Database.RunResult {
+    try {
+      return this.statements.insert.run(row);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('events.event_id')) {
+        throw new DuplicateEventIdError(String(row['eventId']));
+      }
+      throw error;
+    }
   }
 
   private assertOpen(): void {

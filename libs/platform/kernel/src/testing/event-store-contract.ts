@@ -202,6 +202,8 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Ev
         expect(await store.streamVersion('dup')).toBe(2);
         if (idsUniqueAcrossStreams) {
           await expectStoreError(store.append('elsewhere', batch, { expectedVersion: 'any' }), DuplicateEventIdError);
+          // A reused id behind a new one: the whole batch is refused, nothing of it written.
+          await expectStoreError(store.append('elsewhere', [newEvent(), batch[1]!], { expectedVersion: 'any' }), DuplicateEventIdError);
           expect(await store.streamVersion('elsewhere')).toBe(0);
         }
       });
