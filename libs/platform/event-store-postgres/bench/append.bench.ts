@@ -3,7 +3,18 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { GENESIS_HASH, eventHashInput, type NewEvent } from '@leerzone/kernel';
 import { PostgresEventStore } from '../src/postgres-event-store';
-import { markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from './performance-doc';
+import { markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from '@leerzone/bench-kit';
+
+const SECTION = {
+  heading: '## Event store append',
+  intro: `Append throughput through each event-store adapter, against raw batched INSERTs of the same
+rows into an identical table with the same driver, measured in the same run (the ratio is
+what the adapter's checks, hash chain and ordering cost). Each append is its own
+transaction in both columns, under the same durability settings. Written by \`npm run bench\`
+(\`libs/platform/event-store-*/bench/append.bench.ts\`); the PostgreSQL part needs
+\`PG_URL\` and is left as it was without it.`,
+  part: 'event-store-postgres',
+};
 
 /**
  * Append throughput: PostgresEventStore.append versus raw multi-row INSERTs of the same
@@ -167,7 +178,7 @@ Median of ${ROUNDS} rounds (adapter and raw alternating which goes first, fresh 
 Per-round ratios — ${roundsLine(rows)}.
 Where the gap comes from: an append is two round trips (the stream head, unless this store wrote it last; then one call of \`append_events\`), hashes every event over its canonical JSON, and runs the writes to one schema one at a time under the advisory lock that keeps the global order gap-free; the raw INSERT is one round trip with hashes computed beforehand, and concurrent raw writers commit in any order. Batching events per append is the lever.`;
     console.log(`\n${markdown}\n`);
-    writePerformanceSection('event-store-postgres', markdown);
+    writePerformanceSection(SECTION, markdown);
   } finally {
     await admin.end();
   }

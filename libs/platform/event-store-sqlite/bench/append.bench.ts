@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, eventHashInput, type NewEvent } from '@leerzone/kernel';
 import { SqliteEventStore } from '../src/sqlite-event-store';
-import { markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from './performance-doc';
+import { markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from '@leerzone/bench-kit';
+
+const SECTION = {
+  heading: '## Event store append',
+  intro: `Append throughput through each event-store adapter, against raw batched INSERTs of the same
+rows into an identical table with the same driver, measured in the same run (the ratio is
+what the adapter's checks, hash chain and ordering cost). Each append is its own
+transaction in both columns, under the same durability settings. Written by \`npm run bench\`
+(\`libs/platform/event-store-*/bench/append.bench.ts\`); the PostgreSQL part needs
+\`PG_URL\` and is left as it was without it.`,
+  part: 'event-store-sqlite',
+};
 
 /**
  * Append throughput: SqliteEventStore.append versus raw better-sqlite3 INSERTs of the same
@@ -128,7 +139,7 @@ Median of ${ROUNDS} rounds (adapter and raw alternating which goes first, fresh 
 Per-round ratios — ${roundsLine(rows)}.
 Where the gap comes from: each append reads the stream head and looks up its first event id (idempotency), then serialises and hashes every event over its canonical JSON inside the write transaction; the raw INSERTs get rows prepared beforehand. With one event per append the fsync of each commit dominates both.`;
   console.log(`\n${markdown}\n`);
-  writePerformanceSection('event-store-sqlite', markdown);
+  writePerformanceSection(SECTION, markdown);
 }
 
 main().catch((error: unknown) => {

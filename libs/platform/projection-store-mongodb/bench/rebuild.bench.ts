@@ -7,7 +7,16 @@ import { InMemoryProjectionStore, type ProjectionStore } from '@leerzone/project
 import { rebuildProjection } from '@leerzone/projections';
 import { rosterEvents, teamRosterProjection } from '@leerzone/projections/testing';
 import { openTestDatabase } from '../src/mongo-test-database';
-import { median, writePerformanceSection } from './performance-doc';
+import { median, writePerformanceSection } from '@leerzone/bench-kit';
+
+const SECTION = {
+  heading: '## Projection rebuild',
+  intro: `How fast \`projections rebuild\` replays the event store into a read model, against reading
+the same events from the same store without projecting them, measured in the same run (the
+ratio is what projecting costs: handlers, guarded bulk writes, checkpoints). Written by
+\`npm run bench\` (\`libs/platform/projection-store-mongodb/bench/rebuild.bench.ts\`); the
+MongoDB part needs \`MONGO_URL\` and is left as it was without it.`,
+};
 
 /**
  * Rebuild throughput: rebuildProjection (read a batch, run the handlers, guarded bulk
@@ -138,7 +147,7 @@ async function main(): Promise<void> {
     if (only !== 'mongodb') {
       const memoryRounds = await bench(memory, dir);
       writePerformanceSection(
-      memory.part,
+      { ...SECTION, part: memory.part },
       `${report(memory, memoryRounds, '')}\nWhere the time goes: per event the handler's writes are validated twice (by the writer, so a bad write names its event, and by the store, which checks every caller), then evaluated by mingo on a copy of the document (so a failed unique-index check leaves it untouched); reading from SQLite is a small share.`,
       );
     }
@@ -177,7 +186,7 @@ async function main(): Promise<void> {
     await probe.dispose();
     console.log(`server write latency: ${small.toFixed(1)} ms (10 documents), ${large.toFixed(1)} ms (${modelSize} documents) per single-document update by id`);
     writePerformanceSection(
-      mongo.part,
+      { ...SECTION, part: mongo.part },
       `${report(mongo, mongoRounds, `, against ${server}`)}\nWhere the time goes: the server. One single-document update by id took ${small.toFixed(1)} ms in a collection of 10 documents and ${large.toFixed(1)} ms in one of ${modelSize.toLocaleString('en')} (about the size of each rebuilt collection) in this run — on FerretDB 1.24's SQLite backend an update's cost grows with the collection (finds by id do not), so the rebuild slows as its collections fill; it asks for ${mongoRounds[0]!.writes.toLocaleString('en')} document writes for ${mongo.events.toLocaleString('en')} events (${(mongoRounds[0]!.writes / mongo.events).toFixed(2)} per event), plus a checkpoint and a tombstone purge per batch. That makes ${(1000 / (median(mongoRounds.map((r) => r.projected)) * (mongoRounds[0]!.writes / mongo.events))).toFixed(1)} ms per document write in the rebuild, well above the single-update figure: the guard conditions on \`_position\`/\`_deleted\`, the purge scans and the two-step upserts below add to it; this run does not break that down further. Besides, on FerretDB the adapter sends at most 32 operations per command (larger ordered upsert batches were seen to stall it) and splits out upserts whose \`$setOnInsert\` holds null or [] (FerretDB drops those values). Real MongoDB applies a bulk of 1,000 in one command; expect a much higher figure there.`,
     );
   } finally {

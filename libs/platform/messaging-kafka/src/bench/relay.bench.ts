@@ -6,9 +6,10 @@
 //   npx nx run @leerzone/messaging-kafka:bench
 //
 // Needs a broker: KAFKA_BROKERS, else infra/local/.run/env (npm run infra:up).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median, writePerformanceSection } from '@leerzone/bench-kit';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import type { NewEvent } from '@leerzone/kernel';
 import { EventRelay, partitionKey, silentMessagingLogger } from '@leerzone/messaging';
@@ -32,7 +33,6 @@ function brokers(): string | undefined {
   return /^KAFKA_BROKERS=(.+)$/m.exec(readFileSync(envFile, 'utf8'))?.[1]?.trim();
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function newEvent(i: number, team: number): NewEvent {
   return {
@@ -153,8 +153,6 @@ async function main(): Promise<void> {
   const ratio = median(ratios);
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   const section = [
-    '## Kafka relay',
-    '',
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npx nx run @leerzone/messaging-kafka:bench\` (part of \`npm run bench\`), on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, against the local single-node broker (${broker}).`,
     '',
     `${fmt(head)} events (about ${Math.round(bytes)} bytes of value and headers each) from a SQLite event store to a ${PARTITIONS}-partition topic, in batches of ${BATCH}; median of ${ROUNDS} rounds, each on a fresh topic, raw and relay alternating.`,
@@ -169,22 +167,8 @@ async function main(): Promise<void> {
     `Where the gap comes from: per event the relay spends ${((relayCpu / rawCpu - 1) * 100).toFixed(0)}% more CPU in this process than the raw producer — reading and parsing the batch from SQLite (overlapped with the previous send), encoding the CloudEvents headers, and the checkpoint write (fsync, synchronous=FULL) after each acknowledged batch; kafkajs's own request encoding is most of both. The machine has two cores shared with the broker and other work, so CPU per event is what bounds throughput here, and the CPU ratio is the steadier of the two figures.`,
     '',
   ].join('\n');
-  writeSection(section);
+  writePerformanceSection({ heading: '## Kafka relay', intro: 'Events/s the relay forwards from an event store to Kafka, against a raw kafkajs producer sending the same payloads in the same run.' }, section);
   console.log(section);
-}
-
-/** Replaces this benchmark's section in docs/performance.md, leaving the others' sections alone. */
-function writeSection(section: string): void {
-  const file = join(ROOT, 'docs/performance.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nBenchmarks report ratios against a raw baseline measured in the same run (`npm run bench`).\n';
-  const start = current.indexOf('## Kafka relay');
-  let next: string;
-  if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const end = current.indexOf('\n## ', start + 1);
-    next = `${current.slice(0, start)}${section}${end < 0 ? '' : `\n${current.slice(end + 1)}`}`;
-  }
-  writeFileSync(file, `${next.trimEnd()}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,2 @@
+export * from './performance-doc';
+export * from './rounds';

@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export const PERFORMANCE_DOC = join(__dirname, '..', '..', '..', '..', 'docs', 'performance.md');
+const NEW_DOC = '# Performance\n\nBenchmarks report ratios against a raw baseline measured in the same run (`npm run bench`).\n';
+
+export interface PerformanceSection {
+  /** The heading, e.g. `## Event store append`. */
+  readonly heading: string;
+  /** Text under the heading, written when the section is new. */
+  readonly intro: string;
+  /**
+   * A part of the section owned by one bench (several benches share one section): only the
+   * text between `<!-- bench:<part> -->` markers is replaced. Without it, the whole
+   * section is replaced by intro + markdown.
+   */
+  readonly part?: string;
+}
+
+/**
+ * Rewrites one bench's section (or part of a section) of docs/performance.md, leaving every
+ * other section alone, so each bench target can run on its own.
+ */
+export function writePerformanceSection(section: PerformanceSection, markdown: string, file = PERFORMANCE_DOC): void {
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : NEW_DOC;
+  const intro = `${section.heading}\n\n${section.intro.trim()}\n`;
+  if (!doc.includes(`${section.heading}\n`)) doc = `${doc.trimEnd()}\n\n${intro}`;
+  const start = doc.indexOf(`${section.heading}\n`);
+  const next = doc.indexOf('\n## ', start + section.heading.length);
+  const end = next < 0 ? doc.length : next + 1;
+  let body: string;
+  if (section.part === undefined) {
+    body = `${intro}\n${markdown.trim()}\n`;
+  } else {
+    const begin = `<!-- bench:${section.part} -->`;
+    const close = `<!-- /bench:${section.part} -->`;
+    const block = `${begin}\n${markdown.trim()}\n${close}`;
+    const current = doc.slice(start, end);
+    const at = current.indexOf(begin);
+    const until = current.indexOf(close);
+    body = `${(at >= 0 && until > at ? `${current.slice(0, at)}${block}${current.slice(until + close.length)}` : `${current.trimEnd()}\n\n${block}\n`).trimEnd()}\n`;
+  }
+  const after = doc.slice(end).replace(/^\n+/, '');
+  doc = `${doc.slice(0, start)}${body}${after ? `\n${after}` : ''}`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${doc.trimEnd()}\n`);
+}
