@@ -183,6 +183,13 @@ export class KafkaEventBus implements EventBus {
     });
   }
 
+  /** Per partition of the sources' topics, the messages `group` has not committed past (consumer lag). */
+  async consumerLag(group: string, sources: readonly string[]): Promise<Array<{ topic: string; partition: number; lag: number }>> {
+    assertGroup(group);
+    assertSources(sources);
+    return this.admin.groupLag(group, sources.map((source) => this.topicOf(source)));
+  }
+
   /** Stops every subscription (each drains and commits), then disconnects the producer. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -74,6 +74,26 @@ export class KafkaTopicAdmin {
     });
   }
 
+  /**
+   * Messages of each partition the group has not committed past: high watermark minus the
+   * committed offset (minus the log start where the group has committed nothing yet).
+   */
+  async groupLag(groupId: string, topics: readonly string[]): Promise<Array<{ topic: string; partition: number; lag: number }>> {
+    return this.withAdmin(async (admin) => {
+      const lags: Array<{ topic: string; partition: number; lag: number }> = [];
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics: [...topics] })) {
+        const offsets = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));
+        for (const { partition, offset } of partitions) {
+          const ends = offsets.get(partition);
+          if (!ends) continue;
+          const from = Number(offset) >= 0 ? Number(offset) : Number(ends.low);
+          lags.push({ topic, partition, lag: Math.max(0, Number(ends.high) - from) });
+        }
+      }
+      return lags;
+    });
+  }
+
   async partitionCount(topic: string): Promise<number> {
     return this.withAdmin(async (admin) => (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]!.partitions.length);
   }

@@ -1,6 +1,8 @@
 import { Global, Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@leerzone/kernel';
 import { EventRelay, type CheckpointStore, type EventBus } from '@leerzone/messaging';
+import { KafkaEventBus } from '@leerzone/messaging-kafka';
+import { consumerLag, type GaugeReading } from '@leerzone/observability';
 import { ReadinessRegistry } from '../health/readiness';
 import { EVENT_STORE } from '../tokens';
 import { BusConsumers } from './bus-consumers';
@@ -20,6 +22,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   private readonly messagingLogger = nestMessagingLogger('Messaging');
   private relay: EventRelay | undefined;
   private checkpoints: CheckpointStore | undefined;
+  private stopLagGauge: (() => void) | undefined;
 
   constructor(
     @Inject(MESSAGING_SETUP) private readonly setup: MessagingSetup,
@@ -50,6 +53,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
       await this.relay.start();
     }
     this.consumers.startAll(this.bus, this.messagingLogger);
+    if (this.bus instanceof KafkaEventBus) this.stopLagGauge = consumerLag.observe(() => this.kafkaLag(this.bus as KafkaEventBus));
     this.logger.log(`Bus: ${this.setup.transport}${publishes ? `; relaying ${publishes} from checkpoint ${this.relay?.status().checkpoint ?? 0}` : ''}; ${this.consumers.status().length} consumer group(s)`);
   }
 
@@ -59,7 +63,24 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     return this.relay.waitForCheckpoint(position);
   }
 
+  // Read at each metric collection (only when metrics are on): committed offsets against the
+  // partitions' high watermarks, for the groups this process runs.
+  private async kafkaLag(bus: KafkaEventBus): Promise<GaugeReading[]> {
+    const readings: GaugeReading[] = [];
+    for (const consumer of this.consumers.status()) {
+      if (consumer.state !== 'joined') continue;
+      for (const { topic, partition, lag } of await bus.consumerLag(consumer.group, consumer.sources)) {
+        readings.push({
+          value: lag,
+          attributes: { 'messaging.consumer.group.name': consumer.group, 'messaging.destination.name': topic, 'messaging.destination.partition.id': String(partition) },
+        });
+      }
+    }
+    return readings;
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopLagGauge?.();
     await this.consumers.stopAll();
     await this.relay?.stop();
     await this.bus.close();
