@@ -2,27 +2,24 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { AuditModule } from '@leerzone/audit';
 import { AnalyticsModule } from '@leerzone/analytics-service';
-import { MessagingModule, PlatformModule } from '@leerzone/nest-platform';
-import { InMemoryProjectionStore } from '@leerzone/projection-store';
+import { openEventStore } from '@leerzone/event-store';
+import { MessagingModule, PlatformModule, type ServiceEnvironment } from '@leerzone/nest-platform';
+import { openProjectionStore } from '@leerzone/projection-store-mongodb';
 import { GovernanceModule } from '@leerzone/governance-service';
-import type { StandaloneConfig } from './config';
-import { openStandaloneEventStore } from './event-store';
 
 /** Every service's module in one process, on the embedded default. */
 @Module({})
 export class StandaloneModule {
-  static forRoot(config: StandaloneConfig): DynamicModule {
+  static forRoot(config: ServiceEnvironment): DynamicModule {
     return {
       module: StandaloneModule,
       imports: [
         PlatformModule.forRoot({
-          auth: {
-            ...(config.devIssuer ? { devIssuer: { keyFile: join(config.dataDir, 'dev-signing-key.json') } } : {}),
-            ...(config.jwks ? { jwks: config.jwks } : {}),
-          },
-          eventStore: () => openStandaloneEventStore(config.eventStoreUrl),
-          // Read models live in memory and are rebuilt from the store at every start.
-          projectionStore: async () => new InMemoryProjectionStore(),
+          auth: config.auth,
+          // SQLite under DATA_DIR unless EVENT_STORE_URL names another store.
+          eventStore: () => openEventStore(config.eventStoreUrl),
+          // In memory, rebuilt from the store at every start, unless PROJECTION_STORE_URL names a MongoDB.
+          projectionStore: () => openProjectionStore(config.projectionStoreUrl),
         }),
         AuditModule.forRoot({ checkpoints: { keyFile: process.env['AUDIT_SIGNING_KEY_FILE'] ?? join(config.dataDir, 'audit-signing-key.pem') } }),
         // The in-process bus whatever the environment says: standalone is the bare-machine mode,
