@@ -105,7 +105,9 @@ export class KafkaEventBus implements EventBus {
           messages: events.map((event, index) => {
             const record = toKafkaRecord(source, partitionKey(event), event);
             const traceparent = traceparents[index];
-            return traceparent === undefined ? record : { ...record, headers: { ...record.headers, [TRACEPARENT_HEADER]: traceparent } };
+            // With tracing off the send span is the envelope's own context: the record already says so.
+            if (traceparent !== undefined && traceparent !== event.traceparent) record.headers[TRACEPARENT_HEADER] = traceparent;
+            return record;
           }),
         }),
       );
