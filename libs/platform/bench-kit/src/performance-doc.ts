@@ -4,6 +4,34 @@ import { dirname, join } from 'node:path';
 export const PERFORMANCE_DOC = join(__dirname, '..', '..', '..', '..', 'docs', 'performance.md');
 const NEW_DOC = '# Performance\n\nBenchmarks report ratios against a raw baseline measured in the same run (`npm run bench`).\n';
 
+/**
+ * The sections of docs/performance.md, in one place: several benches may write parts of
+ * one section, and the intro is written only when the section is new.
+ */
+export const PERFORMANCE_SECTIONS = {
+  eventStoreAppend: {
+    heading: '## Event store append',
+    intro: `Append throughput through each event-store adapter, against raw batched INSERTs of the same
+rows into an identical table with the same driver, measured in the same run (the ratio is
+what the adapter's checks, hash chain and ordering cost). Each append is its own
+transaction in both columns, under the same durability settings. Written by \`npm run bench\`
+(\`libs/platform/event-store-*/bench/append.bench.ts\`); the PostgreSQL part needs
+\`PG_URL\` and is left as it was without it.`,
+  },
+  projectionRebuild: {
+    heading: '## Projection rebuild',
+    intro: `How fast \`projections rebuild\` replays the event store into a read model, against reading
+the same events from the same store without projecting them, measured in the same run (the
+ratio is what projecting costs: handlers, guarded bulk writes, checkpoints). Written by
+\`npm run bench\` (\`libs/platform/projection-store-mongodb/bench/rebuild.bench.ts\`); the
+MongoDB part needs \`MONGO_URL\` and is left as it was without it.`,
+  },
+  kafkaRelay: {
+    heading: '## Kafka relay',
+    intro: 'Events/s the relay forwards from an event store to Kafka, against a raw kafkajs producer sending the same payloads in the same run.',
+  },
+} as const;
+
 export interface PerformanceSection {
   /** The heading, e.g. `## Event store append`. */
   readonly heading: string;

@@ -3,18 +3,9 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { GENESIS_HASH, eventHashInput, type NewEvent } from '@leerzone/kernel';
 import { PostgresEventStore } from '../src/postgres-event-store';
-import { markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from '@leerzone/bench-kit';
+import { PERFORMANCE_SECTIONS, markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from '@leerzone/bench-kit';
 
-const SECTION = {
-  heading: '## Event store append',
-  intro: `Append throughput through each event-store adapter, against raw batched INSERTs of the same
-rows into an identical table with the same driver, measured in the same run (the ratio is
-what the adapter's checks, hash chain and ordering cost). Each append is its own
-transaction in both columns, under the same durability settings. Written by \`npm run bench\`
-(\`libs/platform/event-store-*/bench/append.bench.ts\`); the PostgreSQL part needs
-\`PG_URL\` and is left as it was without it.`,
-  part: 'event-store-postgres',
-};
+const SECTION = { ...PERFORMANCE_SECTIONS.eventStoreAppend, part: 'event-store-postgres' };
 
 /**
  * Append throughput: PostgresEventStore.append versus raw multi-row INSERTs of the same

@@ -5,18 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, eventHashInput, type NewEvent } from '@leerzone/kernel';
 import { SqliteEventStore } from '../src/sqlite-event-store';
-import { markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from '@leerzone/bench-kit';
+import { PERFORMANCE_SECTIONS, markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from '@leerzone/bench-kit';
 
-const SECTION = {
-  heading: '## Event store append',
-  intro: `Append throughput through each event-store adapter, against raw batched INSERTs of the same
-rows into an identical table with the same driver, measured in the same run (the ratio is
-what the adapter's checks, hash chain and ordering cost). Each append is its own
-transaction in both columns, under the same durability settings. Written by \`npm run bench\`
-(\`libs/platform/event-store-*/bench/append.bench.ts\`); the PostgreSQL part needs
-\`PG_URL\` and is left as it was without it.`,
-  part: 'event-store-sqlite',
-};
+const SECTION = { ...PERFORMANCE_SECTIONS.eventStoreAppend, part: 'event-store-sqlite' };
 
 /**
  * Append throughput: SqliteEventStore.append versus raw better-sqlite3 INSERTs of the same

@@ -7,16 +7,9 @@ import { InMemoryProjectionStore, type ProjectionStore } from '@leerzone/project
 import { rebuildProjection } from '@leerzone/projections';
 import { rosterEvents, teamRosterProjection } from '@leerzone/projections/testing';
 import { openTestDatabase } from '../src/mongo-test-database';
-import { median, writePerformanceSection } from '@leerzone/bench-kit';
+import { PERFORMANCE_SECTIONS, median, writePerformanceSection } from '@leerzone/bench-kit';
 
-const SECTION = {
-  heading: '## Projection rebuild',
-  intro: `How fast \`projections rebuild\` replays the event store into a read model, against reading
-the same events from the same store without projecting them, measured in the same run (the
-ratio is what projecting costs: handlers, guarded bulk writes, checkpoints). Written by
-\`npm run bench\` (\`libs/platform/projection-store-mongodb/bench/rebuild.bench.ts\`); the
-MongoDB part needs \`MONGO_URL\` and is left as it was without it.`,
-};
+const SECTION = PERFORMANCE_SECTIONS.projectionRebuild;
 
 /**
  * Rebuild throughput: rebuildProjection (read a batch, run the handlers, guarded bulk

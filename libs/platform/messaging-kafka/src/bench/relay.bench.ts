@@ -9,7 +9,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { median, writePerformanceSection } from '@leerzone/bench-kit';
+import { PERFORMANCE_SECTIONS, median, writePerformanceSection } from '@leerzone/bench-kit';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import type { NewEvent } from '@leerzone/kernel';
 import { EventRelay, partitionKey, silentMessagingLogger } from '@leerzone/messaging';
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     `Where the gap comes from: per event the relay spends ${((relayCpu / rawCpu - 1) * 100).toFixed(0)}% more CPU in this process than the raw producer — reading and parsing the batch from SQLite (overlapped with the previous send), encoding the CloudEvents headers, and the checkpoint write (fsync, synchronous=FULL) after each acknowledged batch; kafkajs's own request encoding is most of both. The machine has two cores shared with the broker and other work, so CPU per event is what bounds throughput here, and the CPU ratio is the steadier of the two figures.`,
     '',
   ].join('\n');
-  writePerformanceSection({ heading: '## Kafka relay', intro: 'Events/s the relay forwards from an event store to Kafka, against a raw kafkajs producer sending the same payloads in the same run.' }, section);
+  writePerformanceSection(PERFORMANCE_SECTIONS.kafkaRelay, section);
   console.log(section);
 }
 
