@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PERFORMANCE_SECTIONS, median, writePerformanceSection } from '@leerzone/bench-kit';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import type { NewEvent } from '@leerzone/kernel';
 import { CheckpointWriter } from '../src/integrity/audit-checkpoints';
@@ -14,7 +15,6 @@ import { verifyEventStore } from '../src/integrity/verify-event-store';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 100_000);
 const ROUNDS = 5;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const event = (i: number, stream: number): NewEvent => ({
   eventId: `bench-${i}`,
@@ -67,12 +67,20 @@ async function main(): Promise<void> {
     }
     const total = EVENTS + 1;
     const rate = (ms: number) => Math.round((total / ms) * 1000);
-    process.stdout.write(
-      `audit verify, SQLite, ${total} events in 200 streams, median of ${ROUNDS} rounds, Node ${process.version}\n` +
-        `  raw readAll walk   ${median(raw).toFixed(0)} ms  ${rate(median(raw))} events/s\n` +
-        `  verify             ${median(verify).toFixed(0)} ms  ${rate(median(verify))} events/s  (ratio to raw: ${(median(raw) / median(verify)).toFixed(2)})\n` +
-        `  first checkpoint   ${signMs.toFixed(0)} ms (full walk + sign + append)\n`,
-    );
+    const ratios = raw.map((ms, i) => ms / verify[i]!);
+    const markdown = [
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`npx nx run @leerzone/audit:bench\` (part of \`npm run bench\`): ${total.toLocaleString('en')} events in 200 streams on SQLite, median of ${ROUNDS} rounds, Node ${process.version}.`,
+      '',
+      '| path | time | events/s |',
+      '| --- | ---: | ---: |',
+      `| raw walk: \`readAll\` in global order, nothing checked | ${median(raw).toFixed(0)} ms | ${rate(median(raw)).toLocaleString('en')} |`,
+      `| \`audit verify\`: every hash chain recomputed, rolling digest, one signed checkpoint | ${median(verify).toFixed(0)} ms | ${rate(median(verify)).toLocaleString('en')} |`,
+      `| **ratio verify / raw** (events/s, median of per-round ratios) | | **${median(ratios).toFixed(2)}** |`,
+      '',
+      `A process's first checkpoint (a full walk, sign, append): ${signMs.toFixed(0)} ms. Where the time goes: canonical JSON and SHA-256 of every event, twice (its chain link and the digest).`,
+    ].join('\n');
+    writePerformanceSection(PERFORMANCE_SECTIONS.auditVerify, markdown);
+    process.stdout.write(`${markdown}\n`);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -26,6 +26,10 @@ ratio is what projecting costs: handlers, guarded bulk writes, checkpoints). Wri
 \`npm run bench\` (\`libs/platform/projection-store-mongodb/bench/rebuild.bench.ts\`); the
 MongoDB part needs \`MONGO_URL\` and is left as it was without it.`,
   },
+  auditVerify: {
+    heading: '## Audit verify',
+    intro: 'How fast `audit verify` checks a store (every stream\'s hash chain, the rolling digest, signed checkpoints), against only reading the same events in global order in the same run.',
+  },
   kafkaRelay: {
     heading: '## Kafka relay',
     intro: 'Events/s the relay forwards from an event store to Kafka, against a raw kafkajs producer sending the same payloads in the same run.',
