@@ -66,8 +66,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     const decision = decider.decide(command, loaded.state, context);
     if (isRejection(decision)) return { ok: false, rejection: decision };
     if (decision.length === 0) return { ok: true, events: [], state: loaded.state, version: loaded.version };
-    const stored = await deps.store.streamVersion(streamId);
-    if (loaded.version === 0 && stored > 0) {
+    // Only an apparently new stream can belong to another tenant; existing ones were checked on load.
+    if (loaded.version === 0 && (await deps.store.streamVersion(streamId)) > 0) {
       // The id is taken in another tenant: refuse without revealing anything about it.
       return { ok: false, rejection: reject('conflict', 'STREAM.ID_TAKEN', 'This id is already in use; choose another.', { field: 'id' }) };
     }
