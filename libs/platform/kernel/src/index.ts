@@ -8,3 +8,4 @@ export * from './upcasting/event-schema-registry';
 export * from './subscription/append-signal';
 export * from './subscription/catch-up-subscription';
 export * from './integrity/event-hash';
+export * from './personal-data/personal-data';
