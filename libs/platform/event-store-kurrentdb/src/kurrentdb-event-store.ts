@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   BACKWARDS,
   END,
@@ -22,7 +21,6 @@ import {
   StreamNotFoundError,
   assertAppend,
   assertStreamId,
-  eventHashInput,
   normaliseReadAll,
   normaliseReadStream,
   startCatchUpSubscription,
@@ -36,6 +34,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@leerzone/kernel';
+import { eventHash } from '@leerzone/event-hash';
 import { findAppendedBatch } from './kurrentdb-idempotency';
 import {
   DEFAULT_NAMESPACE,
@@ -70,7 +69,6 @@ export interface KurrentDbEventStoreOptions {
 const ANY_ATTEMPTS = 20;
 const MAX_WAKE_UP_RETRY_MS = 30_000;
 
-const sha256Hex = (input: string): string => createHash('sha256').update(input).digest('hex');
 
 /**
  * The event store on KurrentDB (formerly EventStoreDB), through the official gRPC client.
@@ -178,7 +176,7 @@ export class KurrentDbEventStore implements EventStore {
       let previousHash = head?.hash ?? GENESIS_HASH;
       const data = events.map((event, index) => {
         const streamPosition = version + index + 1;
-        const hash = sha256Hex(eventHashInput(previousHash, streamId, streamPosition, event));
+        const hash = eventHash(previousHash, streamId, streamPosition, event);
         previousHash = hash;
         return jsonEvent({
           id: toKurrentEventId(event.eventId),

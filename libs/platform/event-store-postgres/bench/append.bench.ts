@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import pg from 'pg';
-import { GENESIS_HASH, eventHashInput, type NewEvent } from '@leerzone/kernel';
+import { GENESIS_HASH, type NewEvent } from '@leerzone/kernel';
+import { eventHash } from '@leerzone/event-hash';
 import { PostgresEventStore } from '../src/postgres-event-store';
 import { PERFORMANCE_SECTIONS, markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from '@leerzone/bench-kit';
 
@@ -93,7 +94,7 @@ async function benchRaw(url: string, schema: string, scenario: Scenario, writers
       events.map((e) => {
         const head = streams.get(streamId) ?? { position: 0, hash: GENESIS_HASH };
         const position = head.position + 1;
-        const hash = createHash('sha256').update(eventHashInput(head.hash, streamId, position, e)).digest('hex');
+        const hash = eventHash(head.hash, streamId, position, e);
         streams.set(streamId, { position, hash });
         return [++global, e.eventId, streamId, position, e.type, e.schemaVersion, e.tenantId, e.occurredAt, recordedAt, JSON.stringify(e.actor),
           e.reason ?? null, e.correlationId, e.causationId, e.traceparent ?? null, JSON.stringify(e.data), JSON.stringify(e.metadata), hash];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
   AppendSignal,
@@ -10,7 +9,6 @@ import {
   StreamNotFoundError,
   assertAppend,
   assertStreamId,
-  eventHashInput,
   normaliseReadAll,
   normaliseReadStream,
   startCatchUpSubscription,
@@ -24,6 +22,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@leerzone/kernel';
+import { eventHash } from '@leerzone/event-hash';
 import { NotificationListener } from './notification-listener';
 import { DEFAULT_SCHEMA, appendLockKey, assertSchemaName, notifyChannel, quoteIdentifier, schemaDdl } from './postgres-schema';
 
@@ -112,7 +111,6 @@ const toStored = (row: EventRow): StoredEvent => ({
   hash: row.hash,
 });
 
-const sha256Hex = (input: string): string => createHash('sha256').update(input).digest('hex');
 
 /**
  * The event store on PostgreSQL.
@@ -271,7 +269,7 @@ export class PostgresEventStore implements EventStore {
     let previousHash = headHash;
     const stored = events.map((event, index): Omit<StoredEvent, 'globalPosition'> => {
       const streamPosition = version + index + 1;
-      const hash = sha256Hex(eventHashInput(previousHash, streamId, streamPosition, event));
+      const hash = eventHash(previousHash, streamId, streamPosition, event);
       previousHash = hash;
       return { ...event, metadata: event.metadata ?? {}, streamId, streamPosition, recordedAt, hash };
     });

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { GENESIS_HASH, eventHashInput, type NewEvent } from '@leerzone/kernel';
+import { GENESIS_HASH, type NewEvent } from '@leerzone/kernel';
+import { eventHash } from '@leerzone/event-hash';
 import { SqliteEventStore } from '../src/sqlite-event-store';
 import { PERFORMANCE_SECTIONS, markdownTable, roundsLine, summarize, writePerformanceSection, type BenchRow, type Round } from '@leerzone/bench-kit';
 
@@ -74,7 +75,7 @@ async function benchRaw(filename: string, scenario: Scenario): Promise<number> {
     events.map((e) => {
       const head = heads.get(streamId) ?? { position: 0, hash: GENESIS_HASH };
       const position = head.position + 1;
-      const hash = createHash('sha256').update(eventHashInput(head.hash, streamId, position, e)).digest('hex');
+      const hash = eventHash(head.hash, streamId, position, e);
       heads.set(streamId, { position, hash });
       return [e.eventId, streamId, position, e.type, e.schemaVersion, e.tenantId, e.occurredAt, recordedAt, JSON.stringify(e.actor),
         e.reason ?? null, e.correlationId, e.causationId, e.traceparent ?? null, JSON.stringify(e.data), JSON.stringify(e.metadata), hash];

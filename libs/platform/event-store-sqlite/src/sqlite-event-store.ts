@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,7 +11,6 @@ import {
   StreamNotFoundError,
   assertAppend,
   assertStreamId,
-  eventHashInput,
   normaliseReadAll,
   normaliseReadStream,
   startCatchUpSubscription,
@@ -26,6 +24,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@leerzone/kernel';
+import { eventHash } from '@leerzone/event-hash';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or `:memory:` for a throw-away store. */
@@ -103,7 +102,6 @@ const toStored = (row: EventRow): StoredEvent => ({
   hash: row.hash,
 });
 
-export const sha256Hex = (input: string): string => createHash('sha256').update(input).digest('hex');
 
 /**
  * The embedded event store. WAL lets readers run beside the writer; `synchronous=FULL`
@@ -166,7 +164,7 @@ export class SqliteEventStore implements EventStore {
       let previousHash = head?.hash ?? GENESIS_HASH;
       const stored: StoredEvent[] = events.map((event, index) => {
         const streamPosition = version + index + 1;
-        const hash = sha256Hex(eventHashInput(previousHash, streamId, streamPosition, event));
+        const hash = eventHash(previousHash, streamId, streamPosition, event);
         previousHash = hash;
         const info = this.insertEvent({
           eventId: event.eventId,

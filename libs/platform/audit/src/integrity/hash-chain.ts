@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
-import { GENESIS_HASH, eventHashInput, type StoredEvent } from '@leerzone/kernel';
-
-export const sha256Hex = (input: string): string => createHash('sha256').update(input).digest('hex');
+import { GENESIS_HASH, type StoredEvent } from '@leerzone/kernel';
+import { eventHash, sha256Hex } from '@leerzone/event-hash';
 
 /** The hash an event must carry, given the hash of the event before it in its stream. */
 export const expectedEventHash = (previousHash: string, event: StoredEvent): string =>
-  sha256Hex(eventHashInput(previousHash, event.streamId, event.streamPosition, event));
+  eventHash(previousHash, event.streamId, event.streamPosition, event);
 
 /**
  * The rolling digest over the global order: D0 = GENESIS, Dn = sha256(Dn-1 ‖ hash of event n).

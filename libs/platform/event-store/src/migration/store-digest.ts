@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH, canonicalJson, eventHashInput, type NewEvent, type StoredEvent } from '@leerzone/kernel';
-
-const sha256Hex = (input: string): string => createHash('sha256').update(input).digest('hex');
+import { GENESIS_HASH, canonicalJson, type NewEvent, type StoredEvent } from '@leerzone/kernel';
+import { eventHash } from '@leerzone/event-hash';
 
 /** The event as the caller appended it: the envelope minus what the store assigned. */
 export function toNewEvent(event: StoredEvent): NewEvent {
@@ -38,7 +37,7 @@ export class StoreDigest {
     const head = this.heads.get(event.streamId) ?? { position: 0, hash: GENESIS_HASH };
     if (event.streamPosition !== head.position + 1) {
       this.report({ streamId: event.streamId, streamPosition: event.streamPosition, problem: `follows position ${head.position}` });
-    } else if (event.hash !== sha256Hex(eventHashInput(head.hash, event.streamId, event.streamPosition, toNewEvent(event)))) {
+    } else if (event.hash !== eventHash(head.hash, event.streamId, event.streamPosition, toNewEvent(event))) {
       this.report({ streamId: event.streamId, streamPosition: event.streamPosition, problem: 'hash does not match its content and the previous hash' });
     }
     this.heads.set(event.streamId, { position: event.streamPosition, hash: event.hash });
