@@ -9,3 +9,4 @@ export * from './subscription/append-signal';
 export * from './subscription/catch-up-subscription';
 export * from './integrity/event-hash';
 export * from './personal-data/personal-data';
+export * from './domain-values';
