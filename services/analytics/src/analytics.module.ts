@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { readTeamFact } from '@leerzone/analytics-domain';
 import { BusConsumers } from '@leerzone/nest-platform';
+import type { ServiceDefinition } from '@leerzone/service-kit';
 import { ListTeamOverviewController } from './teams/list-team-overview/list-team-overview.controller';
 import { teamOverviewProjection } from './teams/read-model/team-overview.projection';
 
@@ -24,3 +25,13 @@ export class AnalyticsModule {
     });
   }
 }
+
+/** Analytics as a Leerzone service: it reads every service's topic and records nothing of its own yet. */
+export const analyticsService: ServiceDefinition = {
+  name: 'analytics',
+  streamPrefixes: ['analytics-'],
+  module: AnalyticsModule,
+  defaultPort: 3002,
+  title: 'Leerzone analytics',
+  description: "Read models across teams, fed over the bus from the other services' events.",
+};

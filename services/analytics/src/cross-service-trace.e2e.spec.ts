@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { deleteNamespaceTopics, uniqueNamespace } from '@leerzone/messaging-kafka/testing';
 import { OtlpTestReceiver, type ReceivedSpan } from '@leerzone/observability/testing';
 import { describeWithServer } from '@leerzone/test-servers';
 import { TEAM_OVERVIEW_PROJECTION } from './teams/read-model/team-overview.projection';
-import { ServiceProcess, devToken, freePort } from './testing/service-process';
+import { ServiceProcess, devToken, serviceMain } from '@leerzone/service-kit/testing';
+
+const SERVICES = resolve(__dirname, '../..');
 
 const UPSTREAM_TRACE = '7d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a';
 const UPSTREAM_SPAN = 'aaaaaaaaaaaaaaaa';
@@ -38,8 +40,8 @@ describeWithServer('kafka', 'one trace from a governance request to the analytic
       OTEL_BSP_SCHEDULE_DELAY: '100',
       OTEL_SDK_DISABLED: 'false',
     };
-    governance = new ServiceProcess('governance', await freePort(), { ...common, DATA_DIR: join(dir, 'governance') });
-    analytics = new ServiceProcess('analytics', await freePort(), { ...common, DATA_DIR: join(dir, 'analytics') });
+    governance = new ServiceProcess('governance', serviceMain(SERVICES, 'governance'), { ...common, DATA_DIR: join(dir, 'governance') });
+    analytics = new ServiceProcess('analytics', serviceMain(SERVICES, 'analytics'), { ...common, DATA_DIR: join(dir, 'analytics') });
     await governance.start();
     await analytics.start();
   });

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import { deleteNamespaceTopics, uniqueNamespace } from '@leerzone/messaging-kafka/testing';
 import { InMemoryProjectionStore } from '@leerzone/projection-store';
@@ -8,7 +8,9 @@ import { MongoProjectionStore } from '@leerzone/projection-store-mongodb';
 import { readModelChecksum, rebuildProjection, type ReadModelChecksum } from '@leerzone/projections';
 import { describeWithServer } from '@leerzone/test-servers';
 import { teamOverviewProjection } from './teams/read-model/team-overview.projection';
-import { ServiceProcess, devToken, freePort } from './testing/service-process';
+import { ServiceProcess, devToken, serviceMain } from '@leerzone/service-kit/testing';
+
+const SERVICES = resolve(__dirname, '../..');
 
 interface TeamsAnswer {
   items: Array<{ teamId: string; name: string; phase: string; memberCount: number; decisionsRecorded: number; decisionsEscalated: number }>;
@@ -49,8 +51,8 @@ describeWithServer('kafka', 'governance and analytics as separate processes over
         AUTH_DEV_KEY_FILE: join(dir, 'dev-signing-key.json'),
         OTEL_SDK_DISABLED: 'true',
       };
-      governance = new ServiceProcess('governance', await freePort(), { ...common, DATA_DIR: join(dir, 'governance') });
-      analytics = new ServiceProcess('analytics', await freePort(), { ...common, DATA_DIR: join(dir, 'analytics'), PROJECTION_STORE_URL: mongoUrl.toString() });
+      governance = new ServiceProcess('governance', serviceMain(SERVICES, 'governance'), { ...common, DATA_DIR: join(dir, 'governance') });
+      analytics = new ServiceProcess('analytics', serviceMain(SERVICES, 'analytics'), { ...common, DATA_DIR: join(dir, 'analytics'), PROJECTION_STORE_URL: mongoUrl.toString() });
       // Governance first: it creates the shared key file the other then reads.
       await governance.start();
       await analytics.start();

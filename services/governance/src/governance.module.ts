@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@leerzone/audit';
 import { organisationDecider, rolloutPlanDecider, teamDecider } from '@leerzone/governance-domain';
 import { ProjectionsHost } from '@leerzone/nest-platform';
+import { ServiceCommands, TenantStreams, type ServiceDefinition } from '@leerzone/service-kit';
 import { AddUnitController } from './organisations/add-unit/add-unit.controller';
 import { CreateOrganisationController } from './organisations/create-organisation/create-organisation.controller';
 import { GetOrganisationController } from './organisations/get-organisation/get-organisation.controller';
@@ -63,8 +64,6 @@ import { UnitFrames } from './organisations/application/unit-frames';
 import { organisationsProjection } from './organisations/read-model/organisations.projection';
 import { RolloutPlanCommands } from './rollout-plans/application/rollout-plan-commands';
 import { rolloutPlansProjection } from './rollout-plans/read-model/rollout-plans.projection';
-import { GovernanceCommands } from './shared/governance-commands';
-import { TenantStreams } from './shared/tenant-streams';
 import { TeamCommands } from './teams/application/team-commands';
 import { TeamPast } from './teams/application/team-past';
 import { TeamReadModels } from './teams/application/team-read-models';
@@ -162,10 +161,20 @@ export const GOVERNANCE_PROJECTIONS = [
     WithdrawProposalController,
     WithdrawYesController,
   ],
-  providers: [GovernanceCommands, TenantStreams, UnitFrames, OrganisationCommands, RolloutPlanCommands, TeamCommands, TeamReadModels, TeamPast],
+  providers: [ServiceCommands, TenantStreams, UnitFrames, OrganisationCommands, RolloutPlanCommands, TeamCommands, TeamReadModels, TeamPast],
 })
 export class GovernanceModule {
   constructor(projections: ProjectionsHost) {
     projections.register(...GOVERNANCE_PROJECTIONS);
   }
 }
+
+/** Governance as a Leerzone service: its streams, its topic `leerzone.governance.events`, its module. */
+export const governanceService: ServiceDefinition = {
+  name: 'governance',
+  streamPrefixes: ['team-', 'organisation-', 'rollout-plan-'],
+  module: GovernanceModule,
+  defaultPort: 3001,
+  title: 'Leerzone governance',
+  description: 'Teams, the yes to self-steering, boundaries, consent, the delegation board, decisions, principles, organisations and rollout plans.',
+};

@@ -95,6 +95,10 @@ export class EventRelay {
     this.supervisor = undefined;
   }
 
+  get name(): string {
+    return this.options.name;
+  }
+
   status(): RelayStatus {
     return {
       running: this.supervisor !== undefined && !this.stopping,

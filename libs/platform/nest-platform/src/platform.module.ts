@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventStore } from '@leerzone/kernel';
+import { EventSchemaRegistry, type EventStore } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { CommandExecutor } from './commands/command-executor';
 import { DevTokenController } from './auth/dev-token.controller';
@@ -12,7 +12,7 @@ import { ReadinessRegistry } from './health/readiness';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { RequestIdMiddleware } from './request-context/request-id.middleware';
 import { ProjectionsHost } from './projections/projections.host';
-import { CLOCK, EVENT_STORE, NEW_ID, PROJECTION_STORE } from './tokens';
+import { CLOCK, EVENT_SCHEMAS, EVENT_STORE, NEW_ID, PROJECTION_STORE } from './tokens';
 
 export interface PlatformOptions {
   readonly auth: AuthOptions;
@@ -38,6 +38,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         { provide: TokenService, useFactory: () => TokenService.create(options.auth) },
         { provide: EVENT_STORE, useFactory: options.eventStore },
         { provide: PROJECTION_STORE, useFactory: options.projectionStore },
+        { provide: EVENT_SCHEMAS, useFactory: () => new EventSchemaRegistry() },
         ProjectionsHost,
         { provide: CLOCK, useValue: () => new Date() },
         { provide: NEW_ID, useValue: () => uuidv7() },
@@ -46,7 +47,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [TokenService, EVENT_STORE, PROJECTION_STORE, CLOCK, NEW_ID, ReadinessRegistry, CommandExecutor, ProjectionsHost],
+      exports: [TokenService, EVENT_STORE, PROJECTION_STORE, EVENT_SCHEMAS, CLOCK, NEW_ID, ReadinessRegistry, CommandExecutor, ProjectionsHost],
     };
   }
 

@@ -6,3 +6,9 @@ export const CLOCK = Symbol('CLOCK');
 export const NEW_ID = Symbol('NEW_ID');
 /** The read-model store (`ProjectionStore`). */
 export const PROJECTION_STORE = Symbol('PROJECTION_STORE');
+/**
+ * The process's one `EventSchemaRegistry`: every service registers its event schemas
+ * (upcasters) here once, and command handling, projections, the audit API and bus
+ * consumers all read through it.
+ */
+export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');

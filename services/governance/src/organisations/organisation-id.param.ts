@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, RootId } from '../shared/request-fields';
+import { EntityId, RootId } from '../shared/governance-fields';
 
 export const OrganisationIdParam = z.strictObject({ organisationId: RootId });
 export const UnitParams = z.strictObject({ organisationId: RootId, unitId: EntityId });

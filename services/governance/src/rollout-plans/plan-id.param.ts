@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RootId } from '../shared/request-fields';
+import { RootId } from '../shared/governance-fields';
 
 export const PlanIdParam = z.strictObject({ planId: RootId });
 export const PlanTeamParams = z.strictObject({ planId: RootId, teamId: RootId });

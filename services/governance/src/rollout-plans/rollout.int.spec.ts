@@ -1,11 +1,11 @@
 import type { Response } from 'supertest';
 import { addMonths } from '@leerzone/governance-domain';
-import { startGovernanceApp, type Caller, type GovernanceTestApp } from '../testing/governance-test-app';
-import { expectProblem, expectStatus } from '../testing/problems';
+import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { governanceService } from '../governance.module';
 
 /** The rollout plan (pilot first, then the rest) and the teams list's stall flag over HTTP. */
 describe('governance HTTP: rollout plan and stalled teams', () => {
-  let t: GovernanceTestApp;
+  let t: ServiceTestApp;
   let lena: Caller;
   let cora: Caller;
   let anna: Caller;
@@ -23,7 +23,7 @@ describe('governance HTTP: rollout plan and stalled teams', () => {
   const names = (response: Response) => (response.body.items as { teamId: string }[]).map((team) => Object.entries(teams).find(([, id]) => id === team.teamId)?.[0]);
 
   beforeAll(async () => {
-    t = await startGovernanceApp();
+    t = await startServiceTestApp([governanceService]);
     lena = await t.as('lena', ['transformation-lead']);
     cora = await t.as('cora', ['coach']);
     anna = await t.as('anna', ['member']);

@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
-import { startGovernanceApp, type Caller, type GovernanceTestApp } from '../testing/governance-test-app';
-import { expectProblem, expectStatus, sleep } from '../testing/problems';
+import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { governanceService } from '../governance.module';
 
 const euros = (amount: number) => ({ amount, currency: 'EUR' });
 const budget = (amount: number, title = 'Team budget') => ({ kind: 'financial', title, limit: euros(amount), period: 'per-decision', decisionArea: 'budget-spend' });
@@ -11,7 +11,7 @@ const budget = (amount: number, title = 'Team budget') => ({ kind: 'financial', 
  * mandate of the moment, and time travel over all of it.
  */
 describe('governance HTTP: organisations, boundaries, delegation board, decisions, time travel', () => {
-  let t: GovernanceTestApp;
+  let t: ServiceTestApp;
   let lena: Caller; // transformation lead
   let cora: Caller; // the team's coach
   let anna: Caller; // team member
@@ -30,7 +30,7 @@ describe('governance HTTP: organisations, boundaries, delegation board, decision
   };
 
   beforeAll(async () => {
-    t = await startGovernanceApp();
+    t = await startServiceTestApp([governanceService]);
     lena = await t.as('lena', ['transformation-lead']);
     cora = await t.as('cora', ['coach']);
     anna = await t.as('anna', ['member']);

@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore, NewEvent } from '@leerzone/kernel';
 import { teamStreamId } from '@leerzone/governance-domain';
-import { startGovernanceApp, type Caller, type GovernanceTestApp } from '../testing/governance-test-app';
-import { expectProblem, expectStatus } from '../testing/problems';
+import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { governanceService } from '../governance.module';
 
 /**
  * Another writer that always gets there first: before each append to an armed stream it
@@ -43,7 +43,7 @@ function rivalWriter(armed: Set<string>) {
 
 describe('governance HTTP: concurrent edits', () => {
   const armed = new Set<string>();
-  let t: GovernanceTestApp;
+  let t: ServiceTestApp;
   let cora: Caller;
   let tess: Caller;
   let teamId: string;
@@ -51,7 +51,7 @@ describe('governance HTTP: concurrent edits', () => {
   const level = (area: string) => `${team()}/delegation-board/areas/${area}/level`;
 
   beforeAll(async () => {
-    t = await startGovernanceApp({ wrapStore: rivalWriter(armed) });
+    t = await startServiceTestApp([governanceService], { wrapStore: rivalWriter(armed) });
     cora = await t.as('cora', ['coach']);
     tess = await t.as('tess', ['transformation-lead']);
     teamId = (await cora.post('/api/governance/teams', { name: 'Wijkteam Oost' })).body.teamId;

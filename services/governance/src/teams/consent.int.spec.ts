@@ -1,13 +1,13 @@
 import type { Response } from 'supertest';
-import { startGovernanceApp, type Caller, type GovernanceTestApp } from '../testing/governance-test-app';
-import { expectProblem, expectStatus, sleep } from '../testing/problems';
+import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { governanceService } from '../governance.module';
 
 const budget = (boundaryId: string, amount: number) => ({ boundaryId, kind: 'financial', title: 'Team budget', limit: { amount, currency: 'EUR' }, period: 'month', decisionArea: null });
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 /** A boundary change by consent: propose, consent, object, close (adopt or escalate), withdraw. */
 describe('governance HTTP: consent on boundary changes', () => {
-  let t: GovernanceTestApp;
+  let t: ServiceTestApp;
   let cora: Caller;
   let anna: Caller;
   let bram: Caller;
@@ -24,7 +24,7 @@ describe('governance HTTP: consent on boundary changes', () => {
   };
 
   beforeAll(async () => {
-    t = await startGovernanceApp();
+    t = await startServiceTestApp([governanceService]);
     cora = await t.as('cora', ['coach']);
     anna = await t.as('anna', ['member']);
     bram = await t.as('bram', ['member']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, RootId, Slug } from '../shared/request-fields';
+import { EntityId, RootId, Slug } from '../shared/governance-fields';
 
 export const TeamIdParam = z.strictObject({ teamId: RootId });
 export const TeamMemberParams = z.strictObject({ teamId: RootId, memberId: EntityId });

@@ -1,12 +1,12 @@
-import { startGovernanceApp, type Caller, type GovernanceTestApp } from '../testing/governance-test-app';
-import { expectProblem, expectStatus } from '../testing/problems';
+import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { governanceService } from '../governance.module';
 
 /**
  * Teams over HTTP: lifecycle, members and the personal yes, phases up to self-steering,
  * coaching, principles, history; with the refusals (400 nothing written, 403, 404, 412).
  */
 describe('governance HTTP: teams, members, the yes, phases, coaching, principles', () => {
-  let t: GovernanceTestApp;
+  let t: ServiceTestApp;
   let cora: Caller; // coach who creates and coaches the team
   let anna: Caller;
   let bram: Caller;
@@ -16,7 +16,7 @@ describe('governance HTTP: teams, members, the yes, phases, coaching, principles
   const base = () => `/api/governance/teams/${teamId}`;
 
   beforeAll(async () => {
-    t = await startGovernanceApp();
+    t = await startServiceTestApp([governanceService]);
     cora = await t.as('cora', ['coach']);
     anna = await t.as('anna', ['member']);
     bram = await t.as('bram', ['member']);

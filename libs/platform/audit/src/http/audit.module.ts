@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore } from '@leerzone/kernel';
-import { CLOCK, EVENT_STORE, NEW_ID, ReadinessRegistry } from '@leerzone/nest-platform';
+import type { EventSchemaRegistry, EventStore } from '@leerzone/kernel';
+import { CLOCK, EVENT_SCHEMAS, EVENT_STORE, NEW_ID, ReadinessRegistry } from '@leerzone/nest-platform';
 import { InMemoryProjectionStore, type ProjectionStore } from '@leerzone/projection-store';
 import { CheckpointWriter, startPeriodicCheckpoints, type PeriodicCheckpoints } from '../integrity/audit-checkpoints';
 import { CheckpointSigner } from '../integrity/checkpoint-keys';
@@ -77,7 +77,11 @@ export class AuditModule {
         { provide: INDEX_STORE, useFactory: () => (options.indexStore ? options.indexStore() : new InMemoryProjectionStore()) },
         { provide: AuditIndex, useFactory: (store: EventStore, indexStore: ProjectionStore) => new AuditIndex({ eventStore: store, store: indexStore }), inject: [EVENT_STORE, INDEX_STORE] },
         { provide: ReadRecorder, useFactory: (store: EventStore, newId: () => string, clock: () => Date) => new ReadRecorder(store, newId, clock), inject: [EVENT_STORE, NEW_ID, CLOCK] },
-        { provide: AuditTrail, useFactory: (store: EventStore, index: AuditIndex, registry: AuditRegistry, recorder: ReadRecorder) => new AuditTrail(store, index, registry, recorder), inject: [EVENT_STORE, AuditIndex, AuditRegistry, ReadRecorder] },
+        {
+          provide: AuditTrail,
+          useFactory: (store: EventStore, index: AuditIndex, registry: AuditRegistry, recorder: ReadRecorder, schemas?: EventSchemaRegistry) => new AuditTrail(store, index, registry, recorder, schemas),
+          inject: [EVENT_STORE, AuditIndex, AuditRegistry, ReadRecorder, { token: EVENT_SCHEMAS, optional: true }],
+        },
         ...(options.checkpoints ? [{ provide: CheckpointSigner, useFactory: () => CheckpointSigner.loadOrCreate(options.checkpoints!.keyFile) }] : []),
         {
           provide: AuditLifecycle,

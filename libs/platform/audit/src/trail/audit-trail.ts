@@ -1,4 +1,4 @@
-import { StreamNotFoundError, type DomainEvent, type EventStore, type StoredEvent } from '@leerzone/kernel';
+import { StreamNotFoundError, type DomainEvent, type EventSchemaRegistry, type EventStore, type StoredEvent } from '@leerzone/kernel';
 import type { Page } from '@leerzone/projection-store';
 import type { AuditIndex, AuditIndexEntry, PageOptions } from './audit-index';
 import type { AuditRegistry, AuditedAggregate } from './audit-registry';
@@ -70,6 +70,8 @@ export class AuditTrail {
     private readonly index: AuditIndex,
     private readonly registry: AuditRegistry,
     private readonly recorder: ReadRecorder,
+    /** The process's registry: used for aggregates that bring none of their own. */
+    private readonly schemas?: EventSchemaRegistry,
   ) {}
 
   async history(context: ReadContext, streamId: string, options: { readonly fromPosition: number; readonly limit: number }): Promise<StreamHistory> {
@@ -186,7 +188,8 @@ export class AuditTrail {
 
   private fold(aggregate: AuditedAggregate & { evolve: NonNullable<AuditedAggregate['evolve']> }, events: readonly StoredEvent[]): unknown {
     const state = events.reduce((s, stored) => {
-      const event = aggregate.schemas ? aggregate.schemas.upcast(stored) : stored;
+      const schemas = aggregate.schemas ?? this.schemas;
+      const event = schemas ? schemas.upcast(stored) : stored;
       return aggregate.evolve(s, { type: event.type, data: event.data } as DomainEvent);
     }, aggregate.initialState);
     return aggregate.toJson ? aggregate.toJson(state) : toPlainJson(state);

@@ -48,6 +48,13 @@ export async function loadStream<Event extends DomainEvent, State>(
 }
 
 /**
+ * A command that needs facts from elsewhere (another stream, a read model) chosen by the
+ * current state: looked up once per attempt, after the stream is loaded, so the lookup and
+ * the decision always see the same version of the stream (and the stream is read once).
+ */
+export type CommandLookup<Command, State> = (state: State) => Promise<Command | Rejection>;
+
+/**
  * Load → decide → append with the expected version. When another writer got there
  * first, re-read and decide again (the decision may now differ); after `maxRetries`
  * lost races the command is refused as a conflict.
@@ -56,14 +63,16 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   deps: CommandHandlerDeps,
   decider: Decider<Command, Event, State>,
   streamId: string,
-  command: Command,
+  command: Command | CommandLookup<Command, State>,
   context: CommandContext,
 ): Promise<CommandOutcome<Event, State>> {
   const schemas = deps.schemas ?? new EventSchemaRegistry();
   const maxRetries = deps.maxRetries ?? 3;
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadStream(deps.store, decider, streamId, context.tenantId, schemas);
-    const decision = decider.decide(command, loaded.state, context);
+    const resolved = typeof command === 'function' ? await (command as CommandLookup<Command, State>)(loaded.state) : command;
+    if (isRejection(resolved)) return { ok: false, rejection: resolved };
+    const decision = decider.decide(resolved, loaded.state, context);
     if (isRejection(decision)) return { ok: false, rejection: decision };
     if (decision.length === 0) return { ok: true, events: [], state: loaded.state, version: loaded.version };
     // Only an apparently new stream can belong to another tenant; existing ones were checked on load.

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { handleCommand, type CommandContext, type Decider, type DomainEvent, type EventStore, type StoredEvent, EventSchemaRegistry } from '@leerzone/kernel';
+import { handleCommand, type CommandContext, type CommandLookup, type Decider, type DomainEvent, type EventStore, type StoredEvent, EventSchemaRegistry } from '@leerzone/kernel';
 import { commandTypeOf, instrumentEventStore, withCommandSpan } from '@leerzone/observability';
 import { ProblemException } from '../problem-details/problem';
-import { EVENT_STORE, NEW_ID } from '../tokens';
+import { EVENT_SCHEMAS, EVENT_STORE, NEW_ID } from '../tokens';
 
 export interface Executed<Event extends DomainEvent, State> {
   readonly events: readonly StoredEvent<Event['type'], Event['data']>[];
@@ -25,6 +25,7 @@ export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(NEW_ID) private readonly newId: () => string,
+    @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemaRegistry,
   ) {
     this.store = instrumentEventStore(store);
   }
@@ -32,14 +33,15 @@ export class CommandExecutor {
   async execute<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
     streamId: string,
-    command: Command,
+    command: Command | CommandLookup<Command, State>,
     context: CommandContext,
-    schemas?: EventSchemaRegistry,
+    options: { readonly schemas?: EventSchemaRegistry; readonly commandType?: string } = {},
   ): Promise<Executed<Event, State>> {
-    const span = { commandType: commandTypeOf(command), streamId, tenantId: context.tenantId, ...(context.traceparent ? { traceparent: context.traceparent } : {}) };
+    const schemas = options.schemas ?? this.schemas;
+    const span = { commandType: options.commandType ?? commandTypeOf(command), streamId, tenantId: context.tenantId, ...(context.traceparent ? { traceparent: context.traceparent } : {}) };
     const outcome = await withCommandSpan(span, (traceparent) =>
       handleCommand(
-        { store: this.store, newId: this.newId, ...(schemas ? { schemas } : {}) },
+        { store: this.store, newId: this.newId, schemas },
         decider,
         streamId,
         command,

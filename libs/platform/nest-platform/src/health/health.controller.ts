@@ -4,6 +4,9 @@ import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ReadinessRegistry } from './readiness';
 
+// Set by the start function (or a parent via LEERZONE_INSTANCE_ID) before the app is created.
+const INSTANCE_ID = (): string => process.env['LEERZONE_INSTANCE_ID'] ?? 'unnamed';
+
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -11,9 +14,9 @@ export class HealthController {
   constructor(private readonly readiness: ReadinessRegistry) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'The process is up.' })
+  @ApiOperation({ summary: 'The process is up. `instanceId` tells one process from another that later took its port.' })
   live() {
-    return { status: 'up' };
+    return { status: 'up', instanceId: INSTANCE_ID() };
   }
 
   @Get('ready')

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InterruptibleSleeper, backoffDelay, errorMessage, type BusSubscription, type EventBus, type MessagingLogger } from '@leerzone/messaging';
+import type { EventSchemaRegistry } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
-import { PROJECTION_STORE } from '../tokens';
+import { EVENT_SCHEMAS, PROJECTION_STORE } from '../tokens';
 import type { BusConsumer } from './bus-consumer';
 import { BusProjection, type BusProjectionOptions } from './bus-projection';
 
@@ -26,10 +27,12 @@ class ConsumerRun {
   private loop: Promise<void> | undefined;
   private stopping = false;
   private readonly sleeper = new InterruptibleSleeper();
+  private schemas: EventSchemaRegistry | undefined;
 
   constructor(readonly consumer: BusConsumer) {}
 
-  start(bus: EventBus, logger: MessagingLogger): void {
+  start(bus: EventBus, logger: MessagingLogger, schemas: EventSchemaRegistry): void {
+    this.schemas = schemas;
     this.loop = this.run(bus, logger);
   }
 
@@ -65,7 +68,8 @@ class ConsumerRun {
           sources: consumer.sources,
           handle: consumer.handle,
           ...(consumer.knownTypes ? { knownTypes: consumer.knownTypes } : {}),
-          ...(consumer.schemas ? { schemas: consumer.schemas } : {}),
+          // The process's registry unless the consumer brings its own reading of other services' schemas.
+          ...(consumer.schemas ?? this.schemas ? { schemas: consumer.schemas ?? this.schemas } : {}),
           ...(consumer.validate ? { validate: consumer.validate } : {}),
           ...(consumer.retry ? { retry: consumer.retry } : {}),
           ...(consumer.maxBatchSize ? { maxBatchSize: consumer.maxBatchSize } : {}),
@@ -98,7 +102,10 @@ export class BusConsumers {
   private readonly registered = new Set<string>();
   private started = false;
 
-  constructor(@Inject(PROJECTION_STORE) private readonly projectionStore: ProjectionStore) {}
+  constructor(
+    @Inject(PROJECTION_STORE) private readonly projectionStore: ProjectionStore,
+    @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemaRegistry,
+  ) {}
 
   register(consumer: BusConsumer): void {
     if (this.started) throw new Error(`Consumer ${consumer.group} registered after the application started; register it while modules initialise.`);
@@ -122,7 +129,7 @@ export class BusConsumers {
   /** @internal MessagingRuntime */
   startAll(bus: EventBus, logger: MessagingLogger): void {
     this.started = true;
-    for (const run of this.runs) run.start(bus, logger);
+    for (const run of this.runs) run.start(bus, logger, this.schemas);
   }
 
   /** @internal MessagingRuntime */

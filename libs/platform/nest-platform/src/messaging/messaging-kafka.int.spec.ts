@@ -115,7 +115,7 @@ describeWithServer('kafka', 'MessagingModule on Kafka', (kafka) => {
 
     const messaging = app.get(ReadinessRegistry).all().find((check) => check.name === 'messaging')!;
     await eventually(async () => (await messaging.check()).ready, 'readiness');
-    expect((await messaging.check()).details).toMatchObject({ transport: 'kafka', relay: { running: true, checkpoint: 8 }, consumers: [{ state: 'joined' }] });
+    expect((await messaging.check()).details).toMatchObject({ transport: 'kafka', relays: { 'governance->kafka': { running: true, checkpoint: 8 } }, consumers: [{ state: 'joined' }] });
 
     // Lag reaches 0 once the group has committed everything; the gauge reports every partition.
     let points: Awaited<ReturnType<TestObservability['dataPoints']>> = [];

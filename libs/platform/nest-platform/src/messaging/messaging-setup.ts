@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { StoredEvent } from '@leerzone/kernel';
 import { InMemoryCheckpointStore, InProcessEventBus, assertServiceName, type CheckpointStore, type EventBus, type MessagingLogger } from '@leerzone/messaging';
 import { KafkaEventBus, SqliteCheckpointStore, kafkaOptionsFromEnv } from '@leerzone/messaging-kafka';
 
@@ -6,51 +7,63 @@ export interface MessagingOptions {
   /** This process's service name (`governance`): the Kafka client id. */
   readonly service: string;
   /**
-   * The service whose events this process's event store holds: the relay forwards them to
-   * its topic (`leerzone.<publishes>.events`). Default: `service`. `false`: relay nothing.
+   * The services whose events this process's event store holds: one relay each forwards
+   * that service's events (those its filter accepts) to its topic
+   * (`leerzone.<service>.events`). A name alone relays every event of the store. Default:
+   * `service`. `false`: relay nothing.
    */
-  readonly publishes?: string | false;
+  readonly publishes?: string | false | readonly PublishedService[];
   /** Where the relay keeps its checkpoint when the bus is Kafka. */
   readonly dataDir: string;
   /** Reads KAFKA_BROKERS and the other KAFKA_* variables. Default: `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
 }
 
+export interface PublishedService {
+  readonly service: string;
+  /** The events of the shared store that are this service's to publish (its stream prefixes, none of its private events). */
+  readonly filter?: (event: StoredEvent) => boolean;
+}
+
+export interface RelaySetup extends PublishedService {
+  /** The relay's checkpoint key: `<service>-><transport>`. */
+  readonly name: string;
+}
+
 /** What `MessagingModule.forRoot` resolved its options to. */
 export interface MessagingSetup {
   readonly service: string;
-  readonly publishes: string | undefined;
+  readonly relays: readonly RelaySetup[];
   readonly transport: 'kafka' | 'in-process';
   readonly openBus: (logger: MessagingLogger) => EventBus;
   /** Durable in Kafka mode (a restart resumes); in memory with the in-process bus, which is rebuilt from the store at every start anyway. */
   readonly openCheckpoints: () => CheckpointStore;
-  /** The relay's checkpoint key. */
-  readonly relayName: string | undefined;
 }
 
 /** Kafka when KAFKA_BROKERS is set (a bad KAFKA_* value stops start-up naming the variable), else the in-process bus. */
 export function resolveMessagingSetup(options: MessagingOptions): MessagingSetup {
   assertServiceName('service', options.service);
-  const publishes = options.publishes === false ? undefined : (options.publishes ?? options.service);
-  if (publishes !== undefined) assertServiceName('publishes', publishes);
+  const published: readonly PublishedService[] =
+    options.publishes === false ? [] : typeof options.publishes === 'object' ? options.publishes : [{ service: options.publishes ?? options.service }];
+  for (const { service } of published) assertServiceName('publishes', service);
+  if (new Set(published.map((p) => p.service)).size !== published.length) assertServiceName('publishes', 'a service named twice');
   const env = options.env ?? process.env;
+  const relaysOver = (transport: string): RelaySetup[] => published.map((p) => ({ ...p, name: `${p.service}->${transport}` }));
   if ((env['KAFKA_BROKERS'] ?? '').trim() !== '') {
     const kafka = kafkaOptionsFromEnv(env, `leerzone-${options.service}`);
     return {
       service: options.service,
-      publishes,
+      relays: relaysOver('kafka'),
       transport: 'kafka',
       openBus: (logger) => new KafkaEventBus({ ...kafka, logger }),
       openCheckpoints: () => new SqliteCheckpointStore({ filename: join(options.dataDir, 'relay-checkpoints.db') }),
-      relayName: publishes && `${publishes}->kafka`,
     };
   }
   return {
     service: options.service,
-    publishes,
+    relays: relaysOver('in-process'),
     transport: 'in-process',
     openBus: (logger) => new InProcessEventBus({ logger }),
     openCheckpoints: () => new InMemoryCheckpointStore(),
-    relayName: publishes && `${publishes}->in-process`,
   };
 }

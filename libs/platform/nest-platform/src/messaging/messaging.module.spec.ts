@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NewEvent, StoredEvent } from '@leerzone/kernel';
+import { EventSchemaRegistry, type NewEvent, type StoredEvent } from '@leerzone/kernel';
 import { InProcessEventBus, silentMessagingLogger, type Delivery, type EventBus } from '@leerzone/messaging';
 import { InMemoryProjectionStore } from '@leerzone/projection-store';
 import { defineProjection, readModelChecksum, rebuildProjection } from '@leerzone/projections';
@@ -118,7 +118,7 @@ describe('MessagingModule (in-process bus)', () => {
     expect(readiness.ready).toBe(true);
     expect(readiness.details).toMatchObject({
       transport: 'in-process',
-      relay: { running: true, checkpoint: await store.headPosition() },
+      relays: { 'governance->in-process': { running: true, checkpoint: await store.headPosition() } },
       consumers: [{ group: expect.stringMatching(/^test\.stream-activity\.v1_\d+$/), sources: ['governance'], state: 'joined' }],
     });
   });
@@ -156,7 +156,7 @@ describe('BusProjection', () => {
 
   async function prepared(definition = streamActivity) {
     const projectionStore = new InMemoryProjectionStore();
-    const consumers = new BusConsumers(projectionStore);
+    const consumers = new BusConsumers(projectionStore, new EventSchemaRegistry());
     const projection = consumers.registerProjection({ projection: definition, group: 'test.group', sources: ['governance'] });
     await projection.prepare();
     return { projectionStore, projection, consumers };
@@ -172,11 +172,11 @@ describe('BusProjection', () => {
   it('joins a group of its generation: a store that kept the generation resumes, a new generation reads the topics from the start', async () => {
     const { projection, projectionStore } = await prepared();
     expect(projection.group).toMatch(/^test\.group\.v1_\d+$/);
-    const sameStore = new BusConsumers(projectionStore).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
+    const sameStore = new BusConsumers(projectionStore, new EventSchemaRegistry()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
     await sameStore.prepare();
     expect(sameStore.group).toBe(projection.group);
     // An empty store (memory: after a restart) gets a generation, and so a group, of its own.
-    const emptyStore = new BusConsumers(new InMemoryProjectionStore()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
+    const emptyStore = new BusConsumers(new InMemoryProjectionStore(), new EventSchemaRegistry()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
     await new Promise((resolve) => setTimeout(resolve, 2));
     await emptyStore.prepare();
     expect(emptyStore.group).not.toBe(projection.group);
@@ -190,11 +190,11 @@ describe('BusProjection', () => {
 
   it('a second instance of the same version joins the existing generation; an older version refuses to write a newer one', async () => {
     const { projectionStore } = await prepared();
-    const again = new BusConsumers(projectionStore).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
+    const again = new BusConsumers(projectionStore, new EventSchemaRegistry()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
     await again.prepare();
-    const other = new BusConsumers(projectionStore).registerProjection({ projection: { ...streamActivity, version: 2 }, group: 'test.group', sources: ['governance'] });
+    const other = new BusConsumers(projectionStore, new EventSchemaRegistry()).registerProjection({ projection: { ...streamActivity, version: 2 }, group: 'test.group', sources: ['governance'] });
     await other.prepare();
-    const old = new BusConsumers(projectionStore).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
+    const old = new BusConsumers(projectionStore, new EventSchemaRegistry()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
     await expect(old.prepare()).rejects.toMatchObject({ code: 'PROJECTION.NEWER_VERSION_RUNNING' });
   });
 

@@ -20,7 +20,7 @@ import { nestMessagingLogger } from './nest-messaging-logger';
 export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   private readonly messagingLogger = nestMessagingLogger('Messaging');
-  private relay: EventRelay | undefined;
+  private relays: EventRelay[] = [];
   private checkpoints: CheckpointStore | undefined;
   private stopLagGauge: (() => void) | undefined;
 
@@ -34,33 +34,38 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     readiness.register({
       name: 'messaging',
       check: async () => {
-        const relay = this.relay?.status();
+        const relays = Object.fromEntries(this.relays.map((relay) => [relay.name, relay.status()]));
         const consumers = this.consumers.status();
         // A relay that cannot publish (broker down) keeps the service ready: commands are
         // still stored, and reach the topic when the broker returns. Consumers that have not
         // joined their group leave read models behind: not ready.
-        const ready = (this.setup.publishes === undefined || relay?.running === true) && consumers.every((c) => c.state === 'joined');
-        return { ready, details: { transport: this.setup.transport, ...(relay ? { relay } : {}), consumers } };
+        const ready = this.setup.relays.length === this.relays.length && Object.values(relays).every((r) => r.running) && consumers.every((c) => c.state === 'joined');
+        return { ready, details: { transport: this.setup.transport, relays, consumers } };
       },
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const { publishes, relayName } = this.setup;
-    if (publishes !== undefined && relayName !== undefined) {
-      this.checkpoints = this.setup.openCheckpoints();
-      this.relay = new EventRelay({ name: relayName, source: publishes, store: this.store, bus: this.bus, checkpoints: this.checkpoints, logger: this.messagingLogger });
-      await this.relay.start();
+    if (this.setup.relays.length > 0) {
+      const checkpoints = this.setup.openCheckpoints();
+      this.checkpoints = checkpoints;
+      // One relay per service: each reads the store and forwards its own service's events to its own topic.
+      this.relays = this.setup.relays.map(
+        ({ name, service, filter }) =>
+          new EventRelay({ name, source: service, store: this.store, bus: this.bus, checkpoints, logger: this.messagingLogger, ...(filter ? { filter } : {}) }),
+      );
+      await Promise.all(this.relays.map((relay) => relay.start()));
     }
     this.consumers.startAll(this.bus, this.messagingLogger);
     if (this.bus instanceof KafkaEventBus) this.stopLagGauge = consumerLag.observe(() => this.kafkaLag(this.bus as KafkaEventBus));
-    this.logger.log(`Bus: ${this.setup.transport}${publishes ? `; relaying ${publishes} from checkpoint ${this.relay?.status().checkpoint ?? 0}` : ''}; ${this.consumers.status().length} consumer group(s)`);
+    const relaying = this.relays.map((relay) => `${relay.name} from ${relay.status().checkpoint}`).join(', ');
+    this.logger.log(`Bus: ${this.setup.transport}${relaying ? `; relaying ${relaying}` : ''}; ${this.consumers.status().length} consumer group(s)`);
   }
 
   /** Resolves once everything up to `position` of this process's store is on the bus (tests, start-up ordering). */
-  waitForRelay(position: number): Promise<void> {
-    if (!this.relay) throw new Error('This process relays nothing.');
-    return this.relay.waitForCheckpoint(position);
+  async waitForRelay(position: number): Promise<void> {
+    if (this.relays.length === 0) throw new Error('This process relays nothing.');
+    await Promise.all(this.relays.map((relay) => relay.waitForCheckpoint(position)));
   }
 
   // Read at each metric collection (only when metrics are on): committed offsets against the
@@ -82,7 +87,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     this.stopLagGauge?.();
     await this.consumers.stopAll();
-    await this.relay?.stop();
+    await Promise.all(this.relays.map((relay) => relay.stop()));
     await this.bus.close();
     await this.checkpoints?.close();
   }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { EventStore } from '@leerzone/kernel';
+import type { EventSchemaRegistry, EventStore } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { projectionLag } from '@leerzone/observability';
 import { ProjectionRunner, type ProjectionDefinition, type ReadModels } from '@leerzone/projections';
 import { ReadinessRegistry } from '../health/readiness';
-import { EVENT_STORE, PROJECTION_STORE } from '../tokens';
+import { EVENT_SCHEMAS, EVENT_STORE, PROJECTION_STORE } from '../tokens';
 
 /**
  * Hosts the projection runner of a process. Service modules register their projections
@@ -22,6 +22,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(PROJECTION_STORE) private readonly store: ProjectionStore,
     private readonly readiness: ReadinessRegistry,
+    @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemaRegistry,
   ) {
     readiness.register({
       name: 'projections',
@@ -53,6 +54,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
       eventStore: this.eventStore,
       store: this.store,
       projections: this.definitions,
+      schemas: this.schemas,
       onError: (projection, error) => this.logger.error(`${projection}: ${error instanceof Error ? error.message : String(error)}`),
     });
     const runner = this.runner;

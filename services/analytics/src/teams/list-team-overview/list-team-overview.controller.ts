@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { summariseTeams, type TeamOverview } from '@leerzone/analytics-domain';
-import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, validationProblem, type Principal } from '@leerzone/nest-platform';
-import { InvalidArgumentError } from '@leerzone/projection-store';
+import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { guardedQuery } from '@leerzone/service-kit';
 import type { ReadModelCollection } from '@leerzone/projections';
 import { TEAM_OVERVIEW_PROJECTION, type TeamOverviewDocument } from '../read-model/team-overview.projection';
 import { ListTeamOverviewQuery } from './list-team-overview.request';
@@ -24,7 +24,7 @@ export class ListTeamOverviewController {
     const request = parseRequest(ListTeamOverviewQuery, query, 'query');
     const { tenantId } = principal;
     const teams = this.projections.readModels.collection<TeamOverviewDocument>(TEAM_OVERVIEW_PROJECTION, 'teams');
-    const page = await afterCursor(() =>
+    const page = await guardedQuery(() =>
       teams.find({ tenantId, ...(request.phase ? { phase: request.phase } : {}) }, { sort: { name: 1 }, limit: request.limit, ...(request.after ? { after: request.after } : {}) }),
     );
     return {
@@ -44,14 +44,4 @@ async function allTeams(teams: ReadModelCollection<TeamOverviewDocument>, tenant
     after = page.next;
   } while (after);
   return all;
-}
-
-/** A cursor from another query (or tampered with) is the caller's mistake: 400 naming `after`. */
-async function afterCursor<T>(query: () => Promise<T>): Promise<T> {
-  try {
-    return await query();
-  } catch (error) {
-    if (error instanceof InvalidArgumentError && error.field === 'after') throw validationProblem([{ field: 'after', message: error.message, code: error.code }]);
-    throw error;
-  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, Reason } from '../../shared/request-fields';
+import { EntityId, Reason } from '../../shared/governance-fields';
 
 export const AddUnitRequest = z.strictObject({
   /** Unique within the tenant (teams name their unit by this id); generated when absent. */

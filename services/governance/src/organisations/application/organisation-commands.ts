@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { reject } from '@leerzone/kernel';
 import { organisationDecider, organisationStreamId, type OrganisationCommand, type OrganisationEvent, type OrganisationState } from '@leerzone/governance-domain';
-import { GovernanceCommands, type CommandResult } from '../../shared/governance-commands';
-import type { WriteRequest } from '../../shared/write-request';
+import { type CommandResult, ServiceCommands, type WriteRequest } from '@leerzone/service-kit';
 
 /** Runs a command on an organisation's stream (roles are checked by the route). */
 @Injectable()
 export class OrganisationCommands {
-  constructor(private readonly commands: GovernanceCommands) {}
+  constructor(private readonly commands: ServiceCommands) {}
 
   run(write: WriteRequest, organisationId: string, command: OrganisationCommand, reason?: string): Promise<CommandResult<OrganisationEvent, OrganisationState>> {
     const isCreate = command.type === 'CreateOrganisation';

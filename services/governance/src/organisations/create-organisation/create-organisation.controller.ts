@@ -3,8 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { ORGANISATION_LEADS } from '../../shared/access';
-import { commandAnswer } from '../../shared/command-response';
-import { Write, type WriteRequest } from '../../shared/write-request';
+import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { OrganisationCommands } from '../application/organisation-commands';
 import { CreateOrganisationRequest } from './create-organisation.request';
 

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { unitTree } from '@leerzone/governance-domain';
-import { etagOf } from '../../shared/if-match';
+import { etagOf } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
 import { OrganisationIdParam } from '../organisation-id.param';
 

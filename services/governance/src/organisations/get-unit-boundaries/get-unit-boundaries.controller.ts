@@ -2,8 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { effectiveUnitBoundaries, organisationStateAsOf, organisationStreamId, unitBoundariesAsOf } from '@leerzone/governance-domain';
-import { AsOfQuery } from '../../shared/query-params';
-import { TenantStreams } from '../../shared/tenant-streams';
+import { AsOfQuery, TenantStreams } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
 import { UnitParams } from '../organisation-id.param';
 

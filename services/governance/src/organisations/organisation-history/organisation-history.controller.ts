@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { organisationHistory, organisationStreamId } from '@leerzone/governance-domain';
-import { TenantStreams } from '../../shared/tenant-streams';
+import { TenantStreams } from '@leerzone/service-kit';
 import { OrganisationIdParam } from '../organisation-id.param';
 
 @ApiTags('governance: time travel')

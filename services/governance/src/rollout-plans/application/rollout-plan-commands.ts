@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { reject } from '@leerzone/kernel';
 import { ProblemException, ProjectionsHost } from '@leerzone/nest-platform';
 import { rolloutPlanDecider, rolloutPlanStreamId, type RolloutPlanCommand, type RolloutPlanEvent, type RolloutPlanState } from '@leerzone/governance-domain';
-import { GovernanceCommands, type CommandResult } from '../../shared/governance-commands';
-import type { WriteRequest } from '../../shared/write-request';
+import { type CommandResult, ServiceCommands, type WriteRequest } from '@leerzone/service-kit';
 import { TEAMS_PROJECTION, type TeamDocument } from '../../teams/read-model/teams.projection';
 
 /** Runs a command on a rollout plan's stream (roles are checked by the route). */
 @Injectable()
 export class RolloutPlanCommands {
   constructor(
-    private readonly commands: GovernanceCommands,
+    private readonly commands: ServiceCommands,
     private readonly projections: ProjectionsHost,
   ) {}
 

@@ -4,8 +4,7 @@ import type { Response } from 'express';
 import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { UnitFrames } from '../../organisations/application/unit-frames';
 import { ORGANISATION_LEADS } from '../../shared/access';
-import { commandAnswer } from '../../shared/command-response';
-import { Write, type WriteRequest } from '../../shared/write-request';
+import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { RolloutPlanCommands } from '../application/rollout-plan-commands';
 import { CreateRolloutPlanRequest } from './create-rollout-plan.request';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, Reason } from '../../shared/request-fields';
+import { EntityId, Reason } from '../../shared/governance-fields';
 
 export const CreateRolloutPlanRequest = z.strictObject({
   planId: z.uuid().optional(),

@@ -3,9 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { rolloutPlanAsOf, rolloutPlanStreamId } from '@leerzone/governance-domain';
-import { etagOf } from '../../shared/if-match';
-import { AsOfQuery } from '../../shared/query-params';
-import { TenantStreams } from '../../shared/tenant-streams';
+import { AsOfQuery, etagOf, TenantStreams } from '@leerzone/service-kit';
 import { ROLLOUT_PLANS_PROJECTION, type RolloutPlanDocument, type ScheduleDocument } from '../read-model/rollout-plans.projection';
 import { PlanIdParam } from '../plan-id.param';
 

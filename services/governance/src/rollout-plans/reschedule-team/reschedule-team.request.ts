@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Reason } from '../../shared/request-fields';
+import { Reason } from '../../shared/governance-fields';
 import { IsoDate } from '../schedule-team/schedule-team.request';
 
 /** The reason is required. */

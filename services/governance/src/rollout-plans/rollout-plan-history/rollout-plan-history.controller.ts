@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { rolloutPlanHistory, rolloutPlanStreamId } from '@leerzone/governance-domain';
-import { TenantStreams } from '../../shared/tenant-streams';
+import { TenantStreams } from '@leerzone/service-kit';
 import { PlanIdParam } from '../plan-id.param';
 
 @ApiTags('governance: time travel')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Reason } from '../../shared/request-fields';
+import { Reason } from '../../shared/governance-fields';
 
 export const IsoDate = z.iso.date();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TEAM_ROLES } from '@leerzone/governance-domain';
-import { EntityId, Reason } from '../../shared/request-fields';
+import { EntityId, Reason } from '../../shared/governance-fields';
 
 export const TeamRoles = z.array(z.enum(TEAM_ROLES)).min(1).max(TEAM_ROLES.length);
 

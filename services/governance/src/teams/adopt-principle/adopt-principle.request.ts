@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, Reason } from '../../shared/request-fields';
+import { EntityId, Reason } from '../../shared/governance-fields';
 
 /** A concrete rule to live by ("I am always honest, even when the truth is uncomfortable") and the value it expresses ("integrity"). */
 export const AdoptPrincipleRequest = z.strictObject({

@@ -3,8 +3,7 @@ import { loadStream, reject, type CommandContext, type EventStore } from '@leerz
 import { EVENT_STORE, ProblemException } from '@leerzone/nest-platform';
 import { teamDecider, teamStreamId, type EffectiveBoundary, type TeamCommand, type TeamEvent, type TeamState } from '@leerzone/governance-domain';
 import { UnitFrames } from '../../organisations/application/unit-frames';
-import { GovernanceCommands, type CommandResult } from '../../shared/governance-commands';
-import type { WriteRequest } from '../../shared/write-request';
+import { type CommandResult, ServiceCommands, type WriteRequest } from '@leerzone/service-kit';
 import { checkTeamAccess, type TeamAccess } from './team-access';
 
 export interface TeamCommandSpec {
@@ -25,7 +24,7 @@ export interface TeamCommandSpec {
 @Injectable()
 export class TeamCommands {
   constructor(
-    private readonly commands: GovernanceCommands,
+    private readonly commands: ServiceCommands,
     private readonly frames: UnitFrames,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}

@@ -3,7 +3,7 @@ import type { StoredEvent } from '@leerzone/kernel';
 import { ProblemException } from '@leerzone/nest-platform';
 import { organisationStreamId, teamStateAsOf, teamStreamId, unitBoundariesAsOf, type EffectiveBoundary } from '@leerzone/governance-domain';
 import { UnitFrames } from '../../organisations/application/unit-frames';
-import { TenantStreams } from '../../shared/tenant-streams';
+import { TenantStreams } from '@leerzone/service-kit';
 
 /** Time travel and history read the team's own events (and its unit's organisation), not the read models. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TEAM_PHASES } from '@leerzone/governance-domain';
-import { Reason } from '../../shared/request-fields';
+import { Reason } from '../../shared/governance-fields';
 
 /** Forward one phase at a time (following teams skip pilot); going back needs a reason. */
 export const ChangePhaseRequest = z.strictObject({ phase: z.enum(TEAM_PHASES), reason: Reason.optional() });

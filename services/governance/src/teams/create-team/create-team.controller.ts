@@ -5,16 +5,14 @@ import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platfo
 import { teamDecider, teamStreamId } from '@leerzone/governance-domain';
 import { UnitFrames } from '../../organisations/application/unit-frames';
 import { TEAM_MANAGERS } from '../../shared/access';
-import { commandAnswer } from '../../shared/command-response';
-import { GovernanceCommands } from '../../shared/governance-commands';
-import { Write, type WriteRequest } from '../../shared/write-request';
+import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
 import { CreateTeamRequest } from './create-team.request';
 
 @ApiTags('governance: teams')
 @Controller('api/governance/teams')
 export class CreateTeamController {
   constructor(
-    private readonly commands: GovernanceCommands,
+    private readonly commands: ServiceCommands,
     private readonly frames: UnitFrames,
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}

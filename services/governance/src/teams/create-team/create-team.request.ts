@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, Reason } from '../../shared/request-fields';
+import { EntityId, Reason } from '../../shared/governance-fields';
 
 export const CreateTeamRequest = z.strictObject({
   /** Optional client-chosen id (UUID) for idempotent retries; generated when absent. */

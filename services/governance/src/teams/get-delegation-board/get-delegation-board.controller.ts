@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { delegationBoardView, teamDelegationBoardAsOf } from '@leerzone/governance-domain';
-import { AsOfQuery } from '../../shared/query-params';
+import { AsOfQuery } from '@leerzone/service-kit';
 import { TeamPast } from '../application/team-past';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';

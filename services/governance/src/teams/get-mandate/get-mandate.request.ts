@@ -1,4 +1,4 @@
 import { z } from 'zod';
-import { Instant, Slug } from '../../shared/request-fields';
+import { Instant, Slug } from '../../shared/governance-fields';
 
 export const MandateQuery = z.strictObject({ area: Slug, asOf: Instant.optional() });

@@ -1,4 +1,4 @@
 import { z } from 'zod';
-import { Instant } from '../../shared/request-fields';
+import { Instant } from '../../shared/governance-fields';
 
 export const PhaseProgressQuery = z.strictObject({ evaluatedAt: Instant.optional() });

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { teamBoundariesAsOf } from '@leerzone/governance-domain';
 import { UnitFrames } from '../../organisations/application/unit-frames';
-import { AsOfQuery } from '../../shared/query-params';
+import { AsOfQuery } from '@leerzone/service-kit';
 import { TeamPast } from '../application/team-past';
 import { TeamReadModels } from '../application/team-read-models';
 import { TEAM_BOUNDARIES_PROJECTION, type TeamBoundaryDocument } from '../read-model/team-boundaries.projection';

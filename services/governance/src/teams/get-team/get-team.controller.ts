@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
-import { etagOf } from '../../shared/if-match';
+import { etagOf } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
 

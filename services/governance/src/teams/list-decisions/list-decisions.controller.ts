@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { buildSafeFilter } from '@leerzone/projection-store';
-import { guardedQuery } from '../../shared/query-params';
+import { guardedQuery } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
 import { DECISIONS_PROJECTION, type DecisionDocument } from '../read-model/decisions.projection';
 import { TeamIdParam } from '../team-id.param';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { csv, PageQuery } from '../../shared/query-params';
-import { Slug } from '../../shared/request-fields';
+import { csv, PageQuery } from '@leerzone/service-kit';
+import { Slug } from '../../shared/governance-fields';
 
 export const ListDecisionsQuery = z.strictObject({
   status: csv(z.enum(['recorded', 'escalated'])).optional(),

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { safeScalar } from '@leerzone/projection-store';
-import { guardedQuery } from '../../shared/query-params';
+import { guardedQuery } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
 import { PRINCIPLES_PROJECTION, type PrincipleDocument } from '../read-model/principles.projection';
 import { TeamIdParam } from '../team-id.param';

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { buildSafeFilter } from '@leerzone/projection-store';
-import { guardedQuery } from '../../shared/query-params';
+import { guardedQuery } from '@leerzone/service-kit';
 import { proposalView } from '../application/proposal-views';
 import { TeamReadModels } from '../application/team-read-models';
 import { PROPOSALS_PROJECTION, type ProposalDocument, type ProposalResponseDocument } from '../read-model/proposals.projection';

@@ -4,7 +4,7 @@ import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from 
 import { buildSafeFilter, buildSafeSort, type Filter } from '@leerzone/projection-store';
 import type { ReadModelCollection } from '@leerzone/projections';
 import { initialTeamState, phaseProgress } from '@leerzone/governance-domain';
-import { guardedQuery } from '../../shared/query-params';
+import { guardedQuery } from '@leerzone/service-kit';
 import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
 import { STALLABLE_PHASES, TEAMS_PROJECTION, type TeamDocument } from '../read-model/teams.projection';
 import { ListTeamsQuery } from './list-teams.request';

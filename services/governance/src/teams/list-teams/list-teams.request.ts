@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TEAM_PHASES } from '@leerzone/governance-domain';
-import { EntityId, Instant } from '../../shared/request-fields';
-import { csv, PageQuery } from '../../shared/query-params';
+import { EntityId, Instant } from '../../shared/governance-fields';
+import { csv, PageQuery } from '@leerzone/service-kit';
 
 export const ListTeamsQuery = z.strictObject({
   /** One phase or several, comma-separated. */

@@ -1,4 +1,4 @@
 import { z } from 'zod';
-import { EntityId, Reason } from '../../shared/request-fields';
+import { EntityId, Reason } from '../../shared/governance-fields';
 
 export const MoveTeamRequest = z.strictObject({ unitId: EntityId, reason: Reason.optional() });

@@ -2,8 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NEW_ID, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
-import { commandAnswer } from '../../shared/command-response';
-import { Write, type WriteRequest } from '../../shared/write-request';
+import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamIdParam } from '../team-id.param';
 import { ProposeBoundaryChangeRequest } from './propose-boundary-change.request';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BoundaryWithId, EntityId, Instant, Reason } from '../../shared/request-fields';
+import { BoundaryWithId, EntityId, Instant, Reason } from '../../shared/governance-fields';
 
 export const ProposeBoundaryChangeRequest = z.strictObject({
   proposalId: EntityId.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, Instant, Reason, Slug } from '../../shared/request-fields';
+import { EntityId, Instant, Reason, Slug } from '../../shared/governance-fields';
 
 export const RecordCoachingSessionRequest = z.strictObject({
   sessionId: EntityId.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, Money, Slug } from '../../shared/request-fields';
+import { EntityId, Money, Slug } from '../../shared/governance-fields';
 
 export const RecordDecisionRequest = z.strictObject({
   decisionId: EntityId.optional(),

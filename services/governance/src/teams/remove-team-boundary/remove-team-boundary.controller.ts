@@ -3,9 +3,8 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
-import { commandAnswer } from '../../shared/command-response';
-import { ReasonOnly } from '../../shared/request-fields';
-import { Write, type WriteRequest } from '../../shared/write-request';
+import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
+import { ReasonOnly } from '../../shared/governance-fields';
 import { TeamCommands } from '../application/team-commands';
 import { TeamBoundaryParams } from '../team-id.param';
 

@@ -1,4 +1,4 @@
 import { z } from 'zod';
-import { Reason } from '../../shared/request-fields';
+import { Reason } from '../../shared/governance-fields';
 
 export const RenameTeamRequest = z.strictObject({ name: z.string().trim().min(1).max(120), reason: Reason.optional() });

@@ -2,8 +2,7 @@ import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseRequest } from '@leerzone/nest-platform';
-import { commandAnswer } from '../../shared/command-response';
-import { Write, type WriteRequest } from '../../shared/write-request';
+import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamMemberParams } from '../team-id.param';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BoundaryBody, Reason } from '../../shared/request-fields';
+import { BoundaryBody, Reason } from '../../shared/governance-fields';
 
 /**
  * `{ boundary: { kind: 'financial', title, limit: { amount, currency }, period, decisionArea? }

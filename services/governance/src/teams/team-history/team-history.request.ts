@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { csv } from '../../shared/query-params';
-import { Instant } from '../../shared/request-fields';
+import { csv } from '@leerzone/service-kit';
+import { Instant } from '../../shared/governance-fields';
 
 export const TEAM_HISTORY_TOPICS = ['team', 'membership', 'yes', 'phase', 'coaching', 'boundaries', 'consent', 'delegation', 'decisions', 'principles'] as const;
 

@@ -2,9 +2,8 @@ import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
-import { commandAnswer } from '../../shared/command-response';
-import { ReasonOnly } from '../../shared/request-fields';
-import { Write, type WriteRequest } from '../../shared/write-request';
+import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
+import { ReasonOnly } from '../../shared/governance-fields';
 import { TeamCommands } from '../application/team-commands';
 import { TeamMemberParams } from '../team-id.param';
 

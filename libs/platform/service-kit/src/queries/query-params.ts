@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { InvalidArgumentError, InvalidQueryError } from '@leerzone/projection-store';
 import { ProblemException, validationProblem } from '@leerzone/nest-platform';
-import { Instant } from './request-fields';
+import { Instant } from '../fields/fields';
 
 /** `?asOf=<ISO instant>`: what held at that moment, rebuilt from the events. */
 export const AsOfQuery = z.strictObject({ asOf: Instant.optional() });
 
-export const PageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+/** `?limit=&after=`: a page size (default 50, at most 200 unless the endpoint says otherwise) and the cursor from the previous page. */
+export const pageQuery = ({ max = 200, defaultLimit = 50 }: { readonly max?: number; readonly defaultLimit?: number } = {}) => ({
+  limit: z.coerce.number().int().min(1).max(max).default(defaultLimit),
   after: z.string().max(2000).optional(),
-};
+});
+
+export const PageQuery = pageQuery();
 
 /** A comma-separated list in a query string (`?topic=boundaries,delegation`); a repeated parameter works too. */
 export const csv = <T extends z.ZodType>(item: T) =>

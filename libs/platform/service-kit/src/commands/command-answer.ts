@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { DomainEvent } from '@leerzone/kernel';
 import { etagOf } from './if-match';
-import { summarise, type CommandResult } from './governance-commands';
+import { summarise, type CommandResult } from './service-commands';
 
 /**
  * The body every command answers with: what it was about, the stream's new version (also

@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import request from 'supertest';
 import type { EventStore } from '@leerzone/kernel';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
-import { PlatformModule, TokenService, createHttpApp, type Role } from '@leerzone/nest-platform';
-import { InMemoryProjectionStore } from '@leerzone/projection-store';
-import { GovernanceModule } from '../governance.module';
+import type { EventBus } from '@leerzone/messaging';
+import { EVENT_BUS, MessagingModule, PlatformModule, TokenService, createHttpApp, type Role } from '@leerzone/nest-platform';
+import { InMemoryProjectionStore, type ProjectionStore } from '@leerzone/projection-store';
+import { publishedBy, type ServiceDefinition } from '../process/service-definition';
 
 export interface Caller {
   get(path: string, headers?: Record<string, string>): request.Test;
@@ -17,9 +18,14 @@ export interface Caller {
   delete(path: string, body?: unknown, headers?: Record<string, string>): request.Test;
 }
 
-export interface GovernanceTestApp {
+export interface ServiceTestApp {
   readonly app: INestApplication;
   readonly store: SqliteEventStore;
+  /** The in-process bus: other services' events can be published on it, this service's relayed events read from it. */
+  readonly bus: EventBus;
+  readonly projectionStore: ProjectionStore;
+  /** Where the test app keeps its files (store, keys). */
+  readonly dir: string;
   /** A caller with a development token for this user, roles and tenant. */
   as(userId: string, roles: Role[], tenantId?: string): Promise<Caller>;
   anonymous(): Caller;
@@ -28,26 +34,37 @@ export interface GovernanceTestApp {
   close(): Promise<void>;
 }
 
+export interface ServiceTestAppOptions {
+  /** Wraps the store (e.g. to lose every race). */
+  readonly wrapStore?: (store: EventStore) => EventStore;
+  readonly projectionStore?: () => Promise<ProjectionStore>;
+  /** More modules to host beside the services (test doubles of nothing: real modules only). */
+  readonly imports?: readonly Type<unknown>[];
+}
+
 /**
- * The governance module booted as the runners boot it (PlatformModule with the development
- * issuer, SQLite on a temp file, in-memory read models), driven over HTTP with supertest.
- * `wrapStore` lets a test put a decorator around the store (e.g. to lose every race).
+ * Services booted as the runners boot them — PlatformModule with the development issuer,
+ * SQLite on a temp file, in-memory read models, the in-process bus with one relay per
+ * service — and driven over HTTP with supertest.
  */
-export async function startGovernanceApp(options: { wrapStore?: (store: EventStore) => EventStore } = {}): Promise<GovernanceTestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'leerzone-governance-'));
+export async function startServiceTestApp(services: readonly ServiceDefinition[], options: ServiceTestAppOptions = {}): Promise<ServiceTestApp> {
+  const dir = mkdtempSync(join(tmpdir(), `leerzone-${services.map((s) => s.name).join('-')}-`));
   const store = new SqliteEventStore({ filename: join(dir, 'events.db'), pollIntervalMs: 20 });
+  const projectionStore = options.projectionStore ? await options.projectionStore() : new InMemoryProjectionStore();
   const module = {
-    module: class GovernanceTestModule {},
+    module: class ServiceTestModule {},
     imports: [
       PlatformModule.forRoot({
         auth: { devIssuer: { keyFile: join(dir, 'dev-signing-key.json') } },
         eventStore: async () => (options.wrapStore ? options.wrapStore(store) : store),
-        projectionStore: async () => new InMemoryProjectionStore(),
+        projectionStore: async () => projectionStore,
       }),
-      GovernanceModule,
+      MessagingModule.forRoot({ service: services[0]!.name, publishes: services.map((s) => ({ service: s.name, filter: publishedBy(s) })), dataDir: dir, env: {} }),
+      ...services.map((service) => service.module),
+      ...(options.imports ?? []),
     ],
   };
-  const app = await createHttpApp(module, { title: 'Leerzone governance (test)', description: 'integration test', logger: false });
+  const app = await createHttpApp(module, { title: `Leerzone ${services.map((s) => s.name).join(', ')} (test)`, description: 'integration test', logger: false });
   await app.init();
   const tokens = app.get(TokenService);
   const server = app.getHttpServer();
@@ -74,6 +91,9 @@ export async function startGovernanceApp(options: { wrapStore?: (store: EventSto
   return {
     app,
     store,
+    bus: app.get<EventBus>(EVENT_BUS),
+    projectionStore,
+    dir,
     as: async (userId, roles, tenantId = 'acme') => caller(await tokens.issueDevToken({ tenantId, userId, roles })),
     anonymous: () => caller(null),
     head: () => store.headPosition(),

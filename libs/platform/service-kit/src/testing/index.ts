@@ -1,0 +1,3 @@
+export * from './service-test-app';
+export * from './child-service';
+export * from './problems';

@@ -1,1 +1,0 @@
-module.exports = require('../../jest.preset').preset(__dirname, 'unit');
