@@ -1,6 +1,10 @@
 import type { CommandContext, SealedValue } from '@leerzone/kernel';
+import { fold, isRejection } from '@leerzone/kernel';
+import { testContext } from '@leerzone/kernel/testing';
 import type { LessonReference } from '../lessons/lesson.model';
 import type { FollowUpDueRule } from '../shared/failure.model';
+import type { ReportCommand } from './report.commands';
+import { reportDecider } from './report.decider';
 import type { ReportEvent } from './report.events';
 import { ANONYMOUS_REPORTER_ACTOR, anonymousReporterSubject } from './reporting.rules';
 
@@ -74,3 +78,10 @@ export const actionPlanned = (actionId: string, dueOn: string, ownerTeamId = TEA
 });
 
 export { anonymousReporterSubject };
+
+/** The given events followed by what the command decides: a history built by the decider itself. */
+export function andThen(given: readonly ReportEvent[], command: ReportCommand, actorId = COACH): ReportEvent[] {
+  const decision = reportDecider.decide(command, fold(reportDecider, given), testContext(as(actorId)));
+  if (isRejection(decision)) throw new Error(`${decision.code}: ${decision.message}`);
+  return [...given, ...decision];
+}
