@@ -9,3 +9,4 @@ export * from './fields/fields';
 export * from './process/service-definition';
 export * from './process/service-process.module';
 export * from './process/run-service';
+export * from './team-directory/team-directory.module';

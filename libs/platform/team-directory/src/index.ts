@@ -1,0 +1,3 @@
+export * from './team-facts';
+export * from './team-directory.projection';
+export * from './team-directory';
