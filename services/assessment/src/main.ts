@@ -1,0 +1,4 @@
+import { runService } from '@leerzone/service-kit';
+import { assessmentService } from './assessment.module';
+
+runService(assessmentService);

@@ -1,0 +1,4 @@
+import { runService } from '@leerzone/service-kit';
+import { okrService } from './okr.module';
+
+runService(okrService);
