@@ -1,17 +1,12 @@
 import { assertNever } from '@leerzone/kernel';
-import type { FailureKind, FollowUpDueRule } from '../shared/failure.model';
+import type { LessonReference } from '../lessons/lesson.model';
+import type { FollowUpDueRule } from '../shared/failure.model';
 import { DEFAULT_CONTRIBUTING_FACTORS, DEFAULT_FOLLOW_UP_DUE_RULE } from '../shared/failure.model';
 import { withEntry } from '../shared/maps';
 import type { LibraryEvent } from './library.events';
 
-export interface LibraryLessonState {
-  readonly lessonId: string;
-  readonly reportId: string;
-  readonly teamId: string;
-  readonly kind: FailureKind;
-  readonly summary: string;
-  readonly area: string;
-  readonly tags: readonly string[];
+/** A shared lesson as the library holds it: a lesson reference without the prevention's live status. */
+export interface LibraryLessonState extends Omit<LessonReference, 'preventionAction'> {
   readonly addedAt: string;
 }
 

@@ -21,17 +21,20 @@ const basicResponse = (overrides: Record<string, unknown> = {}) =>
       ...overrides,
     },
   }) as never;
+const systemAnalysis = {
+  contributingFactors: [
+    { factor: 'load', description: 'Two colleagues ill' },
+    { factor: 'tooling', description: 'The app showed yesterday’s list' },
+  ],
+  missedWeakSignals: ['The app was slow all week'],
+  howToSpotSooner: 'Report slowness of the app at the daily start',
+};
 const analysis = (overrides: Record<string, unknown> = {}) =>
   ({
     type: 'RecordSystemAnalysis',
     data: {
       reportId: REPORT,
-      contributingFactors: [
-        { factor: 'load', description: 'Two colleagues ill' },
-        { factor: 'tooling', description: 'The app showed yesterday’s list' },
-      ],
-      missedWeakSignals: ['The app was slow all week'],
-      howToSpotSooner: 'Report slowness of the app at the daily start',
+      ...systemAnalysis,
       lesson: { lessonId: 'l-2', summary: 'Stale lists appear when the app is slow', tags: ['app', 'medication-list'] },
       taxonomy,
       ...overrides,
@@ -116,12 +119,7 @@ describe('complex: a system analysis', () => {
           type: 'SystemAnalysisRecorded',
           data: {
             reportId: REPORT,
-            contributingFactors: [
-              { factor: 'load', description: 'Two colleagues ill' },
-              { factor: 'tooling', description: 'The app showed yesterday’s list' },
-            ],
-            missedWeakSignals: ['The app was slow all week'],
-            howToSpotSooner: 'Report slowness of the app at the daily start',
+            ...systemAnalysis,
             analysedBy: COACH,
             analysedAt: now,
           },

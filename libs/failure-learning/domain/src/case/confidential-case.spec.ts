@@ -1,0 +1,129 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CommandContext, SealedValue } from '@leerzone/kernel';
+import { isRejection } from '@leerzone/kernel';
+import { DeciderSpecification, testContext } from '@leerzone/kernel/testing';
+import { CONFIDENTIAL_EVENT_TYPES, isConfidentialEvent, isPublishableEvent, PUBLIC_EVENT_TYPES } from '../events';
+import { confidentialCaseDecider, confidentialCaseStreamId, isConfidentialStream } from './confidential-case.decider';
+import type { ConfidentialCaseEvent } from './confidential-case.events';
+import { CONFIDENTIAL_CASE_EVENT_TYPES } from './confidential-case.events';
+import { CONFIDENTIAL_OFFICER_ROLE, isRefusedCaseAttempt } from './confidential-case.rules';
+
+const spec = DeciderSpecification.for(confidentialCaseDecider);
+const NOW = new Date('2026-02-01T10:00:00.000Z');
+const now = NOW.toISOString();
+const CASE = 'c-1';
+const OFFICER = 'user-officer';
+const BRAM = 'user-bram';
+const by = (actorId: string, extra: Partial<CommandContext> = {}): Partial<CommandContext> => ({ actor: { id: actorId, kind: 'user' }, now: NOW, ...extra });
+const seal = (subject: string): SealedValue => ({ $sealed: { subject, keyId: 'k', alg: 'A256GCM', iv: 'aXY=', data: 'ZA==', tag: 'dA==' } });
+const officer = [CONFIDENTIAL_OFFICER_ROLE];
+
+const opened: ConfidentialCaseEvent = {
+  type: 'ConfidentialCaseOpened',
+  data: { caseId: CASE, boundary: 'ignored-safety-rules', teamId: 'team-a', concernedPersonId: BRAM, account: seal(BRAM), openedBy: OFFICER, openedAt: '2026-01-20T10:00:00.000Z' },
+};
+const consequence: ConfidentialCaseEvent = {
+  type: 'ConfidentialCaseConsequenceRecorded',
+  data: { caseId: CASE, consequenceId: 'q-1', kind: 'formal-warning', description: seal(BRAM), recordedBy: OFFICER, recordedAt: '2026-01-25T10:00:00.000Z' },
+};
+const open = (overrides: Record<string, unknown> = {}) =>
+  ({ type: 'OpenConfidentialCase', data: { caseId: CASE, actorRoles: officer, boundary: 'ignored-safety-rules', teamId: 'team-a', concernedPersonId: BRAM, account: seal(BRAM), ...overrides } }) as never;
+const read = (actorRoles: readonly string[], purpose = 'case file') => ({ type: 'AccessConfidentialCase', data: { caseId: CASE, actorRoles, purpose } }) as never;
+
+describe('the confidential track: a case for a hard boundary', () => {
+  it('is opened by the officer, with the account sealed under the concerned person', () => {
+    spec.given([]).when(open(), by(OFFICER)).then([{ ...opened, data: { ...opened.data, openedAt: now } } as ConfidentialCaseEvent]);
+    spec.given([]).when(open({ boundary: 'withheld-crucial-information', teamId: null }), by(OFFICER)).then([expect.objectContaining({ data: expect.objectContaining({ boundary: 'withheld-crucial-information', teamId: null }) }) as never]);
+    expect(confidentialCaseStreamId(CASE)).toBe('failure-learning-case-c-1');
+  });
+
+  it('is opened by no one else', () => {
+    for (const roles of [['member'], ['coach'], ['admin'], []]) {
+      spec.given([]).when(open({ actorRoles: roles }), by(BRAM)).thenRejects('CASE.OFFICER_ONLY', { category: 'forbidden' });
+    }
+  });
+
+  it.each([
+    ['boundary', 'CASE.BOUNDARY_INVALID', { boundary: 'rudeness' }],
+    ['account', 'CASE.PERSONAL_DATA_NOT_SEALED', { account: 'Bram skipped the safety check' }],
+    ['account', 'CASE.PERSONAL_DATA_NOT_SEALED', { account: seal('user-someone-else') }],
+    ['concernedPersonId', 'CASE.INVALID', { concernedPersonId: '' }],
+    ['caseId', 'CASE.INVALID', { caseId: ' c' }],
+  ])('rejects a bad %s with %s', (field, code, overrides) => {
+    spec.given([]).when(open(overrides), by(OFFICER)).thenRejects(code, { field, category: 'invalid' });
+  });
+
+  it('records every read by the officer before anything is returned', () => {
+    spec.given([opened]).when(read(officer, 'case file and consequences'), by(OFFICER)).then([
+      { type: 'ConfidentialCaseAccessed', data: { caseId: CASE, purpose: 'case file and consequences', accessedBy: OFFICER, accessedAt: now } },
+    ]);
+    spec.given([opened]).when(read(officer, ''), by(OFFICER)).thenRejects('CASE.PURPOSE_INVALID', { field: 'purpose' });
+  });
+
+  it.each([
+    ['a team member', 'user-anna', ['member']],
+    ['a coach', 'user-coach', ['coach']],
+    ['an admin', 'user-admin', ['admin', 'auditor']],
+  ])('refuses %s who tries to read a case, and records the attempt', (_who, actorId, roles) => {
+    const decision = confidentialCaseDecider.decide(read(roles), confidentialCaseDecider.evolve(confidentialCaseDecider.initialState, opened), testContext(by(actorId)));
+    expect(decision).toEqual([{ type: 'ConfidentialCaseAccessRefused', data: { caseId: CASE, attempted: 'AccessConfidentialCase', actorRoles: roles, attemptedBy: actorId, attemptedAt: now } }]);
+    expect(isRefusedCaseAttempt(decision as ConfidentialCaseEvent[])).toBe(true);
+  });
+
+  it('refuses and records attempts to act on a case without the role, and a service acting as officer', () => {
+    const act = { type: 'RecordCaseConsequence', data: { caseId: CASE, actorRoles: ['coach'], consequenceId: 'q-2', kind: 'training', description: seal(BRAM) } } as never;
+    spec.given([opened]).when(act, by('user-coach')).then([
+      { type: 'ConfidentialCaseAccessRefused', data: { caseId: CASE, attempted: 'RecordCaseConsequence', actorRoles: ['coach'], attemptedBy: 'user-coach', attemptedAt: now } },
+    ]);
+    spec
+      .given([opened])
+      .when({ type: 'CloseConfidentialCase', data: { caseId: CASE, actorRoles: officer, outcome: 'unsubstantiated' } } as never, { actor: { id: 'some-service', kind: 'service' }, now: NOW, reason: 'r' })
+      .then([expect.objectContaining({ type: 'ConfidentialCaseAccessRefused', data: expect.objectContaining({ attempted: 'CloseConfidentialCase', attemptedBy: 'some-service' }) }) as never]);
+  });
+
+  it('answers "not found" to everyone for a case that does not exist, recording nothing', () => {
+    spec.given([]).when(read(officer), by(OFFICER)).thenRejects('CASE.NOT_FOUND', { category: 'not-found' });
+    spec.given([]).when(read(['member']), by('user-anna')).thenRejects('CASE.NOT_FOUND', { category: 'not-found' });
+  });
+
+  it('records consequences, sealed under the concerned person', () => {
+    const record = (overrides: Record<string, unknown> = {}) => ({ type: 'RecordCaseConsequence', data: { caseId: CASE, actorRoles: officer, consequenceId: 'q-1', kind: 'formal-warning', description: seal(BRAM), ...overrides } }) as never;
+    spec.given([opened]).when(record(), by(OFFICER)).then([{ ...consequence, data: { ...consequence.data, recordedAt: now } } as ConfidentialCaseEvent]);
+    spec.given([opened, consequence]).when(record(), by(OFFICER)).thenRejects('CASE.CONSEQUENCE_EXISTS', { category: 'conflict' });
+    spec.given([opened]).when(record({ kind: 'fine' }), by(OFFICER)).thenRejects('CASE.CONSEQUENCE_INVALID', { field: 'kind' });
+    spec.given([opened]).when(record({ description: seal('user-anna') }), by(OFFICER)).thenRejects('CASE.PERSONAL_DATA_NOT_SEALED', { field: 'description' });
+  });
+
+  it('closes a substantiated case only with a consequence, and always with a reason', () => {
+    const close = (outcome: string) => ({ type: 'CloseConfidentialCase', data: { caseId: CASE, actorRoles: officer, outcome } }) as never;
+    spec.given([opened]).when(close('substantiated'), by(OFFICER, { reason: 'Confirmed by two witnesses' })).thenRejects('CASE.CONSEQUENCE_REQUIRED', { category: 'precondition' });
+    spec.given([opened, consequence]).when(close('substantiated'), by(OFFICER, { reason: 'Confirmed by two witnesses' })).then([
+      { type: 'ConfidentialCaseClosed', data: { caseId: CASE, outcome: 'substantiated', consequenceIds: ['q-1'], reason: 'Confirmed by two witnesses', closedBy: OFFICER, closedAt: now } },
+    ]);
+    spec.given([opened]).when(close('unsubstantiated'), by(OFFICER)).thenRejects('FAILURE_LEARNING.REASON_REQUIRED', { field: 'reason' });
+    spec.given([opened]).when(close('dismissed'), by(OFFICER, { reason: 'r' })).thenRejects('CASE.OUTCOME_INVALID', { field: 'outcome' });
+    const closed: ConfidentialCaseEvent = { type: 'ConfidentialCaseClosed', data: { caseId: CASE, outcome: 'unsubstantiated', consequenceIds: [], reason: 'r', closedBy: OFFICER, closedAt: now } };
+    spec.given([opened, closed]).when(close('unsubstantiated'), by(OFFICER, { reason: 'r' })).thenRejects('CASE.CLOSED', { category: 'conflict' });
+    // A closed case can still be read, and the read is still recorded.
+    const decision = confidentialCaseDecider.decide(read(officer), [opened, closed].reduce(confidentialCaseDecider.evolve, confidentialCaseDecider.initialState), testContext(by(OFFICER)));
+    expect(isRejection(decision) ? decision.code : decision.map((e) => e.type)).toEqual(['ConfidentialCaseAccessed']);
+  });
+});
+
+describe('case events never reach the public topic', () => {
+  it('marks every case event confidential and no other', () => {
+    expect([...CONFIDENTIAL_EVENT_TYPES].sort()).toEqual([...CONFIDENTIAL_CASE_EVENT_TYPES].sort());
+    for (const type of CONFIDENTIAL_CASE_EVENT_TYPES) {
+      expect(isConfidentialEvent(type)).toBe(true);
+      expect(isPublishableEvent(type)).toBe(false);
+    }
+    for (const type of PUBLIC_EVENT_TYPES) expect([type, isConfidentialEvent(type), isPublishableEvent(type)]).toEqual([type, false, true]);
+    expect(isPublishableEvent('SomethingUnknown')).toBe(false);
+  });
+
+  it('recognises a case stream by its prefix, and no other failure-learning stream', () => {
+    expect(isConfidentialStream('failure-learning-case-c-1')).toBe(true);
+    expect(isConfidentialStream('failure-learning-report-case-1')).toBe(false);
+    expect(isConfidentialStream('failure-learning-library-acme')).toBe(false);
+  });
+});
