@@ -1,4 +1,4 @@
-import type { Actor } from '@leerzone/kernel';
+import type { Actor, Rejection } from '@leerzone/kernel';
 import { isRejection, reject, requiredId, requiredText } from '@leerzone/kernel';
 import type { LessonReference } from '../lessons/lesson.model';
 import { SEVERITIES } from '../shared/failure.model';
@@ -109,7 +109,7 @@ export const reportFailure: ReportRule<ReportFailure> = (command, state, ctx) =>
   ];
 };
 
-function reporterOf(input: ReportFailure['data']['reporter'] | undefined, reportId: string, actor: Actor): Reporter | ReturnType<typeof reject> {
+function reporterOf(input: ReportFailure['data']['reporter'] | undefined, reportId: string, actor: Actor): Reporter | Rejection {
   if (typeof input !== 'object' || input === null || typeof input.anonymous !== 'boolean') {
     return reject('invalid', 'REPORT.REPORTER_INVALID', 'Say whether the reporter stays anonymous: reporter.anonymous must be true or false.', { field: 'reporter.anonymous' });
   }
