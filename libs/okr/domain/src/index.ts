@@ -1,1 +1,5 @@
-export {};
+export * from './shared';
+export * from './cycle';
+export * from './objective';
+export * from './team';
+export * from './signals';

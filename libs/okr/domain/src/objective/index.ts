@@ -1,0 +1,14 @@
+export * from './objective.model';
+export * from './measure.model';
+export * from './progress';
+export * from './scoring';
+export * from './objective.commands';
+export * from './objective.events';
+export * from './objective.state';
+export * from './objective.decider';
+export * from './objective.queries';
+export * from './alignment.queries';
+export { mayAlignTo } from './alignment.rules';
+export { carryForwardSource } from './carry-forward.rules';
+export { changedGoalposts } from './key-result.rules';
+export { keyResultScores } from './grading.rules';

@@ -1,0 +1,172 @@
+import { describe, expect, it } from '@jest/globals';
+import { fold } from '@leerzone/kernel';
+import { DeciderSpecification } from '@leerzone/kernel/testing';
+import type { ObjectiveCommand } from './objective.commands';
+import { objectiveDecider } from './objective.decider';
+import type { CycleStatus } from '../cycle/cycle.model';
+import { addKr, commit, cycle, decide, define, history, increase, milestone, OBJ, on, ordinal, running, runningSteps, TEAM } from './objective.fixtures';
+import { keyResultViews } from './objective.queries';
+
+const spec = DeciderSpecification.for(objectiveDecider);
+
+describe('defining an objective', () => {
+  it('records the owner, level and commitment', () => {
+    spec.given([]).when(define('aspirational'), on(0)).then([
+      {
+        type: 'ObjectiveDefined',
+        data: {
+          objectiveId: OBJ,
+          cycleId: 'cycle-q1',
+          level: 'team',
+          owner: { kind: 'team', id: TEAM },
+          title: 'Clients feel heard',
+          description: null,
+          commitment: 'aspirational',
+          carriedForwardFrom: null,
+          definedBy: 'user-anna',
+          definedAt: '2026-01-01T00:00:00.000Z',
+        },
+      },
+    ]);
+  });
+
+  it('refuses bad input naming the field', () => {
+    const base = define() as Extract<ObjectiveCommand, { type: 'DefineObjective' }>;
+    const withData = (data: object): ObjectiveCommand => ({ ...base, data: { ...base.data, ...data } });
+    spec.given([]).when(withData({ owner: { kind: 'unit', id: 'unit-care' } })).thenRejects('OKR.OWNER_INVALID', { field: 'owner.kind', category: 'invalid' });
+    spec.given([]).when(withData({ level: 'unit', owner: { kind: 'unit', id: ' ' } })).thenRejects('OKR.OWNER_INVALID', { field: 'owner.id' });
+    spec.given([]).when(withData({ level: 'galaxy' })).thenRejects('OKR.LEVEL_INVALID', { field: 'level' });
+    spec.given([]).when(withData({ title: '   ' })).thenRejects('OKR.OBJECTIVE_TITLE_INVALID', { field: 'title' });
+    spec.given([]).when(withData({ commitment: 'maybe' })).thenRejects('OKR.COMMITMENT_INVALID', { field: 'commitment' });
+    spec.given([]).when(withData({ cycle: cycle('grading') })).thenRejects('OKR.CYCLE_WRONG_STATUS', { field: 'cycle.status', category: 'precondition' });
+  });
+
+  it('exists once', () => {
+    spec.given(history(define())).when(define()).thenRejects('OKR.OBJECTIVE_ALREADY_EXISTS', { category: 'conflict' });
+  });
+});
+
+describe('3 to 5 key results when committed to the cycle', () => {
+  const withKrs = (n: number) => history(define(), ...Array.from({ length: n }, (_, i) => addKr(`kr-${i + 1}`)));
+
+  it('refuses to commit with 2, saying how many and why', () => {
+    const rejection = spec.given(withKrs(2)).when(commit()).thenRejects('OKR.TOO_FEW_KEY_RESULTS', { category: 'precondition', field: 'keyResults', details: { count: 2, min: 3, max: 5 } });
+    expect(rejection.message).toContain('it has 2, so add 1 more');
+  });
+
+  it('commits with exactly 3 and with exactly 5', () => {
+    spec.given(withKrs(3)).when(commit()).then([
+      { type: 'ObjectiveCommittedToCycle', data: { objectiveId: OBJ, cycleId: 'cycle-q1', keyResultIds: ['kr-1', 'kr-2', 'kr-3'], committedBy: 'user-test', committedAt: '2026-01-15T09:00:00.000Z' } },
+    ]);
+    expect(decide(withKrs(5), commit())).toMatchObject([{ type: 'ObjectiveCommittedToCycle', data: { keyResultIds: ['kr-1', 'kr-2', 'kr-3', 'kr-4', 'kr-5'] } }]);
+  });
+
+  it('refuses a sixth key result', () => {
+    spec.given(withKrs(5)).when(addKr('kr-6')).thenRejects('OKR.TOO_MANY_KEY_RESULTS', { details: { count: 5, max: 5 } });
+  });
+
+  it('refuses to drop below 3 once committed, but not in a draft', () => {
+    const remove: ObjectiveCommand = { type: 'RemoveKeyResult', data: { objectiveId: OBJ, cycle: cycle('planning'), keyResultId: 'kr-1' } };
+    spec.given(history(define(), addKr('kr-1'), addKr('kr-2'), addKr('kr-3'), commit())).when(remove).thenRejects('OKR.TOO_FEW_KEY_RESULTS', { details: { count: 2, min: 3 } });
+    spec.given(withKrs(3)).when(remove).then([
+      { type: 'KeyResultRemoved', data: { objectiveId: OBJ, keyResultId: 'kr-1', whileRunning: false, removedBy: 'user-test', removedAt: '2026-01-15T09:00:00.000Z', reason: null } },
+    ]);
+  });
+});
+
+describe('key result measures', () => {
+  const given = history(define());
+  it('refuses a measure that cannot be met, naming the field', () => {
+    spec.given(given).when(addKr('kr-1', { ...increase, target: 40 })).thenRejects('OKR.MEASURE_INVALID', { field: 'measure.target' });
+    spec.given(given).when(addKr('kr-1', { kind: 'numeric', start: 20, target: 30, unit: 'days', direction: 'decrease-to' })).thenRejects('OKR.MEASURE_INVALID', { field: 'measure.target' });
+    spec.given(given).when(addKr('kr-1', { kind: 'percentage', start: 50, target: 120, direction: 'increase-to' })).thenRejects('OKR.MEASURE_INVALID', { field: 'measure.target' });
+    spec.given(given).when(addKr('kr-1', { ...increase, direction: 'sideways' })).thenRejects('OKR.MEASURE_INVALID', { field: 'measure.direction' });
+    spec.given(given).when(addKr('kr-1', { ...increase, unit: '' })).thenRejects('OKR.MEASURE_INVALID', { field: 'measure.unit' });
+    spec.given(given).when(addKr('kr-1', { kind: 'ordinal', levels: { commit: 'a', target: 'b' } })).thenRejects('OKR.MEASURE_INVALID', { field: 'measure.levels.stretch' });
+    spec.given(given).when(addKr('kr-1', { kind: 'vibes' })).thenRejects('OKR.MEASURE_INVALID', { field: 'measure.kind' });
+    spec.given(given).when(addKr('kr-1', increase, 0)).thenRejects('OKR.WEIGHT_INVALID', { field: 'weight' });
+  });
+
+  it('weighs every key result the same unless told otherwise', () => {
+    spec.given(given).when(addKr('kr-1', milestone), on(0)).then([
+      {
+        type: 'KeyResultAdded',
+        data: {
+          objectiveId: OBJ,
+          keyResultId: 'kr-1',
+          definition: { title: 'Key result kr-1', measure: { kind: 'milestone' }, weight: 1 },
+          whileRunning: false,
+          addedBy: 'user-anna',
+          addedAt: '2026-01-01T00:00:00.000Z',
+          reason: null,
+        },
+      },
+    ]);
+  });
+});
+
+describe('goalposts that cannot move silently', () => {
+  const redefine = (data: object, status: CycleStatus = 'running'): ObjectiveCommand => ({
+    type: 'RedefineKeyResult',
+    data: { objectiveId: OBJ, cycle: cycle(status), keyResultId: 'kr-1', ...data },
+  });
+
+  it('may be shaped freely while the cycle is planned', () => {
+    const events = history(define(), addKr('kr-1'), addKr('kr-2'), addKr('kr-3'), commit(), redefine({ measure: { ...increase, target: 70 } }, 'planning'));
+    expect(events.at(-1)!.type).toBe('KeyResultRedefined');
+    const [view] = keyResultViews(fold(objectiveDecider, events));
+    expect(view).toMatchObject({ moved: false, original: { measure: { target: 70 } }, definition: { measure: { target: 70 } } });
+  });
+
+  it('needs a reason to move a target while the cycle runs', () => {
+    spec.given(running()).when(redefine({ measure: { ...increase, target: 50 } }), on(30)).thenRejects('OKR.REASON_REQUIRED', { field: 'reason' });
+  });
+
+  it('records the move with both definitions and what changed; the original stays', () => {
+    spec
+      .given(running())
+      .when(redefine({ measure: { ...increase, start: 35, target: 50 }, weight: 2 }), on(30, { reason: 'the survey changed scale' }))
+      .then([
+        {
+          type: 'KeyResultGoalpostMoved',
+          data: {
+            objectiveId: OBJ,
+            keyResultId: 'kr-1',
+            previous: { title: 'Key result kr-1', measure: increase, weight: 1 },
+            definition: { title: 'Key result kr-1', measure: { ...increase, start: 35, target: 50 }, weight: 2 },
+            changed: ['start', 'target', 'weight'],
+            movedBy: 'user-anna',
+            movedAt: DAY30,
+            reason: 'the survey changed scale',
+          },
+        },
+      ]);
+    const moved = history(...runningSteps(), [redefine({ measure: { ...increase, target: 50 } }), on(30, { reason: 'scale' })], [redefine({ measure: milestone }), on(40, { reason: 'again' })]);
+    const [view] = keyResultViews(fold(objectiveDecider, moved));
+    expect(view).toMatchObject({ moved: true, lastMovedAt: '2026-02-10T00:00:00.000Z', original: { measure: increase }, definition: { measure: milestone } });
+  });
+
+  it('a kind change is a goalpost too; a new title alone is not', () => {
+    expect(decide(running(), redefine({ measure: ordinal }), on(30, { reason: 'x' }))).toMatchObject([
+      { type: 'KeyResultGoalpostMoved', data: { changed: ['kind', 'start', 'target', 'direction', 'unit', 'levels'] } },
+    ]);
+    expect(decide(running(), redefine({ title: 'Clients rate us' }), on(30))).toMatchObject([{ type: 'KeyResultRedefined', data: { reason: null } }]);
+    spec.given(running()).when(redefine({ measure: increase }), on(30)).thenNothingHappens();
+  });
+
+  it('adding or removing a key result mid-cycle needs a reason too', () => {
+    spec.given(running()).when(addKr('kr-4', milestone, undefined, 'running'), on(30)).thenRejects('OKR.REASON_REQUIRED');
+    expect(decide(running(), addKr('kr-4', milestone, undefined, 'running'), on(30, { reason: 'new regulation' }))).toMatchObject([
+      { type: 'KeyResultAdded', data: { whileRunning: true, reason: 'new regulation' } },
+    ]);
+    const remove: ObjectiveCommand = { type: 'RemoveKeyResult', data: { objectiveId: OBJ, cycle: cycle('running'), keyResultId: 'kr-1' } };
+    const four = history(...runningSteps(), [addKr('kr-4', milestone, undefined, 'running'), on(30, { reason: 'new regulation' })]);
+    spec.given(four).when(remove, on(31)).thenRejects('OKR.REASON_REQUIRED');
+  });
+
+  it('cannot move once the cycle is in grading', () => {
+    spec.given(running()).when(redefine({ measure: { ...increase, target: 50 } }, 'grading'), on(100, { reason: 'x' })).thenRejects('OKR.CYCLE_WRONG_STATUS');
+  });
+});
+
+const DAY30 = '2026-01-31T00:00:00.000Z';

@@ -1,0 +1,1 @@
+export { MAX_REASON_LENGTH } from './validation';
