@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { v7 as uuidv7 } from 'uuid';
-import { EventSchemaRegistry, type EventStore } from '@leerzone/kernel';
+import { EventSchemaRegistry, type EventStore, type PersonalDataVault } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { CommandExecutor } from './commands/command-executor';
 import { DevTokenController } from './auth/dev-token.controller';
@@ -12,7 +12,7 @@ import { ReadinessRegistry } from './health/readiness';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { RequestIdMiddleware } from './request-context/request-id.middleware';
 import { ProjectionsHost } from './projections/projections.host';
-import { CLOCK, EVENT_SCHEMAS, EVENT_STORE, NEW_ID, PROJECTION_STORE } from './tokens';
+import { CLOCK, EVENT_SCHEMAS, EVENT_STORE, NEW_ID, PERSONAL_DATA_VAULT, PROJECTION_STORE } from './tokens';
 
 export interface PlatformOptions {
   readonly auth: AuthOptions;
@@ -20,7 +20,19 @@ export interface PlatformOptions {
   readonly eventStore: () => Promise<EventStore>;
   /** Opens the read-model store; closed on shutdown. */
   readonly projectionStore: () => Promise<ProjectionStore>;
+  /** Opens the personal-data vault (keys kept apart from the events); closed on shutdown. Without it, sealing is refused. */
+  readonly personalDataVault?: () => Promise<PersonalDataVault & { close?(): void | Promise<void> }>;
 }
+
+/** Stands in where a process has no vault: personal data cannot be sealed, so it cannot be accepted. */
+const noVault: PersonalDataVault = {
+  seal: async () => {
+    throw new Error('This process has no personal-data vault; configure one before accepting personal data.');
+  },
+  open: async (sealed) => ({ $erased: { subject: sealed.$sealed.subject } }),
+  erase: async () => undefined,
+  isErased: async () => false,
+};
 
 @Global()
 @Module({})
@@ -28,6 +40,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_STORE) private readonly projectionStore: ProjectionStore,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault & { close?(): void | Promise<void> },
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -39,6 +52,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         { provide: EVENT_STORE, useFactory: options.eventStore },
         { provide: PROJECTION_STORE, useFactory: options.projectionStore },
         { provide: EVENT_SCHEMAS, useFactory: () => new EventSchemaRegistry() },
+        { provide: PERSONAL_DATA_VAULT, useFactory: options.personalDataVault ?? (async () => noVault) },
         ProjectionsHost,
         { provide: CLOCK, useValue: () => new Date() },
         { provide: NEW_ID, useValue: () => uuidv7() },
@@ -47,7 +61,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [TokenService, EVENT_STORE, PROJECTION_STORE, EVENT_SCHEMAS, CLOCK, NEW_ID, ReadinessRegistry, CommandExecutor, ProjectionsHost],
+      exports: [TokenService, EVENT_STORE, PROJECTION_STORE, EVENT_SCHEMAS, PERSONAL_DATA_VAULT, CLOCK, NEW_ID, ReadinessRegistry, CommandExecutor, ProjectionsHost],
     };
   }
 
@@ -59,5 +73,6 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.projectionStore.close();
     await this.store.close();
+    await this.vault.close?.();
   }
 }

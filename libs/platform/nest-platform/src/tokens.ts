@@ -12,3 +12,5 @@ export const PROJECTION_STORE = Symbol('PROJECTION_STORE');
  * consumers all read through it.
  */
 export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
+/** The `PersonalDataVault` (kernel port): seal personal data before it enters an event, open it to read, erase a person. */
+export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');

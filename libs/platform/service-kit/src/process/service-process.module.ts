@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@leerzone/audit';
 import { openEventStore } from '@leerzone/event-store';
+import { SqlitePersonalDataVault } from '@leerzone/personal-data-vault';
 import { MessagingModule, PlatformModule, type ServiceEnvironment } from '@leerzone/nest-platform';
 import { openProjectionStore } from '@leerzone/projection-store-mongodb';
 import { publishedBy, type ServiceDefinition } from './service-definition';
@@ -24,6 +25,8 @@ export class ServiceProcessModule {
           auth: config.auth,
           eventStore: () => openEventStore(config.eventStoreUrl),
           projectionStore: () => openProjectionStore(config.projectionStoreUrl),
+          // Per-person keys apart from the events: erasing a person destroys theirs (crypto-shredding).
+          personalDataVault: async () => new SqlitePersonalDataVault({ filename: process.env['PERSONAL_DATA_VAULT_FILE'] ?? join(config.dataDir, 'personal-data-vault.db') }),
         }),
         // The audit API over this process's store; checkpoints signed with a key of its own.
         AuditModule.forRoot({ checkpoints: { keyFile: process.env['AUDIT_SIGNING_KEY_FILE'] ?? join(config.dataDir, 'audit-signing-key.pem') } }),

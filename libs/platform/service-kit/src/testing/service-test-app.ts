@@ -5,6 +5,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import request from 'supertest';
 import type { EventStore } from '@leerzone/kernel';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
+import { SqlitePersonalDataVault } from '@leerzone/personal-data-vault';
 import type { EventBus } from '@leerzone/messaging';
 import { EVENT_BUS, MessagingModule, PlatformModule, TokenService, createHttpApp, type Role } from '@leerzone/nest-platform';
 import { InMemoryProjectionStore, type ProjectionStore } from '@leerzone/projection-store';
@@ -24,6 +25,8 @@ export interface ServiceTestApp {
   /** The in-process bus: other services' events can be published on it, this service's relayed events read from it. */
   readonly bus: EventBus;
   readonly projectionStore: ProjectionStore;
+  /** The vault personal data is sealed with: erase a person here and read what remains. */
+  readonly vault: SqlitePersonalDataVault;
   /** Where the test app keeps its files (store, keys). */
   readonly dir: string;
   /** A caller with a development token for this user, roles and tenant. */
@@ -51,6 +54,7 @@ export async function startServiceTestApp(services: readonly ServiceDefinition[]
   const dir = mkdtempSync(join(tmpdir(), `leerzone-${services.map((s) => s.name).join('-')}-`));
   const store = new SqliteEventStore({ filename: join(dir, 'events.db'), pollIntervalMs: 20 });
   const projectionStore = options.projectionStore ? await options.projectionStore() : new InMemoryProjectionStore();
+  const vault = new SqlitePersonalDataVault({ filename: join(dir, 'personal-data-vault.db') });
   const module = {
     module: class ServiceTestModule {},
     imports: [
@@ -58,6 +62,7 @@ export async function startServiceTestApp(services: readonly ServiceDefinition[]
         auth: { devIssuer: { keyFile: join(dir, 'dev-signing-key.json') } },
         eventStore: async () => (options.wrapStore ? options.wrapStore(store) : store),
         projectionStore: async () => projectionStore,
+        personalDataVault: async () => vault,
       }),
       MessagingModule.forRoot({ service: services[0]!.name, publishes: services.map((s) => ({ service: s.name, filter: publishedBy(s) })), dataDir: dir, env: {} }),
       ...services.map((service) => service.module),
@@ -93,6 +98,7 @@ export async function startServiceTestApp(services: readonly ServiceDefinition[]
     store,
     bus: app.get<EventBus>(EVENT_BUS),
     projectionStore,
+    vault,
     dir,
     as: async (userId, roles, tenantId = 'acme') => caller(await tokens.issueDevToken({ tenantId, userId, roles })),
     anonymous: () => caller(null),
