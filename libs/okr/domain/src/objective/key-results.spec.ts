@@ -170,3 +170,20 @@ describe('goalposts that cannot move silently', () => {
 });
 
 const DAY30 = '2026-01-31T00:00:00.000Z';
+
+describe('revising an objective', () => {
+  const revise = (data: object, status: CycleStatus = 'running'): ObjectiveCommand => ({ type: 'ReviseObjective', data: { objectiveId: OBJ, cycle: cycle(status), ...data } });
+
+  it('lowering the bar from committed to aspirational mid-cycle needs a reason, like a goalpost', () => {
+    spec.given(running()).when(revise({ commitment: 'aspirational' }), on(30)).thenRejects('OKR.REASON_REQUIRED', { field: 'reason' });
+    expect(decide(running(), revise({ commitment: 'aspirational' }), on(30, { reason: 'new territory after all' }))).toMatchObject([
+      { type: 'ObjectiveRevised', data: { previous: { commitment: 'committed' }, commitment: 'aspirational', reason: 'new territory after all' } },
+    ]);
+  });
+
+  it('a new title needs no reason; no change is no event', () => {
+    expect(decide(running(), revise({ title: 'Every client feels heard' }), on(30))).toMatchObject([{ type: 'ObjectiveRevised', data: { title: 'Every client feels heard', reason: null } }]);
+    spec.given(running()).when(revise({ title: 'Clients feel heard' }), on(30)).thenNothingHappens();
+    spec.given(running()).when(revise({ title: '' }), on(30)).thenRejects('OKR.OBJECTIVE_TITLE_INVALID', { field: 'title' });
+  });
+});
