@@ -24,9 +24,9 @@ import { AddDecisionAreaController } from './teams/add-decision-area/add-decisio
 import { AddMemberController } from './teams/add-member/add-member.controller';
 import { AdoptPrincipleController } from './teams/adopt-principle/adopt-principle.controller';
 import { ChangeMemberRolesController } from './teams/change-member-roles/change-member-roles.controller';
-import { ChangePhaseController } from './teams/change-phase/change-phase.controller';
-import { CloseProposalController } from './teams/close-proposal/close-proposal.controller';
-import { ConsentToProposalController } from './teams/consent-to-proposal/consent-to-proposal.controller';
+import { MoveTeamToPhaseController } from './teams/move-team-to-phase/move-team-to-phase.controller';
+import { CloseBoundaryProposalController } from './teams/close-boundary-proposal/close-boundary-proposal.controller';
+import { ConsentToBoundaryChangeController } from './teams/consent-to-boundary-change/consent-to-boundary-change.controller';
 import { CreateTeamController } from './teams/create-team/create-team.controller';
 import { GetCoachingController } from './teams/get-coaching/get-coaching.controller';
 import { GetDecisionController } from './teams/get-decision/get-decision.controller';
@@ -41,8 +41,8 @@ import { ListMembersController } from './teams/list-members/list-members.control
 import { ListPrinciplesController } from './teams/list-principles/list-principles.controller';
 import { ListProposalsController } from './teams/list-proposals/list-proposals.controller';
 import { ListTeamsController } from './teams/list-teams/list-teams.controller';
-import { MoveTeamController } from './teams/move-team/move-team.controller';
-import { ObjectToProposalController } from './teams/object-to-proposal/object-to-proposal.controller';
+import { MoveTeamToUnitController } from './teams/move-team-to-unit/move-team-to-unit.controller';
+import { ObjectToBoundaryChangeController } from './teams/object-to-boundary-change/object-to-boundary-change.controller';
 import { PlanCoachingTopicController } from './teams/plan-coaching-topic/plan-coaching-topic.controller';
 import { ProposeBoundaryChangeController } from './teams/propose-boundary-change/propose-boundary-change.controller';
 import { RecordCoachingSessionController } from './teams/record-coaching-session/record-coaching-session.controller';
@@ -57,7 +57,7 @@ import { SetDelegationLevelController } from './teams/set-delegation-level/set-d
 import { SetTeamBoundaryController } from './teams/set-team-boundary/set-team-boundary.controller';
 import { TeamEventsController } from './teams/team-events/team-events.controller';
 import { TeamHistoryController } from './teams/team-history/team-history.controller';
-import { WithdrawProposalController } from './teams/withdraw-proposal/withdraw-proposal.controller';
+import { WithdrawBoundaryProposalController } from './teams/withdraw-boundary-proposal/withdraw-boundary-proposal.controller';
 import { WithdrawYesController } from './teams/withdraw-yes/withdraw-yes.controller';
 import { OrganisationCommands } from './organisations/application/organisation-commands';
 import { UnitFrames } from './organisations/application/unit-frames';
@@ -125,9 +125,9 @@ export const GOVERNANCE_PROJECTIONS = [
     AddMemberController,
     AdoptPrincipleController,
     ChangeMemberRolesController,
-    ChangePhaseController,
-    CloseProposalController,
-    ConsentToProposalController,
+    MoveTeamToPhaseController,
+    CloseBoundaryProposalController,
+    ConsentToBoundaryChangeController,
     CreateTeamController,
     GetCoachingController,
     GetDecisionController,
@@ -142,8 +142,8 @@ export const GOVERNANCE_PROJECTIONS = [
     ListPrinciplesController,
     ListProposalsController,
     ListTeamsController,
-    MoveTeamController,
-    ObjectToProposalController,
+    MoveTeamToUnitController,
+    ObjectToBoundaryChangeController,
     PlanCoachingTopicController,
     ProposeBoundaryChangeController,
     RecordCoachingSessionController,
@@ -158,7 +158,7 @@ export const GOVERNANCE_PROJECTIONS = [
     SetTeamBoundaryController,
     TeamEventsController,
     TeamHistoryController,
-    WithdrawProposalController,
+    WithdrawBoundaryProposalController,
     WithdrawYesController,
   ],
   providers: [ServiceCommands, TenantStreams, UnitFrames, OrganisationCommands, RolloutPlanCommands, TeamCommands, TeamReadModels, TeamPast],

@@ -2,6 +2,7 @@ import { Inject, Module, type DynamicModule, type INestApplication, type LoggerS
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger, createLogger, httpServerSpans, startObservability, type ObservabilityHandle } from '@leerzone/observability';
+import { jsonBodiesOnly } from './http/json-only.middleware';
 import { setupOpenApi } from './openapi/setup-openapi';
 
 export interface AppOptions {
@@ -44,7 +45,7 @@ const loggerFor = (serviceName: string, options: AppOptions): LoggerService | fa
 };
 
 /**
- * Creates a Leerzone HTTP application: JSON bodies up to 1 MB, OpenAPI at /docs, graceful
+ * Creates a Leerzone HTTP application: JSON bodies up to 1 MB (413 above it, 415 for any other type), OpenAPI at /docs, graceful
  * shutdown, and observability: the OpenTelemetry SDK when OTEL_* variables configure it
  * (off otherwise), a server span per request, structured logs.
  */
@@ -54,11 +55,13 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   const logger = loggerFor(serviceName, options);
   const app = await NestFactory.create<NestExpressApplication>(
     { module: LeerzoneApplication, imports: [module, ObservabilityLifecycle.with(observability)] },
-    { bufferLogs: false, ...(logger !== undefined ? { logger } : {}) },
+    // No default parsers: Nest's would also read form-encoded bodies. JSON only, below.
+    { bufferLogs: false, bodyParser: false, ...(logger !== undefined ? { logger } : {}) },
   );
   // First middleware: the whole request, body parsing included, runs inside its span.
   app.use(httpServerSpans());
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonBodiesOnly);
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.enableShutdownHooks();
   setupOpenApi(app, options.title, options.description);
   return app;

@@ -30,6 +30,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof InvalidQueryError) {
       return ProblemException.of(400, exception.code, exception.message, { field: exception.field, errors: [{ field: exception.field, message: exception.message, code: exception.code }] }).problem;
     }
+    const parserError = bodyParserProblem(exception);
+    if (parserError) return parserError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -40,4 +42,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return { type: problemType('INTERNAL'), title: titleFor(500), status: 500, detail: 'Something went wrong on our side; it has been logged.', code: 'INTERNAL' };
   }
+}
+
+/**
+ * Errors of the body parser (http-errors with `expose`): a body over the limit, an encoding
+ * or charset we do not read, malformed JSON. They are the caller's, so they say what to do.
+ */
+function bodyParserProblem(exception: unknown): ProblemDetails | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { type, status, expose } = exception as { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof type !== 'string' || typeof status !== 'number' || expose !== true) return null;
+  const known: Record<string, [number, string, string]> = {
+    'entity.too.large': [413, 'HTTP.PAYLOAD_TOO_LARGE', 'The request body is larger than this API accepts (1 MB).'],
+    'entity.parse.failed': [400, 'HTTP.MALFORMED_REQUEST', 'The request body is not valid JSON.'],
+    'encoding.unsupported': [415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'The body uses a content encoding this API does not read; send it uncompressed or gzip/deflate.'],
+    'charset.unsupported': [415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'The body uses a charset this API does not read; send UTF-8 JSON.'],
+    'request.aborted': [400, 'HTTP.MALFORMED_REQUEST', 'The request body was cut off.'],
+    'request.size.invalid': [400, 'HTTP.MALFORMED_REQUEST', 'The request body is shorter or longer than its Content-Length.'],
+  };
+  const [code, detail] = known[type] ? [known[type][1], known[type][2]] : [`HTTP.${status}`, 'The request could not be read.'];
+  const finalStatus = known[type]?.[0] ?? status;
+  return { type: problemType(code), title: titleFor(finalStatus), status: finalStatus, detail, code };
 }

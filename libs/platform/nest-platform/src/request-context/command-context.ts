@@ -34,7 +34,7 @@ export function commandContextOf(request: RequestWithContext, reason?: string): 
   }
   const traceparent = header(request, 'traceparent');
   const headerReason = header(request, 'x-reason');
-  const why = reason ?? (headerReason !== undefined ? decodeURIComponent(headerReason) : undefined);
+  const why = reason ?? (headerReason !== undefined ? decodeReasonHeader(headerReason) : undefined);
   return {
     tenantId: principal.tenantId,
     actor: { id: principal.userId, kind: 'user' },
@@ -50,3 +50,15 @@ export function commandContextOf(request: RequestWithContext, reason?: string): 
 export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext =>
   commandContextOf(ctx.switchToHttp().getRequest<RequestWithContext>()),
 );
+
+/** `X-Reason` is percent-encoded UTF-8 (headers are Latin-1); a malformed encoding is the caller's mistake, not ours. */
+function decodeReasonHeader(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw ProblemException.of(400, 'REQUEST.INVALID_REASON_HEADER', 'X-Reason must be percent-encoded UTF-8 (encodeURIComponent of the text), e.g. Pilot%20team.', {
+      field: 'X-Reason',
+      errors: [{ field: 'X-Reason', message: 'Not valid percent-encoded UTF-8.', code: 'REQUEST.INVALID_REASON_HEADER' }],
+    });
+  }
+}

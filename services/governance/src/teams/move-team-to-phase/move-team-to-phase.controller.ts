@@ -6,11 +6,11 @@ import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamIdParam } from '../team-id.param';
-import { ChangePhaseRequest } from './change-phase.request';
+import { MoveTeamToPhaseRequest } from './move-team-to-phase.request';
 
 @ApiTags('governance: phases')
 @Controller('api/governance/teams')
-export class ChangePhaseController {
+export class MoveTeamToPhaseController {
   constructor(private readonly teams: TeamCommands) {}
 
   @Put(':teamId/phase')
@@ -18,10 +18,10 @@ export class ChangePhaseController {
   @ApiOperation({
     summary: 'Move the team to its next phase (preparing → pilot → forming → performing → self-steering). Self-steering needs every member’s yes (422 PHASE.YES_MISSING); going back needs a reason.',
   })
-  @ApiBody({ schema: jsonSchemaOf(ChangePhaseRequest) })
+  @ApiBody({ schema: jsonSchemaOf(MoveTeamToPhaseRequest) })
   async change(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
-    const { phase, reason } = parseRequest(ChangePhaseRequest, body);
+    const { phase, reason } = parseRequest(MoveTeamToPhaseRequest, body);
     const result = await this.teams.run(write, teamId, { access: 'manager', what: 'change the phase', reason, command: () => ({ type: 'MoveTeamToPhase', data: { teamId, phase } }) });
     return commandAnswer(response, result, { teamId, phase: result.state.phase, phaseSince: result.state.phaseSince });
   }

@@ -9,7 +9,7 @@ import { TeamProposalParams } from '../team-id.param';
 
 @ApiTags('governance: consent')
 @Controller('api/governance/teams')
-export class WithdrawProposalController {
+export class WithdrawBoundaryProposalController {
   constructor(private readonly teams: TeamCommands) {}
 
   @Post(':teamId/proposals/:proposalId/withdrawal')

@@ -4,12 +4,12 @@ import type { Response } from 'express';
 import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
-import { ObjectionRequest } from './object-to-proposal.request';
+import { ObjectionRequest } from './object-to-boundary-change.request';
 import { TeamProposalParams } from '../team-id.param';
 
 @ApiTags('governance: consent')
 @Controller('api/governance/teams')
-export class ObjectToProposalController {
+export class ObjectToBoundaryChangeController {
   constructor(private readonly teams: TeamCommands) {}
 
   @Post(':teamId/proposals/:proposalId/objections')

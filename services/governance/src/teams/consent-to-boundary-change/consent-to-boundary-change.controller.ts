@@ -5,11 +5,11 @@ import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamProposalParams } from '../team-id.param';
-import { ConsentRequest } from './consent-to-proposal.request';
+import { ConsentRequest } from './consent-to-boundary-change.request';
 
 @ApiTags('governance: consent')
 @Controller('api/governance/teams')
-export class ConsentToProposalController {
+export class ConsentToBoundaryChangeController {
   constructor(private readonly teams: TeamCommands) {}
 
   @Post(':teamId/proposals/:proposalId/consent')

@@ -3,4 +3,4 @@ import { TEAM_PHASES } from '@leerzone/governance-domain';
 import { Reason } from '../../shared/governance-fields';
 
 /** Forward one phase at a time (following teams skip pilot); going back needs a reason. */
-export const ChangePhaseRequest = z.strictObject({ phase: z.enum(TEAM_PHASES), reason: Reason.optional() });
+export const MoveTeamToPhaseRequest = z.strictObject({ phase: z.enum(TEAM_PHASES), reason: Reason.optional() });

@@ -8,7 +8,7 @@ import { TeamProposalParams } from '../team-id.param';
 
 @ApiTags('governance: consent')
 @Controller('api/governance/teams')
-export class CloseProposalController {
+export class CloseBoundaryProposalController {
   constructor(private readonly teams: TeamCommands) {}
 
   @Post(':teamId/proposals/:proposalId/close')

@@ -1,4 +1,0 @@
-import { z } from 'zod';
-import { EntityId, Reason } from '../../shared/governance-fields';
-
-export const MoveTeamRequest = z.strictObject({ unitId: EntityId, reason: Reason.optional() });
