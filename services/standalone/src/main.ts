@@ -5,6 +5,7 @@ runServices(STANDALONE_SERVICES, {
   processName: 'standalone',
   defaultPort: 3000,
   title: 'Leerzone (standalone)',
+  banner: 'Leerzone',
   description: 'Every Leerzone service in one process on the embedded default. Get a token at POST /api/auth/dev-token.',
   // The bare-machine defaults: data under ./data, the development token issuer on.
   envDefaults: { DATA_DIR: './data', AUTH_DEV_ISSUER: 'true' },

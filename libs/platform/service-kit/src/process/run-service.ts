@@ -12,6 +12,8 @@ export interface StartOptions {
   readonly defaultPort?: number;
   readonly title?: string;
   readonly description?: string;
+  /** How the start line names the process: `<banner> is up on …`. Default: the title. */
+  readonly banner?: string;
   /** Defaults merged under the environment (standalone: data under ./data, the development issuer). */
   readonly envDefaults?: NodeJS.ProcessEnv;
   /** The environment the bus reads; standalone passes `{}` so a stray KAFKA_BROKERS cannot make it distributed. */
@@ -50,7 +52,7 @@ export async function startServices(services: readonly ServiceDefinition[], opti
   const portFile = env['LEERZONE_PORT_FILE'];
   if (portFile) writeFileSync(portFile, JSON.stringify({ port, instanceId, pid: process.pid }));
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  Logger.log(`${options.title ?? single?.title ?? processName} is up on http://${shown}:${port} — API docs at /docs, data in ${config.dataDir}`, 'Leerzone');
+  Logger.log(`${options.banner ?? options.title ?? single?.title ?? processName} is up on http://${shown}:${port} — API docs at /docs, data in ${config.dataDir}`, 'Leerzone');
   return { app, config, port, instanceId };
 }
 
