@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
 import { AuditModule } from '@leerzone/audit';
-import { organisationDecider, rolloutPlanDecider, teamDecider } from '@leerzone/governance-domain';
-import { ProjectionsHost } from '@leerzone/nest-platform';
+import { Inject, Module } from '@nestjs/common';
+import type { EventSchemaRegistry } from '@leerzone/kernel';
+import { TEAM_UPCASTERS, organisationDecider, rolloutPlanDecider, teamDecider } from '@leerzone/governance-domain';
+import { EVENT_SCHEMAS, ProjectionsHost } from '@leerzone/nest-platform';
 import { ServiceCommands, TenantStreams, type ServiceDefinition } from '@leerzone/service-kit';
 import { AddUnitController } from './organisations/add-unit/add-unit.controller';
 import { CreateOrganisationController } from './organisations/create-organisation/create-organisation.controller';
@@ -164,7 +165,9 @@ export const GOVERNANCE_PROJECTIONS = [
   providers: [ServiceCommands, TenantStreams, UnitFrames, OrganisationCommands, RolloutPlanCommands, TeamCommands, TeamReadModels, TeamPast],
 })
 export class GovernanceModule {
-  constructor(projections: ProjectionsHost) {
+  constructor(projections: ProjectionsHost, @Inject(EVENT_SCHEMAS) schemas: EventSchemaRegistry) {
+    // Once per process: commands, projections, the audit API and consumers read older shapes through it.
+    for (const upcaster of TEAM_UPCASTERS) schemas.register(upcaster);
     projections.register(...GOVERNANCE_PROJECTIONS);
   }
 }

@@ -103,7 +103,7 @@ export const teamEventExamples: Examples<TeamEvent> = {
   DecisionAreaAdded: { type: 'DecisionAreaAdded', data: { teamId: 'team-a', area: 'office-layout', title: 'Office layout', addedBy: 'user-coach', addedAt: at } },
   DelegationLevelChanged: {
     type: 'DelegationLevelChanged',
-    data: { teamId: 'team-a', area: 'budget-spend', previousLevel: 5, level: 7, changedBy: 'user-coach', changedAt: at, reason: 'trust earned' },
+    data: { teamId: 'team-a', area: 'budget-spend', previousLevel: 5, level: 7, reviewBy: '2026-09-01', changedBy: 'user-coach', changedAt: at, reason: 'trust earned' },
   },
   DecisionRecorded: { type: 'DecisionRecorded', data: { ...decision, decidedBy: 'user-anna', decidedAt: at } },
   DecisionEscalated: {
@@ -203,3 +203,15 @@ export const rolloutPlanEventExamples: Examples<RolloutPlanEvent> = {
     },
   },
 };
+
+/** Shapes of earlier versions, kept as they were stored, with what each reads as today. */
+export const legacyTeamEventExamples = [
+  {
+    version: 1,
+    example: {
+      type: 'DelegationLevelChanged',
+      data: { teamId: 'team-a', area: 'budget-spend', previousLevel: 5, level: 7, changedBy: 'user-coach', changedAt: at, reason: 'trust earned' },
+    },
+    upcastsTo: { teamId: 'team-a', area: 'budget-spend', previousLevel: 5, level: 7, reviewBy: null, changedBy: 'user-coach', changedAt: at, reason: 'trust earned' },
+  },
+] as const;

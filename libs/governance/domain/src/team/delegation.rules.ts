@@ -1,4 +1,4 @@
-import { isRejection, reject } from '@leerzone/kernel';
+import { isIsoDate, isRejection, reject } from '@leerzone/kernel';
 import { AREA_PATTERN, MAX_AREA_LENGTH } from '../shared/boundary.model';
 import { describeLevel, isDelegationLevel } from '../shared/delegation.model';
 import { requiredReason, requiredText } from '../shared/validation';
@@ -37,11 +37,15 @@ export const setDelegationLevel: TeamRule<SetDelegationLevel> = (command, state,
   }
   const reason = requiredReason(ctx.reason, `change the delegation level of ${entry.area} to ${describeLevel(level)}`);
   if (isRejection(reason)) return reason;
-  if (entry.level === level) return [];
+  const reviewBy = command.data.reviewBy ?? null;
+  if (reviewBy !== null && (!isIsoDate(reviewBy) || reviewBy < at(ctx).slice(0, 10))) {
+    return reject('invalid', 'DELEGATION.REVIEW_DATE_INVALID', 'The review date is a calendar date (YYYY-MM-DD), today or later.', { field: 'reviewBy' });
+  }
+  if (entry.level === level && entry.reviewBy === reviewBy) return [];
   return [
     {
       type: 'DelegationLevelChanged',
-      data: { teamId: command.data.teamId, area: entry.area, previousLevel: entry.level, level, changedBy: ctx.actor.id, changedAt: at(ctx), reason },
+      data: { teamId: command.data.teamId, area: entry.area, previousLevel: entry.level, level, reviewBy, changedBy: ctx.actor.id, changedAt: at(ctx), reason },
     },
   ];
 };

@@ -3,6 +3,7 @@ export * from './team.events';
 export * from './team.model';
 export * from './team.state';
 export * from './team.decider';
+export * from './team.upcasters';
 export * from './team.queries';
 export * from './mandate.model';
 export { mandateFor, mandateViolations } from './mandate';

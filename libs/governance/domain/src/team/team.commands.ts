@@ -64,7 +64,8 @@ export type WithdrawBoundaryProposal = Cmd<'WithdrawBoundaryProposal', OnTeam<{ 
 
 // Delegation board
 export type AddDecisionArea = Cmd<'AddDecisionArea', OnTeam<{ readonly area: string; readonly title: string }>>;
-export type SetDelegationLevel = Cmd<'SetDelegationLevel', OnTeam<{ readonly area: string; readonly level: number }>>;
+/** `reviewBy`: an ISO date, today or later, by which the level is reviewed; null or absent for none. */
+export type SetDelegationLevel = Cmd<'SetDelegationLevel', OnTeam<{ readonly area: string; readonly level: number; readonly reviewBy?: string | null }>>;
 
 // Decisions
 export type RecordDecision = Cmd<

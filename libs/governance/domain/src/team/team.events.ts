@@ -96,9 +96,23 @@ export type BoundaryChangeLapsed = Ev<'BoundaryChangeLapsed', { teamId: string; 
 
 // Delegation board
 export type DecisionAreaAdded = Ev<'DecisionAreaAdded', { teamId: string; area: string; title: string; addedBy: string; addedAt: string }>;
+/**
+ * Version 2: `reviewBy`, the date by which the level is to be looked at again ("good enough
+ * for now, safe enough to try"); null for none. Version 1 had no review date and is upcast
+ * with `reviewBy: null` (see team.upcasters.ts).
+ */
 export type DelegationLevelChanged = Ev<
   'DelegationLevelChanged',
-  { teamId: string; area: string; previousLevel: DelegationLevel | null; level: DelegationLevel; changedBy: string; changedAt: string; reason: string }
+  {
+    teamId: string;
+    area: string;
+    previousLevel: DelegationLevel | null;
+    level: DelegationLevel;
+    reviewBy: string | null;
+    changedBy: string;
+    changedAt: string;
+    reason: string;
+  }
 >;
 
 // Decisions

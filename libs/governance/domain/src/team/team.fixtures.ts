@@ -79,5 +79,5 @@ export const boundarySet = (boundary: FinancialBoundary | RuleBoundary, setAt = 
 
 export const levelChanged = (area: string, level: DelegationLevel, previousLevel: DelegationLevel | null = null, changedAt = T0): TeamEvent => ({
   type: 'DelegationLevelChanged',
-  data: { teamId: TEAM, area, previousLevel, level, changedBy: COACH, changedAt, reason: 'trust grows' },
+  data: { teamId: TEAM, area, previousLevel, level, reviewBy: null, changedBy: COACH, changedAt, reason: 'trust grows' },
 });

@@ -146,6 +146,7 @@ export const delegationBoardView = (state: TeamState): DelegationBoardView => ({
       setAt: a.levelSetAt,
       setBy: a.levelSetBy,
       reason: a.levelReason,
+      reviewBy: a.reviewBy,
     };
   }),
 });

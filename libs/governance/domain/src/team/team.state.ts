@@ -52,6 +52,7 @@ export interface DecisionAreaState {
   readonly levelSetAt: string | null;
   readonly levelSetBy: string | null;
   readonly levelReason: string | null;
+  readonly reviewBy: string | null;
 }
 
 export interface TeamDecisionState {
@@ -115,7 +116,7 @@ export interface TeamState {
 const standardAreas: ReadonlyMap<string, DecisionAreaState> = new Map(
   Object.entries(STANDARD_DECISION_AREAS).map(([area, title]) => [
     area,
-    { area, title, custom: false, level: null, levelSetAt: null, levelSetBy: null, levelReason: null },
+    { area, title, custom: false, level: null, levelSetAt: null, levelSetBy: null, levelReason: null, reviewBy: null },
   ]),
 );
 
@@ -244,14 +245,14 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
       const { area, title } = event.data;
       return {
         ...state,
-        decisionAreas: withEntry(state.decisionAreas, area, { area, title, custom: true, level: null, levelSetAt: null, levelSetBy: null, levelReason: null }),
+        decisionAreas: withEntry(state.decisionAreas, area, { area, title, custom: true, level: null, levelSetAt: null, levelSetBy: null, levelReason: null, reviewBy: null }),
       };
     }
     case 'DelegationLevelChanged': {
-      const { area, level, changedAt, changedBy, reason } = event.data;
+      const { area, level, changedAt, changedBy, reason, reviewBy } = event.data;
       return {
         ...state,
-        decisionAreas: updateEntry(state.decisionAreas, area, (a) => ({ ...a, level, levelSetAt: changedAt, levelSetBy: changedBy, levelReason: reason })),
+        decisionAreas: updateEntry(state.decisionAreas, area, (a) => ({ ...a, level, levelSetAt: changedAt, levelSetBy: changedBy, levelReason: reason, reviewBy })),
       };
     }
     case 'DecisionRecorded':

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication, Type } from '@nestjs/common';
 import request from 'supertest';
 import type { EventStore } from '@leerzone/kernel';
+import { AuditModule } from '@leerzone/audit';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import { SqlitePersonalDataVault } from '@leerzone/personal-data-vault';
 import type { EventBus } from '@leerzone/messaging';
@@ -46,7 +47,7 @@ export interface ServiceTestAppOptions {
 }
 
 /**
- * Services booted as the runners boot them — PlatformModule with the development issuer,
+ * Services booted as the runners boot them — PlatformModule with the development issuer, the audit API,
  * SQLite on a temp file, in-memory read models, the in-process bus with one relay per
  * service — and driven over HTTP with supertest.
  */
@@ -64,12 +65,14 @@ export async function startServiceTestApp(services: readonly ServiceDefinition[]
         projectionStore: async () => projectionStore,
         personalDataVault: async () => vault,
       }),
+      // The audit API as every process serves it (index in memory; checkpoints signed by a key in the temp dir).
+      AuditModule.forRoot({ checkpoints: { keyFile: join(dir, 'audit-signing-key.pem') } }),
       MessagingModule.forRoot({ service: services[0]!.name, publishes: services.map((s) => ({ service: s.name, filter: publishedBy(s) })), dataDir: dir, env: {} }),
       ...services.map((service) => service.module),
       ...(options.imports ?? []),
     ],
   };
-  const app = await createHttpApp(module, { title: `Leerzone ${services.map((s) => s.name).join(', ')} (test)`, description: 'integration test', logger: false });
+  const app = await createHttpApp(module, { title: `Leerzone ${services.map((s) => s.name).join(', ')} (test)`, description: 'integration test', ...(process.env['LEERZONE_TEST_LOGS'] ? {} : { logger: false }) });
   await app.init();
   const tokens = app.get(TokenService);
   const server = app.getHttpServer();

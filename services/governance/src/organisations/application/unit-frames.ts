@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { loadStream, type EventStore } from '@leerzone/kernel';
-import { EVENT_STORE, ProblemException, ProjectionsHost } from '@leerzone/nest-platform';
+import { Injectable } from '@nestjs/common';
+import { ProblemException, ProjectionsHost } from '@leerzone/nest-platform';
+import { TenantStreams } from '@leerzone/service-kit';
 import {
   effectiveUnitBoundaries,
   organisationDecider,
@@ -26,7 +26,7 @@ import {
 @Injectable()
 export class UnitFrames {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: TenantStreams,
     private readonly projections: ProjectionsHost,
   ) {}
 
@@ -52,7 +52,7 @@ export class UnitFrames {
   async forCommand(tenantId: string, unitId: string | null, field = 'unitId'): Promise<readonly EffectiveBoundary[]> {
     if (unitId === null) return [];
     const organisationId = await this.requireOrganisationOf(tenantId, unitId, field);
-    const { state } = await loadStream(this.store, organisationDecider, organisationStreamId(organisationId), tenantId);
+    const { state } = await this.streams.load(organisationDecider, organisationStreamId(organisationId), tenantId);
     if (!state.units.has(unitId)) throw unknownUnit(unitId, field);
     return effectiveUnitBoundaries(state, unitId);
   }

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { loadStream, reject, type CommandContext, type EventStore } from '@leerzone/kernel';
-import { EVENT_STORE, ProblemException } from '@leerzone/nest-platform';
+import { Injectable } from '@nestjs/common';
+import { reject, type CommandContext, type Rejection } from '@leerzone/kernel';
 import { teamDecider, teamStreamId, type EffectiveBoundary, type TeamCommand, type TeamEvent, type TeamState } from '@leerzone/governance-domain';
 import { UnitFrames } from '../../organisations/application/unit-frames';
 import { type CommandResult, ServiceCommands, type WriteRequest } from '@leerzone/service-kit';
@@ -20,39 +19,33 @@ export interface TeamCommandSpec {
   readonly command: (unitBoundaries: readonly EffectiveBoundary[]) => TeamCommand;
 }
 
-/** Runs a command on one team's stream with its access rule, its unit frame and If-Match. */
+/**
+ * Runs a command on one team's stream with its access rule, its unit frame and If-Match.
+ * The frame is looked up from the state the command is decided on (once per attempt), so a
+ * move to another unit in between can never be checked against the wrong frame.
+ */
 @Injectable()
 export class TeamCommands {
   constructor(
     private readonly commands: ServiceCommands,
     private readonly frames: UnitFrames,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async run(write: WriteRequest, teamId: string, spec: TeamCommandSpec): Promise<CommandResult<TeamEvent, TeamState>> {
     const ctx: CommandContext = write.context(spec.reason);
     const streamId = teamStreamId(teamId);
-    let unitBoundaries: readonly EffectiveBoundary[] = [];
-    let frameUnitId: string | null | undefined;
     const frame = spec.frame ?? 'none';
-    if (frame === 'team-unit') {
-      const { state } = await loadStream(this.store, teamDecider, streamId, ctx.tenantId);
-      if (!state.exists) throw ProblemException.notFound('TEAM.NOT_FOUND', `There is no team ${teamId}.`);
-      frameUnitId = state.unitId;
-      unitBoundaries = await this.frames.forCommand(ctx.tenantId, state.unitId);
-    } else if (frame !== 'none') {
-      unitBoundaries = await this.frames.forCommand(ctx.tenantId, frame.unitId);
-    }
-    return this.commands.run(teamDecider, streamId, spec.command(unitBoundaries), ctx, {
+    const guard = ({ state }: { state: TeamState }) => checkTeamAccess(spec.access, state, teamId, write.principal, spec.what);
+    if (frame === 'none') return this.commands.run(teamDecider, streamId, spec.command([]), ctx, { ifMatch: write.ifMatch, guard });
+    return this.commands.run(teamDecider, streamId, null, ctx, {
       ifMatch: write.ifMatch,
-      guard: ({ state }) => {
-        const refused = checkTeamAccess(spec.access, state, teamId, write.principal, spec.what);
-        if (refused) return refused;
-        // The frame was read for the unit the team was in; a move in between would check against the wrong one.
-        if (frameUnitId !== undefined && state.unitId !== frameUnitId) {
-          return reject('conflict', 'TEAM.UNIT_CHANGED', `Team ${teamId} moved to another unit while this was being decided; try again.`);
-        }
-        return null;
+      guard,
+      // The command's type does not depend on the frame; it names the trace span.
+      commandType: spec.command([]).type,
+      lookup: async (state): Promise<TeamCommand | Rejection> => {
+        if (frame !== 'team-unit') return spec.command(await this.frames.forCommand(ctx.tenantId, frame.unitId));
+        if (!state.exists) return reject('not-found', 'TEAM.NOT_FOUND', `There is no team ${teamId}.`);
+        return spec.command(await this.frames.forCommand(ctx.tenantId, state.unitId));
       },
     });
   }

@@ -61,6 +61,7 @@ export class TeamReadModels {
         levelSetAt: doc.levelSetAt ?? null,
         levelSetBy: doc.levelSetBy ?? null,
         levelReason: doc.levelReason ?? null,
+        reviewBy: doc.reviewBy ?? null,
       });
     }
     return {

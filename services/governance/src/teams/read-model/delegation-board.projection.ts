@@ -21,6 +21,7 @@ export interface DecisionAreaDocument {
   levelSetAt?: string;
   levelSetBy?: string;
   levelReason?: string;
+  reviewBy?: string | null;
   order: number;
   [key: string]: unknown;
 }
@@ -30,7 +31,8 @@ type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
 export const delegationBoardProjection = defineProjection({
   name: DELEGATION_BOARD_PROJECTION,
-  version: 1,
+  // 2: review dates (DelegationLevelChanged v2).
+  version: 2,
   collections: { areas: { indexes: [{ keys: { tenantId: 1, teamId: 1, order: 1 } }] } },
   handles: HANDLED,
   apply(stored: StoredEvent, write) {
@@ -42,7 +44,7 @@ export const delegationBoardProjection = defineProjection({
     if (event.type === 'DecisionAreaAdded') {
       return areas.upsert(`${teamId}/${area}`, { $set: { ...base, title: event.data.title, custom: true, addedAt: event.data.addedAt }, ...onInsert });
     }
-    const { level, changedAt, changedBy, reason } = event.data;
-    areas.upsert(`${teamId}/${area}`, { $set: { ...base, level, levelSetAt: changedAt, levelSetBy: changedBy, levelReason: reason }, ...onInsert });
+    const { level, changedAt, changedBy, reason, reviewBy } = event.data;
+    areas.upsert(`${teamId}/${area}`, { $set: { ...base, level, levelSetAt: changedAt, levelSetBy: changedBy, levelReason: reason, reviewBy }, ...onInsert });
   },
 });

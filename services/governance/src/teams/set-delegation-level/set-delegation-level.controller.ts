@@ -19,9 +19,9 @@ export class SetDelegationLevelController {
   @ApiBody({ schema: jsonSchemaOf(SetDelegationLevelRequest) })
   async set(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, area } = parseRequest(TeamAreaParams, params, 'params');
-    const { level, reason } = parseRequest(SetDelegationLevelRequest, body);
-    const result = await this.teams.run(write, teamId, { access: 'manager', what: 'change delegation levels', reason, command: () => ({ type: 'SetDelegationLevel', data: { teamId, area, level } }) });
+    const { level, reviewBy = null, reason } = parseRequest(SetDelegationLevelRequest, body);
+    const result = await this.teams.run(write, teamId, { access: 'manager', what: 'change delegation levels', reason, command: () => ({ type: 'SetDelegationLevel', data: { teamId, area, level, reviewBy } }) });
     const entry = result.state.decisionAreas.get(area);
-    return commandAnswer(response, result, { teamId, area, level: entry?.level ?? null });
+    return commandAnswer(response, result, { teamId, area, level: entry?.level ?? null, reviewBy: entry?.reviewBy ?? null });
   }
 }
