@@ -52,4 +52,41 @@ describe('module boundaries', () => {
     const messages = await lint('libs/governance/domain/src/boundary-fixture.ts', "import { reject } from '@leerzone/kernel';\nexport const x = reject;\n");
     expect(messages).toEqual([]);
   });
+
+  describe('domain code is deterministic', () => {
+    const domainFile = 'libs/okr/domain/src/boundary-fixture.ts';
+    it.each([
+      ['uuid', "import { v7 } from 'uuid';\nexport const x = v7;\n", /mints no ids/],
+      ['events', "import { EventEmitter } from 'events';\nexport const x = EventEmitter;\n", /emits nothing/],
+      ['timers', "import { setTimeout as wait } from 'timers/promises';\nexport const x = wait;\n", /does not wait/],
+      ['@opentelemetry/api', "import { trace } from '@opentelemetry/api';\nexport const x = trace;\n", /not traced/],
+    ])('fails when a domain library imports %s', async (_, code, message) => {
+      expect((await lint(domainFile, code, ['no-restricted-imports'])).join('\n')).toMatch(message);
+    });
+
+    it.each([
+      ['Date.now()', 'export const x = () => Date.now();\n', /reads no clock/],
+      ['new Date()', 'export const x = () => new Date();\n', /reads no clock/],
+      ['Math.random()', 'export const x = () => Math.random();\n', /draws no random numbers/],
+    ])('fails when domain code calls %s', async (_, code, message) => {
+      expect((await lint(domainFile, code, ['no-restricted-syntax'])).join('\n')).toMatch(message);
+    });
+
+    it('fails when domain code schedules with setTimeout, and allows dates computed from arguments', async () => {
+      expect((await lint(domainFile, 'export const x = (f: () => void) => setTimeout(f, 10);\n', ['no-restricted-globals'])).join('\n')).toMatch(/does not wait or schedule/);
+      expect(await lint(domainFile, "export const x = (now: Date) => new Date(now.getTime() + 1);\n", ['no-restricted-syntax', 'no-restricted-globals'])).toEqual([]);
+    });
+  });
+
+  it('fails when an application library imports Nest or a driver', async () => {
+    const file = 'libs/platform/projections/src/boundary-fixture.ts';
+    expect((await lint(file, "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n")).join('\n')).toMatch(/@nestjs\/common/);
+    expect((await lint(file, "import { Pool } from 'pg';\nexport const x = Pool;\n")).join('\n')).toMatch(/"pg"/);
+  });
+
+  it('lets a service test host governance, but not the service itself', async () => {
+    const code = "import { governanceService } from '@leerzone/governance-service';\nexport const x = governanceService;\n";
+    expect(await lint('services/okr/src/boundary-fixture.int.spec.ts', code)).toEqual([]);
+    expect((await lint('services/okr/src/boundary-fixture.ts', code)).join('\n')).toMatch(/scope:okr/);
+  });
 });
