@@ -1,5 +1,6 @@
 export * from './envelope/event-envelope';
 export * from './decider/decider';
+export * from './errors/leerzone-error';
 export * from './event-store/errors';
 export * from './event-store/event-store.port';
 export * from './event-store/validation';

@@ -1,14 +1,6 @@
+import { LeerzoneError } from '@leerzone/kernel';
 /** Base class of every error the messaging library reports. `code` is stable across adapters. */
-export class MessagingError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export class MessagingError extends LeerzoneError {}
 
 export class InvalidMessagingArgumentError extends MessagingError {
   constructor(field: string, message: string) {

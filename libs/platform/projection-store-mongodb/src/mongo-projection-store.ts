@@ -3,7 +3,7 @@ import {
   BulkWriteError,
   DuplicateKeyError,
   InMemoryProjectionStore,
-  InvalidArgumentError,
+  invalidArgument,
   ProjectionStoreClosedError,
   ProjectionStoreError,
   afterCursorFilter,
@@ -92,7 +92,7 @@ export class MongoProjectionStore implements ProjectionStore {
       const buildInfo = await db.admin().command({ buildInfo: 1 });
       const ferretDb = 'ferretdbVersion' in buildInfo || 'ferretdbFeatures' in buildInfo;
       const maxBulk = options.maxBulkOperations ?? (ferretDb ? 32 : 1_000);
-      if (!Number.isSafeInteger(maxBulk) || maxBulk < 1) throw new InvalidArgumentError('maxBulkOperations', 'maxBulkOperations is a positive integer.');
+      if (!Number.isSafeInteger(maxBulk) || maxBulk < 1) throw invalidArgument('maxBulkOperations', 'maxBulkOperations is a positive integer.');
       return new MongoProjectionStore(client, db, ferretDb, maxBulk);
     } catch (error) {
       await client.close();
@@ -167,11 +167,11 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
     assertFilter(filter);
     assertDocument(replacement, 'replacement');
     if (options.upsert && filter['_id'] !== undefined && upsertId(filter) !== replacement._id) {
-      throw new InvalidArgumentError('replacement._id', 'The replacement names a different _id than the filter.');
+      throw invalidArgument('replacement._id', 'The replacement names a different _id than the filter.');
     }
     const current = await this.run(() => this.native.findOne(filter as never, { projection: { _id: 1 } }));
     // MongoDB reports an _id change as a generic write error; say it like every adapter does.
-    if (current && current._id !== replacement._id) throw new InvalidArgumentError('replacement._id', 'The _id of a document cannot change.');
+    if (current && current._id !== replacement._id) throw invalidArgument('replacement._id', 'The _id of a document cannot change.');
     const result = await this.run(() => this.native.replaceOne(filter as never, { ...replacement }, { upsert: Boolean(options.upsert) }));
     return toUpdateResult(result);
   }
@@ -219,7 +219,7 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
     } catch (error) {
       if (error instanceof DuplicateKeyError) throw error;
       if (error instanceof MongoServerError && INDEX_CONFLICT.has(Number(error.code))) {
-        throw new InvalidArgumentError('name', `An index named ${name} exists with different keys or options.`);
+        throw invalidArgument('name', `An index named ${name} exists with different keys or options.`);
       }
       throw error;
     }

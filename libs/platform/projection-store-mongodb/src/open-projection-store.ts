@@ -1,4 +1,4 @@
-import { InMemoryProjectionStore, InvalidArgumentError, type ProjectionStore } from '@leerzone/projection-store';
+import { InMemoryProjectionStore, invalidArgument, type ProjectionStore } from '@leerzone/projection-store';
 import { MongoProjectionStore } from './mongo-projection-store';
 
 /** Standalone mode keeps read models in memory and rebuilds them from the event store at start. */
@@ -17,5 +17,5 @@ export const redactProjectionStoreUrl = (url: string): string => url.replace(/\/
 export async function openProjectionStore(url: string): Promise<ProjectionStore> {
   if (url === 'memory:' || url === 'memory://') return new InMemoryProjectionStore();
   if (/^mongodb(\+srv)?:\/\//.test(url)) return MongoProjectionStore.connect({ url });
-  throw new InvalidArgumentError('PROJECTION_STORE_URL', `Unsupported projection store URL ${redactProjectionStoreUrl(url)}: use memory: or mongodb://host:port/database.`);
+  throw invalidArgument('PROJECTION_STORE_URL', `Unsupported projection store URL ${redactProjectionStoreUrl(url)}: use memory: or mongodb://host:port/database.`);
 }

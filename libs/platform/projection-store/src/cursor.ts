@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from './projection-store.errors';
+import { invalidArgument } from './projection-store.errors';
 import type { Document, Filter, SortSpec } from './projection-store.port';
 
 // Keyset ("after") pagination shared by every adapter: the cursor carries the sort key of
@@ -31,7 +31,7 @@ function decodeCursor(cursor: string, sort: SortSpec): unknown[] {
   try {
     body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorBody;
   } catch {
-    throw new InvalidArgumentError('after', 'The cursor is not one this store produced.');
+    throw invalidArgument('after', 'The cursor is not one this store produced.');
   }
   const expected = Object.entries(sort);
   const valid =
@@ -41,7 +41,7 @@ function decodeCursor(cursor: string, sort: SortSpec): unknown[] {
     body.v.length === expected.length &&
     body.s.every((entry, i) => Array.isArray(entry) && entry[0] === expected[i]![0] && entry[1] === expected[i]![1]) &&
     body.v.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value));
-  if (!valid) throw new InvalidArgumentError('after', 'The cursor belongs to a query with a different sort, or is damaged.');
+  if (!valid) throw invalidArgument('after', 'The cursor belongs to a query with a different sort, or is damaged.');
   return body.v;
 }
 

@@ -3,7 +3,7 @@ import * as queryOperators from 'mingo/operators/query';
 import * as updateOperators from 'mingo/operators/update';
 import { Query } from 'mingo/query';
 import { afterCursorFilter, encodeCursor, valueAt, withFilter } from './cursor';
-import { BulkWriteError, DuplicateKeyError, InvalidArgumentError, ProjectionStoreClosedError, ProjectionStoreError } from './projection-store.errors';
+import { BulkWriteError, DuplicateKeyError, invalidArgument, ProjectionStoreClosedError, ProjectionStoreError } from './projection-store.errors';
 import type {
   BulkWriteResult,
   DeleteResult,
@@ -207,7 +207,7 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     const state = this.store.state(this.name, true)!;
     const existing = state.indexes.get(name);
     if (existing) {
-      if (!sameSpec(existing.spec, spec)) throw new InvalidArgumentError('name', `An index named ${name} exists with different keys or options.`);
+      if (!sameSpec(existing.spec, spec)) throw invalidArgument('name', `An index named ${name} exists with different keys or options.`);
       return name;
     }
     let entries: Map<string, string> | undefined;
@@ -323,12 +323,12 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     if (!current) {
       if (!upsert) return { matchedCount: 0, modifiedCount: 0 };
       const id = filter['_id'] === undefined ? replacement._id : upsertId(filter);
-      if (id !== replacement._id) throw new InvalidArgumentError('replacement._id', 'The replacement names a different _id than the filter.');
+      if (id !== replacement._id) throw invalidArgument('replacement._id', 'The replacement names a different _id than the filter.');
       if (state.documents.has(id)) throw new DuplicateKeyError(this.name, '_id_', `A document with _id ${id} exists in ${this.name} but does not match the filter.`);
       this.commit(state, undefined, next);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
     }
-    if (replacement._id !== current._id) throw new InvalidArgumentError('replacement._id', 'The _id of a document cannot change.');
+    if (replacement._id !== current._id) throw invalidArgument('replacement._id', 'The _id of a document cannot change.');
     const modified = JSON.stringify(current) !== JSON.stringify(next);
     if (modified) this.commit(state, current, next);
     return { matchedCount: 1, modifiedCount: modified ? 1 : 0 };

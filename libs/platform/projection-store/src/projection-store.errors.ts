@@ -1,22 +1,19 @@
+import { belongsToFamily, InvalidArgumentError, LeerzoneError } from '@leerzone/kernel';
 import type { BulkWriteResult } from './projection-store.port';
 
+/** The kernel's one `InvalidArgumentError`, re-exported where its callers have always imported it. */
+export { InvalidArgumentError } from '@leerzone/kernel';
+
 /** Base class of every error a projection store reports. `code` is stable across adapters. */
-export class ProjectionStoreError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
+export class ProjectionStoreError extends LeerzoneError {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return belongsToFamily(ProjectionStoreError, this, 'PROJECTION_STORE.', value);
   }
 }
 
-export class InvalidArgumentError extends ProjectionStoreError {
-  constructor(field: string, message: string) {
-    super('PROJECTION_STORE.INVALID_ARGUMENT', message, field);
-  }
-}
+/** A projection store refused an argument (`PROJECTION_STORE.INVALID_ARGUMENT` on `field`). */
+export const invalidArgument = (field: string, message: string): InvalidArgumentError =>
+  new InvalidArgumentError(field, message, 'PROJECTION_STORE.INVALID_ARGUMENT');
 
 /** An insert or upsert collided with an existing `_id` or a unique index key. */
 export class DuplicateKeyError extends ProjectionStoreError {
@@ -53,13 +50,9 @@ export class ProjectionStoreClosedError extends ProjectionStoreError {
 }
 
 /** A query built from user input asked for something it may not: an unknown field, an operator, a wrong type. */
-export class InvalidQueryError extends Error {
-  readonly code = 'PROJECTION.INVALID_QUERY';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InvalidQueryError';
+export class InvalidQueryError extends LeerzoneError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super('PROJECTION.INVALID_QUERY', message, field);
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from './projection-store.errors';
+import { invalidArgument } from './projection-store.errors';
 import type { Document, Filter, FindOptions, IndexSpec, SortSpec, Update } from './projection-store.port';
 
 // Shared by every adapter so all of them accept the same language and reject the rest with
@@ -21,7 +21,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 export function assertCollectionName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || !COLLECTION_NAME.test(name) || name.includes('..') || name.startsWith('system.')) {
-    throw new InvalidArgumentError('collection', 'A collection name is 1-120 letters, digits, _ . - and does not start with system.');
+    throw invalidArgument('collection', 'A collection name is 1-120 letters, digits, _ . - and does not start with system.');
   }
 }
 
@@ -30,33 +30,33 @@ const FIELD_PATH = /^[^.$][^.]*(\.[^.$][^.]*)*$/;
 
 const assertFieldPath = (path: string, field: string): void => {
   if (!FIELD_PATH.test(path)) {
-    throw new InvalidArgumentError(field, `"${path}" is not a field path.`);
+    throw invalidArgument(field, `"${path}" is not a field path.`);
   }
 };
 
 /** Plain data only: no `$`-prefixed or dotted keys at any depth (they could not be queried alike everywhere). */
 const assertPlainValue = (value: unknown, field: string, depth = 0): void => {
-  if (depth > MAX_DEPTH) throw new InvalidArgumentError(field, 'Value is nested too deeply.');
+  if (depth > MAX_DEPTH) throw invalidArgument(field, 'Value is nested too deeply.');
   if (Array.isArray(value)) {
     return value.forEach((item, i) => {
       // FerretDB 1.24 refuses them; wrap the inner array in an object instead.
-      if (Array.isArray(item)) throw new InvalidArgumentError(`${field}[${i}]`, 'Arrays directly inside arrays are not supported; wrap the inner array in an object.');
+      if (Array.isArray(item)) throw invalidArgument(`${field}[${i}]`, 'Arrays directly inside arrays are not supported; wrap the inner array in an object.');
       assertPlainValue(item, `${field}[${i}]`, depth + 1);
     });
   }
   if (isPlainObject(value)) {
     for (const [key, inner] of Object.entries(value)) {
       if (key.startsWith('$') || key.includes('.') || key.length === 0) {
-        throw new InvalidArgumentError(`${field}.${key}`, `"${key}" cannot be a key inside a value: keys may not be empty, start with $ or contain a dot.`);
+        throw invalidArgument(`${field}.${key}`, `"${key}" cannot be a key inside a value: keys may not be empty, start with $ or contain a dot.`);
       }
       assertPlainValue(inner, `${field}.${key}`, depth + 1);
     }
     return;
   }
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
-    throw new InvalidArgumentError(field, 'Only JSON-like values can be stored or compared.');
+    throw invalidArgument(field, 'Only JSON-like values can be stored or compared.');
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidArgumentError(field, 'Numbers must be finite.');
+  if (typeof value === 'number' && !Number.isFinite(value)) throw invalidArgument(field, 'Numbers must be finite.');
 };
 
 const isOperatorExpression = (value: unknown): value is Record<string, unknown> =>
@@ -65,34 +65,34 @@ const isOperatorExpression = (value: unknown): value is Record<string, unknown> 
 const assertOperatorExpression = (expression: Record<string, unknown>, field: string, depth: number): void => {
   for (const [operator, operand] of Object.entries(expression)) {
     const at = `${field}.${operator}`;
-    if (!QUERY_OPERATORS.has(operator)) throw new InvalidArgumentError(at, `Query operator ${operator} is not supported.`);
+    if (!QUERY_OPERATORS.has(operator)) throw invalidArgument(at, `Query operator ${operator} is not supported.`);
     switch (operator) {
       case '$in':
       case '$nin':
       case '$all':
-        if (!Array.isArray(operand)) throw new InvalidArgumentError(at, `${operator} takes an array.`);
+        if (!Array.isArray(operand)) throw invalidArgument(at, `${operator} takes an array.`);
         operand.forEach((item, i) => assertPlainValue(item, `${at}[${i}]`, depth + 1));
         break;
       case '$exists':
-        if (typeof operand !== 'boolean') throw new InvalidArgumentError(at, '$exists takes true or false.');
+        if (typeof operand !== 'boolean') throw invalidArgument(at, '$exists takes true or false.');
         break;
       case '$size':
-        if (typeof operand !== 'number' || !Number.isSafeInteger(operand) || operand < 0) throw new InvalidArgumentError(at, '$size takes a non-negative integer.');
+        if (typeof operand !== 'number' || !Number.isSafeInteger(operand) || operand < 0) throw invalidArgument(at, '$size takes a non-negative integer.');
         break;
       case '$regex':
-        if (typeof operand !== 'string' && !(operand instanceof RegExp)) throw new InvalidArgumentError(at, '$regex takes a string.');
+        if (typeof operand !== 'string' && !(operand instanceof RegExp)) throw invalidArgument(at, '$regex takes a string.');
         break;
       case '$options':
-        if (typeof operand !== 'string' || !/^[imsx]*$/.test(operand)) throw new InvalidArgumentError(at, '$options takes some of i, m, s, x.');
-        if (!('$regex' in expression)) throw new InvalidArgumentError(at, '$options needs $regex.');
+        if (typeof operand !== 'string' || !/^[imsx]*$/.test(operand)) throw invalidArgument(at, '$options takes some of i, m, s, x.');
+        if (!('$regex' in expression)) throw invalidArgument(at, '$options needs $regex.');
         break;
       case '$not':
-        if (!isOperatorExpression(operand)) throw new InvalidArgumentError(at, '$not takes an operator expression.');
+        if (!isOperatorExpression(operand)) throw invalidArgument(at, '$not takes an operator expression.');
         assertOperatorExpression(operand, at, depth + 1);
         break;
       case '$elemMatch':
         // Only the operator form: FerretDB 1.24 rejects $elemMatch with a document filter.
-        if (!isOperatorExpression(operand)) throw new InvalidArgumentError(at, '$elemMatch takes an operator expression such as { $gt: 2 }; match fields of array elements with a dotted path.');
+        if (!isOperatorExpression(operand)) throw invalidArgument(at, '$elemMatch takes an operator expression such as { $gt: 2 }; match fields of array elements with a dotted path.');
         assertOperatorExpression(operand, at, depth + 1);
         break;
       default:
@@ -102,13 +102,13 @@ const assertOperatorExpression = (expression: Record<string, unknown>, field: st
 };
 
 export function assertFilter(filter: unknown, field = 'filter', depth = 0): asserts filter is Filter {
-  if (depth > MAX_DEPTH) throw new InvalidArgumentError(field, 'Filter is nested too deeply.');
-  if (!isPlainObject(filter)) throw new InvalidArgumentError(field, 'A filter is an object.');
+  if (depth > MAX_DEPTH) throw invalidArgument(field, 'Filter is nested too deeply.');
+  if (!isPlainObject(filter)) throw invalidArgument(field, 'A filter is an object.');
   for (const [key, value] of Object.entries(filter)) {
     const at = `${field}.${key}`;
     if (key.startsWith('$')) {
-      if (!LOGICAL_OPERATORS.has(key)) throw new InvalidArgumentError(at, `Query operator ${key} is not supported here.`);
-      if (!Array.isArray(value) || value.length === 0) throw new InvalidArgumentError(at, `${key} takes a non-empty array of filters.`);
+      if (!LOGICAL_OPERATORS.has(key)) throw invalidArgument(at, `Query operator ${key} is not supported here.`);
+      if (!Array.isArray(value) || value.length === 0) throw invalidArgument(at, `${key} takes a non-empty array of filters.`);
       value.forEach((inner, i) => assertFilter(inner, `${at}[${i}]`, depth + 1));
       continue;
     }
@@ -121,23 +121,23 @@ export function assertFilter(filter: unknown, field = 'filter', depth = 0): asse
 
 /** Validates an update and returns every field path it touches (for conflict checks). */
 export function assertUpdate(update: unknown, field = 'update'): asserts update is Update {
-  if (!isPlainObject(update) || Object.keys(update).length === 0) throw new InvalidArgumentError(field, 'An update is a non-empty object of update operators.');
+  if (!isPlainObject(update) || Object.keys(update).length === 0) throw invalidArgument(field, 'An update is a non-empty object of update operators.');
   const paths: string[] = [];
   for (const [operator, fields] of Object.entries(update)) {
     const at = `${field}.${operator}`;
     if (!UPDATE_OPERATORS.has(operator)) {
-      throw new InvalidArgumentError(at, operator.startsWith('$') ? `Update operator ${operator} is not supported.` : 'Use update operators ($set, $inc, …); to replace a document use replaceOne.');
+      throw invalidArgument(at, operator.startsWith('$') ? `Update operator ${operator} is not supported.` : 'Use update operators ($set, $inc, …); to replace a document use replaceOne.');
     }
-    if (!isPlainObject(fields) || Object.keys(fields).length === 0) throw new InvalidArgumentError(at, `${operator} takes a non-empty object of field paths.`);
+    if (!isPlainObject(fields) || Object.keys(fields).length === 0) throw invalidArgument(at, `${operator} takes a non-empty object of field paths.`);
     for (const [path, value] of Object.entries(fields)) {
       assertFieldPath(path, `${at}.${path}`);
-      if (path === '_id' || path.startsWith('_id.')) throw new InvalidArgumentError(`${at}._id`, 'The _id of a document cannot change.');
-      if (operator === '$inc' && (typeof value !== 'number' || !Number.isFinite(value))) throw new InvalidArgumentError(`${at}.${path}`, '$inc takes a number.');
+      if (path === '_id' || path.startsWith('_id.')) throw invalidArgument(`${at}._id`, 'The _id of a document cannot change.');
+      if (operator === '$inc' && (typeof value !== 'number' || !Number.isFinite(value))) throw invalidArgument(`${at}.${path}`, '$inc takes a number.');
       if (operator === '$pull') {
         if (isOperatorExpression(value)) assertOperatorExpression(value, `${at}.${path}`, 1);
         else assertPlainValue(value, `${at}.${path}`);
       } else if ((operator === '$push' || operator === '$addToSet') && isPlainObject(value) && '$each' in value) {
-        if (Object.keys(value).length !== 1 || !Array.isArray(value['$each'])) throw new InvalidArgumentError(`${at}.${path}`, `${operator} supports only { $each: [...] }.`);
+        if (Object.keys(value).length !== 1 || !Array.isArray(value['$each'])) throw invalidArgument(`${at}.${path}`, `${operator} supports only { $each: [...] }.`);
         assertPlainValue(value['$each'], `${at}.${path}.$each`);
       } else if (operator !== '$unset') {
         assertPlainValue(value, `${at}.${path}`);
@@ -148,14 +148,14 @@ export function assertUpdate(update: unknown, field = 'update'): asserts update 
   const sorted = [...paths].sort();
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i] === sorted[i - 1] || sorted[i]!.startsWith(`${sorted[i - 1]}.`)) {
-      throw new InvalidArgumentError(`${field}.${sorted[i]}`, `Updating ${sorted[i]} and ${sorted[i - 1]} in one update would conflict.`);
+      throw invalidArgument(`${field}.${sorted[i]}`, `Updating ${sorted[i]} and ${sorted[i - 1]} in one update would conflict.`);
     }
   }
 }
 
 export function assertDocument(document: unknown, field = 'document'): asserts document is Document {
-  if (!isPlainObject(document)) throw new InvalidArgumentError(field, 'A document is an object.');
-  if (typeof document['_id'] !== 'string' || document['_id'].length === 0) throw new InvalidArgumentError(`${field}._id`, 'Every document needs a non-empty string _id.');
+  if (!isPlainObject(document)) throw invalidArgument(field, 'A document is an object.');
+  if (typeof document['_id'] !== 'string' || document['_id'].length === 0) throw invalidArgument(`${field}._id`, 'Every document needs a non-empty string _id.');
   assertPlainValue(document, field);
 }
 
@@ -164,7 +164,7 @@ export function upsertId(filter: Filter, field = 'filter'): string {
   const id = filter['_id'];
   if (typeof id === 'string' && id.length > 0) return id;
   if (isPlainObject(id) && typeof id['$eq'] === 'string' && Object.keys(id).length === 1) return id['$eq'];
-  throw new InvalidArgumentError(`${field}._id`, 'An upsert needs the string _id of the document in its filter.');
+  throw invalidArgument(`${field}._id`, 'An upsert needs the string _id of the document in its filter.');
 }
 
 /** The fields an upsert's new document takes from its filter: top-level equality conditions, as MongoDB does. */
@@ -182,12 +182,12 @@ export function equalityFields(filter: Filter): Record<string, unknown> {
 }
 
 export function assertSort(sort: unknown, field = 'sort'): asserts sort is SortSpec {
-  if (!isPlainObject(sort)) throw new InvalidArgumentError(field, 'sort is an object of field → 1 or -1.');
+  if (!isPlainObject(sort)) throw invalidArgument(field, 'sort is an object of field → 1 or -1.');
   const entries = Object.entries(sort);
-  if (entries.length > 8) throw new InvalidArgumentError(field, 'At most 8 sort fields.');
+  if (entries.length > 8) throw invalidArgument(field, 'At most 8 sort fields.');
   for (const [path, direction] of entries) {
     assertFieldPath(path, `${field}.${path}`);
-    if (direction !== 1 && direction !== -1) throw new InvalidArgumentError(`${field}.${path}`, 'A sort direction is 1 or -1.');
+    if (direction !== 1 && direction !== -1) throw invalidArgument(`${field}.${path}`, 'A sort direction is 1 or -1.');
   }
 }
 
@@ -195,10 +195,10 @@ export function normaliseFind(options: FindOptions = {}): { sort: SortSpec; limi
   const sort = options.sort ?? {};
   assertSort(sort);
   if (options.limit !== undefined && (!Number.isSafeInteger(options.limit) || options.limit < 1 || options.limit > MAX_PAGE_SIZE)) {
-    throw new InvalidArgumentError('limit', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(options.limit)}.`);
+    throw invalidArgument('limit', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(options.limit)}.`);
   }
   if (options.after !== undefined && (typeof options.after !== 'string' || options.after.length === 0)) {
-    throw new InvalidArgumentError('after', 'after is the `next` cursor of a previous page.');
+    throw invalidArgument('after', 'after is the `next` cursor of a previous page.');
   }
   // _id last makes the order total, which cursor pagination needs.
   const total: Record<string, 1 | -1> = { ...sort };
@@ -208,12 +208,12 @@ export function normaliseFind(options: FindOptions = {}): { sort: SortSpec; limi
 
 export function assertIndexSpec(spec: unknown): asserts spec is IndexSpec {
   if (!isPlainObject(spec) || !isPlainObject(spec['keys']) || Object.keys(spec['keys']).length === 0) {
-    throw new InvalidArgumentError('keys', 'An index needs at least one key.');
+    throw invalidArgument('keys', 'An index needs at least one key.');
   }
   assertSort(spec['keys'], 'keys');
-  if (spec['unique'] !== undefined && typeof spec['unique'] !== 'boolean') throw new InvalidArgumentError('unique', 'unique is true or false.');
+  if (spec['unique'] !== undefined && typeof spec['unique'] !== 'boolean') throw invalidArgument('unique', 'unique is true or false.');
   if (spec['name'] !== undefined && (typeof spec['name'] !== 'string' || !/^[A-Za-z0-9_.-]{1,120}$/.test(spec['name']))) {
-    throw new InvalidArgumentError('name', 'An index name is 1-120 letters, digits, _ . -');
+    throw invalidArgument('name', 'An index name is 1-120 letters, digits, _ . -');
   }
 }
 

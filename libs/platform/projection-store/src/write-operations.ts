@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from './projection-store.errors';
+import { invalidArgument } from './projection-store.errors';
 import type { WriteOperation } from './projection-store.port';
 import { assertDocument, assertFilter, assertUpdate, upsertId } from './validation';
 
@@ -6,12 +6,12 @@ const KINDS = ['insertOne', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne'
 
 /** Checks a whole bulk write before anything runs, so bad input changes nothing. */
 export function assertWriteOperations(operations: readonly WriteOperation[]): void {
-  if (!Array.isArray(operations) || operations.length === 0) throw new InvalidArgumentError('operations', 'A bulk write needs at least one operation.');
+  if (!Array.isArray(operations) || operations.length === 0) throw invalidArgument('operations', 'A bulk write needs at least one operation.');
   operations.forEach((operation, i) => {
     const at = `operations[${i}]`;
     const kinds = typeof operation === 'object' && operation !== null ? Object.keys(operation) : [];
     if (kinds.length !== 1 || !KINDS.includes(kinds[0] as (typeof KINDS)[number])) {
-      throw new InvalidArgumentError(at, `Each operation is exactly one of ${KINDS.join(', ')}.`);
+      throw invalidArgument(at, `Each operation is exactly one of ${KINDS.join(', ')}.`);
     }
     if ('insertOne' in operation) assertDocument(operation.insertOne?.document, `${at}.insertOne.document`);
     else if ('updateOne' in operation) {

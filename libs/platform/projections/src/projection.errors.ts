@@ -1,14 +1,6 @@
+import { LeerzoneError } from '@leerzone/kernel';
 /** Errors of the projection runner and the read-model side. `code` is stable. */
-export class ProjectionError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export class ProjectionError extends LeerzoneError {}
 
 /** A handler threw: the batch was not written, the checkpoint did not move. */
 export class ProjectionHandlerError extends ProjectionError {

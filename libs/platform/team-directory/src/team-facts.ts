@@ -1,3 +1,4 @@
+import { LeerzoneError } from '@leerzone/kernel';
 /**
  * Governance's published language about teams, as every other service reads it: the shape
  * of its team events at schema version 1 (docs/governance-events.md). Only the fields a team
@@ -24,14 +25,10 @@ export type DirectoryFact =
   | { readonly type: 'MemberAdded' | 'MemberRolesChanged'; readonly teamId: string; readonly memberId: string; readonly roles: readonly string[] }
   | { readonly type: 'MemberRemoved'; readonly teamId: string; readonly memberId: string };
 
-export class DirectoryFactError extends Error {
-  readonly code = 'TEAM_DIRECTORY.INVALID_EVENT';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DirectoryFactError';
+export class DirectoryFactError extends LeerzoneError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super('TEAM_DIRECTORY.INVALID_EVENT', message, field);
   }
 }
 

@@ -1,3 +1,4 @@
+import { LeerzoneError } from '@leerzone/kernel';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -7,13 +8,10 @@ export const CHECKPOINT_ALGORITHM = 'Ed25519';
 /** The first 16 hex digits of the SHA-256 of the public key (SubjectPublicKeyInfo, DER): names the key in each checkpoint. */
 export const keyIdOf = (publicKey: KeyObject): string => createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
 
-export class CheckpointKeyError extends Error {
-  readonly code = 'AUDIT.INVALID_KEY';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+export class CheckpointKeyError extends LeerzoneError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super('AUDIT.INVALID_KEY', message, field);
   }
 }
 

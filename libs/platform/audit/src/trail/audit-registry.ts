@@ -1,4 +1,4 @@
-import type { DomainEvent, EventSchemaRegistry } from '@leerzone/kernel';
+import { LeerzoneError, type DomainEvent, type EventSchemaRegistry } from '@leerzone/kernel';
 
 /**
  * What the audit API knows about one kind of aggregate, found by its stream-id prefix:
@@ -25,13 +25,10 @@ export interface AuditedAggregate<State = unknown, Event extends DomainEvent = D
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAuditedAggregate = AuditedAggregate<any, any>;
 
-export class AuditRegistryError extends Error {
-  readonly code = 'AUDIT.INVALID_REGISTRATION';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+export class AuditRegistryError extends LeerzoneError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super('AUDIT.INVALID_REGISTRATION', message, field);
   }
 }
 

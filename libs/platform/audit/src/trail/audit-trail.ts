@@ -1,18 +1,18 @@
-import { StreamNotFoundError, type DomainEvent, type EventSchemaRegistry, type EventStore, type StoredEvent } from '@leerzone/kernel';
+import { LeerzoneError, StreamNotFoundError, type DomainEvent, type EventSchemaRegistry, type EventStore, type StoredEvent } from '@leerzone/kernel';
 import type { Page } from '@leerzone/projection-store';
 import type { AuditIndex, AuditIndexEntry, PageOptions } from './audit-index';
 import type { AuditRegistry, AuditedAggregate } from './audit-registry';
 import type { ReadContext, ReadRecorder } from './read-recorder';
 import { diffJson, toPlainJson, type StateChange } from './state-diff';
 
-export class AuditQueryError extends Error {
+export class AuditQueryError extends LeerzoneError {
   constructor(
     readonly status: 400 | 404 | 422,
-    readonly code: string,
+    code: string,
     message: string,
-    readonly field?: string,
+    field?: string,
   ) {
-    super(message);
+    super(code, message, field);
   }
 }
 

@@ -1,18 +1,11 @@
-/** Base class of every error an event store reports. `code` is stable across adapters. */
-export class EventStoreError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { belongsToFamily, LeerzoneError } from '../errors/leerzone-error';
 
-export class InvalidArgumentError extends EventStoreError {
-  constructor(field: string, message: string) {
-    super('EVENT_STORE.INVALID_ARGUMENT', message, field);
+export { InvalidArgumentError } from '../errors/leerzone-error';
+
+/** Base class of every error an event store reports. `code` is stable across adapters. */
+export class EventStoreError extends LeerzoneError {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return belongsToFamily(EventStoreError, this, 'EVENT_STORE.', value);
   }
 }
 

@@ -1,3 +1,4 @@
+import { LeerzoneError } from '@leerzone/kernel';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { AuthOptions } from '../auth/token-verifier';
@@ -29,14 +30,10 @@ export interface ServiceEnvironment {
   readonly auth: AuthOptions;
 }
 
-export class ServiceEnvironmentError extends Error {
-  readonly code = 'CONFIG.INVALID';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ServiceEnvironmentError';
+export class ServiceEnvironmentError extends LeerzoneError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super('CONFIG.INVALID', message, field);
   }
 }
 

@@ -1,3 +1,4 @@
+import { LeerzoneError } from '@leerzone/kernel';
 /** What `startObservability` turns on, decided from the standard OTEL_* variables. */
 export interface ObservabilityConfig {
   readonly traces: 'otlp' | 'console' | 'none';
@@ -6,13 +7,10 @@ export interface ObservabilityConfig {
   readonly metricExportIntervalMs: number;
 }
 
-export class ObservabilityConfigError extends Error {
-  readonly code = 'OBSERVABILITY.INVALID_CONFIG';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+export class ObservabilityConfigError extends LeerzoneError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super('OBSERVABILITY.INVALID_CONFIG', message, field);
   }
 }
 
