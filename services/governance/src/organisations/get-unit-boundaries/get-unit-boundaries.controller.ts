@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { effectiveUnitBoundaries, organisationStateAsOf, organisationStreamId, unitBoundariesAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery, TenantStreams } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
@@ -12,6 +12,7 @@ export class GetUnitBoundariesController {
   constructor(
     private readonly frames: UnitFrames,
     private readonly streams: TenantStreams,
+    @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   @Get(':organisationId/units/:unitId/boundaries')
@@ -24,7 +25,7 @@ export class GetUnitBoundariesController {
       const moment = new Date(asOf);
       const events = await this.streams.read(organisationStreamId(organisationId), tenantId);
       if (!events) throw ProblemException.notFound('ORGANISATION.NOT_FOUND', `There is no organisation ${organisationId}.`);
-      if (!organisationStateAsOf(events, new Date()).units.has(unitId)) throw unitNotFound(unitId);
+      if (!organisationStateAsOf(events, this.clock()).units.has(unitId)) throw unitNotFound(unitId);
       return { organisationId, unitId, asOf: moment.toISOString(), exists: organisationStateAsOf(events, moment).units.has(unitId), effective: unitBoundariesAsOf(events, unitId, moment) };
     }
     const organisation = await this.frames.organisationFromReadModel(tenantId, organisationId);

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { teamMandateAsOf } from '@leerzone/governance-domain';
 import { TeamPast } from '../application/team-past';
 import { TeamIdParam } from '../team-id.param';
@@ -9,7 +9,10 @@ import { MandateQuery } from './get-mandate.request';
 @ApiTags('governance: time travel')
 @Controller('api/governance/teams')
 export class GetMandateController {
-  constructor(private readonly past: TeamPast) {}
+  constructor(
+    private readonly past: TeamPast,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get(':teamId/mandate')
   @ApiOperation({
@@ -19,7 +22,7 @@ export class GetMandateController {
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { area, asOf } = parseRequest(MandateQuery, query, 'query');
-    const moment = asOf ? new Date(asOf) : new Date();
+    const moment = asOf ? new Date(asOf) : this.clock();
     const events = await this.past.events(principal.tenantId, teamId);
     return { teamId, ...teamMandateAsOf(events, moment, area, await this.past.unitBoundariesAsOf(principal.tenantId, events, moment)) };
   }

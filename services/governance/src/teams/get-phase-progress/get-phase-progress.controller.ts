@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { phaseProgress, selfSteeringReadiness } from '@leerzone/governance-domain';
 import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
 import { TeamReadModels } from '../application/team-read-models';
@@ -13,6 +13,7 @@ export class GetPhaseProgressController {
   constructor(
     private readonly teams: TeamReadModels,
     private readonly projections: ProjectionsHost,
+    @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   @Get(':teamId/phase')
@@ -20,7 +21,7 @@ export class GetPhaseProgressController {
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { evaluatedAt } = parseRequest(PhaseProgressQuery, query, 'query');
-    const at = evaluatedAt ? new Date(evaluatedAt) : new Date();
+    const at = evaluatedAt ? new Date(evaluatedAt) : this.clock();
     const team = await this.teams.requireTeam(principal.tenantId, teamId);
     const state = await this.teams.teamState(principal.tenantId, team, { members: true });
     const { items: schedules } = await this.projections.readModels

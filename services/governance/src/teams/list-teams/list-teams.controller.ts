@@ -1,6 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { buildSafeFilter, buildSafeSort, type Filter } from '@leerzone/projection-store';
 import type { ReadModelCollection } from '@leerzone/projections';
 import { initialTeamState, phaseProgress } from '@leerzone/governance-domain';
@@ -20,7 +20,10 @@ const SORTABLE = ['name', 'phase', 'phaseSince', 'createdAt', 'memberCount'];
 @ApiTags('governance: teams')
 @Controller('api/governance/teams')
 export class ListTeamsController {
-  constructor(private readonly projections: ProjectionsHost) {}
+  constructor(
+    private readonly projections: ProjectionsHost,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -30,7 +33,7 @@ export class ListTeamsController {
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const request = parseRequest(ListTeamsQuery, query, 'query');
     const tenantId = principal.tenantId;
-    const at = request.evaluatedAt ? new Date(request.evaluatedAt) : new Date();
+    const at = request.evaluatedAt ? new Date(request.evaluatedAt) : this.clock();
     const readModels = this.projections.readModels;
     const schedules = readModels.collection<ScheduleDocument>(ROLLOUT_PLANS_PROJECTION, 'schedules');
     const page = await guardedQuery(async () => {
