@@ -6,3 +6,4 @@ export * from './rebuild-projection';
 export * from './projection-runner';
 export * from './read-models';
 export * from './read-model-checksum';
+export * from './bus-projection';

@@ -4,7 +4,7 @@ import type { EventSchemaRegistry } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { EVENT_SCHEMAS, PROJECTION_STORE } from '../tokens';
 import type { BusConsumer } from './bus-consumer';
-import { BusProjection, type BusProjectionOptions } from './bus-projection';
+import { BusProjection, tracedApply, type BusProjectionOptions } from './bus-projection';
 
 export type ConsumerState = 'registered' | 'starting' | 'subscribed' | 'joined' | 'retrying' | 'stopped';
 
@@ -115,9 +115,9 @@ export class BusConsumers {
     this.runs.push(new ConsumerRun(consumer));
   }
 
-  /** A read model fed over the bus, kept in this process's projection store (see `BusProjection`). */
+  /** A read model fed over the bus, kept in this process's projection store and traced (see `BusProjection`). */
   registerProjection(options: Omit<BusProjectionOptions, 'store'>): BusProjection {
-    const projection = new BusProjection({ ...options, store: this.projectionStore });
+    const projection = new BusProjection({ instrument: tracedApply, ...options, store: this.projectionStore });
     this.register(projection);
     return projection;
   }

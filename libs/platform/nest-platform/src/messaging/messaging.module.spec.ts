@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventSchemaRegistry, type NewEvent, type StoredEvent } from '@leerzone/kernel';
+import { EventSchemaRegistry, type NewEvent } from '@leerzone/kernel';
 import { InProcessEventBus, silentMessagingLogger, type Delivery, type EventBus } from '@leerzone/messaging';
 import { InMemoryProjectionStore } from '@leerzone/projection-store';
 import { defineProjection, readModelChecksum, rebuildProjection } from '@leerzone/projections';
@@ -142,61 +142,13 @@ describe('MessagingModule (in-process bus)', () => {
   });
 });
 
-describe('BusProjection', () => {
-  const deletingProjection = defineProjection({
-    name: 'test.deleting',
-    version: 1,
-    collections: { streams: {} },
-    handles: ['TeamCreated', 'TeamArchived'],
-    apply(event, write) {
-      if (event.type === 'TeamArchived') write.collection('streams').delete(event.streamId);
-      else write.collection('streams').put(event.streamId, { name: 'x' });
-    },
-  });
-
-  async function prepared(definition = streamActivity) {
-    const projectionStore = new InMemoryProjectionStore();
-    const consumers = new BusConsumers(projectionStore, new EventSchemaRegistry());
-    const projection = consumers.registerProjection({ projection: definition, group: 'test.group', sources: ['governance'] });
-    await projection.prepare();
-    return { projectionStore, projection, consumers };
+// BusProjection itself is specified in @leerzone/projections (bus-projection.spec.ts).
+describe('BusConsumers.registerProjection', () => {
+  async function prepared() {
+    const consumers = new BusConsumers(new InMemoryProjectionStore(), new EventSchemaRegistry());
+    await consumers.registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] }).prepare();
+    return { consumers };
   }
-
-  const delivered = async (events: NewEvent[]): Promise<Delivery[]> => {
-    const store = new InMemoryEventStore();
-    const stored: StoredEvent[] = [];
-    for (const event of events) stored.push(...(await store.append('team-1', [event], { expectedVersion: 'any' })).events);
-    return stored.map((event, i) => ({ event, source: 'governance', position: { topic: 't', partition: 0, offset: String(i) } }));
-  };
-
-  it('joins a group of its generation: a store that kept the generation resumes, a new generation reads the topics from the start', async () => {
-    const { projection, projectionStore } = await prepared();
-    expect(projection.group).toMatch(/^test\.group\.v1_\d+$/);
-    const sameStore = new BusConsumers(projectionStore, new EventSchemaRegistry()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
-    await sameStore.prepare();
-    expect(sameStore.group).toBe(projection.group);
-    // An empty store (memory: after a restart) gets a generation, and so a group, of its own.
-    const emptyStore = new BusConsumers(new InMemoryProjectionStore(), new EventSchemaRegistry()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    await emptyStore.prepare();
-    expect(emptyStore.group).not.toBe(projection.group);
-  });
-
-  it('refuses deletes with a stable code: a resent older event could bring the document back', async () => {
-    const { projection } = await prepared(deletingProjection);
-    const deliveries = await delivered([newEvent('TeamCreated', {}, 1), newEvent('TeamArchived', {}, 2)]);
-    await expect(projection.handle(deliveries)).rejects.toMatchObject({ code: 'PROJECTION.HANDLER_FAILED', cause: { code: 'PROJECTION.DELETE_OVER_BUS', field: 'id' } });
-  });
-
-  it('a second instance of the same version joins the existing generation; an older version refuses to write a newer one', async () => {
-    const { projectionStore } = await prepared();
-    const again = new BusConsumers(projectionStore, new EventSchemaRegistry()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
-    await again.prepare();
-    const other = new BusConsumers(projectionStore, new EventSchemaRegistry()).registerProjection({ projection: { ...streamActivity, version: 2 }, group: 'test.group', sources: ['governance'] });
-    await other.prepare();
-    const old = new BusConsumers(projectionStore, new EventSchemaRegistry()).registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] });
-    await expect(old.prepare()).rejects.toMatchObject({ code: 'PROJECTION.NEWER_VERSION_RUNNING' });
-  });
 
   it('rejects consumers registered twice or after the start', async () => {
     const { consumers } = await prepared();
