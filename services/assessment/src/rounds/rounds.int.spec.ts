@@ -195,6 +195,9 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     // Generations are named by collection (rounds__v1_…): ours are rounds, changes, instruments and tasks.
     const ours = await readModelDocuments(t, ['rounds__', 'changes__', 'instruments__', 'tasks__']);
     expect(ours.filter((d) => d.collection.startsWith('rounds__'))).toHaveLength(1);
+    // …and every projection is live: none failed on what it was given.
+    const ready = await t.anonymous().get('/health/ready');
+    expect(ready.body.checks.projections.details.projections.filter((p: { state: string }) => p.state !== 'live')).toEqual([]);
     for (const { document } of ours) {
       const text = JSON.stringify(document);
       for (const person of memberIds) expect(text).not.toContain(`"${person}"`);

@@ -3,7 +3,7 @@ import { openPersonalData, type PersonalDataVault } from '@leerzone/kernel';
 import { PERSONAL_DATA_VAULT, ProblemException, ProjectionsHost, type Principal } from '@leerzone/nest-platform';
 import { boardLevelName, canSeeTaskMaturity } from '@leerzone/assessment-domain';
 import { TeamAccess } from '../../shared/team-access';
-import { TASK_MATURITY_PROJECTION, type TaskMaturityDocument } from '../read-model/task-maturity.projection';
+import { sealedNote, TASK_MATURITY_PROJECTION, type StoredMaturityAssessment, type TaskMaturityDocument } from '../read-model/task-maturity.projection';
 
 /** Task maturity reads: the member their own, the team's coach their team's, nobody else (canSeeTaskMaturity). */
 @Injectable()
@@ -28,8 +28,11 @@ export class MaturityViews {
 
   async view(doc: TaskMaturityDocument, withHistory: boolean) {
     const { _id, tenantId: _tenant, history, current, ...task } = doc;
-    const opened = await openPersonalData({ current, history: withHistory ? history : [] }, this.vault);
-    const describe = (a: typeof current) => ({ ...a, suggestedDelegationLevelName: boardLevelName(a.suggestedDelegationLevel) });
-    return { ...task, current: describe(opened.current), ...(withHistory ? { history: opened.history.map(describe) } : {}) };
+    const describe = async (a: StoredMaturityAssessment) => ({
+      ...a,
+      note: await openPersonalData(sealedNote(a.note), this.vault),
+      suggestedDelegationLevelName: boardLevelName(a.suggestedDelegationLevel),
+    });
+    return { ...task, current: await describe(current), ...(withHistory ? { history: await Promise.all(history.map(describe)) } : {}) };
   }
 }

@@ -5,6 +5,15 @@ import type { MaturityAssessment, MaturityEvent } from '@leerzone/assessment-dom
 export const TASK_MATURITY_PROJECTION = 'assessment.task-maturity';
 
 /**
+ * An assessment as the read model keeps it. The projection store refuses `$`-keys (MongoDB
+ * semantics), so the sealed note is kept as its JSON text and opened by the query.
+ */
+export type StoredMaturityAssessment = Omit<MaturityAssessment, 'note'> & { readonly note: string | null };
+
+export const storedNote = (note: SealedValue | null): string | null => (note ? JSON.stringify(note) : null);
+export const sealedNote = (note: string | null): SealedValue | null => (note ? (JSON.parse(note) as SealedValue) : null);
+
+/**
  * One member's one task in one team: the current assessment and its history. Visible to
  * the member and the team's coach only (canSeeTaskMaturity, applied by every query). The
  * note stays sealed under the member's own subject; queries open it.
@@ -16,8 +25,8 @@ export interface TaskMaturityDocument {
   memberId: string;
   task: string;
   taskTitle: string;
-  current: MaturityAssessment;
-  history: MaturityAssessment[];
+  current: StoredMaturityAssessment;
+  history: StoredMaturityAssessment[];
   retiredAt: string | null;
   retiredReason: string | null;
   [key: string]: unknown;
@@ -38,7 +47,7 @@ export const taskMaturityProjection = defineProjection({
     switch (event.type) {
       case 'TaskMaturityRecorded': {
         const { teamId: _team, memberId: _member, ...assessment } = event.data;
-        const current = { ...assessment, note: assessment.note as SealedValue | null };
+        const current: StoredMaturityAssessment = { ...assessment, note: storedNote(assessment.note) };
         return tasks.upsert(id, {
           $set: { tenantId: stored.tenantId, teamId, memberId, task, taskTitle: assessment.taskTitle, current, retiredAt: null, retiredReason: null },
           $push: { history: current },
