@@ -154,6 +154,12 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     await refused(() => cora.put(round('/anonymity-threshold'), { threshold: 6 }), 400, 'ROUND.REASON_REQUIRED', 'reason');
     await refused(() => members['anna']!.put(round('/anonymity-threshold'), { threshold: 6, reason: 'x' }), 403, 'AUTH.FORBIDDEN');
     await refused(() => otto.put(round('/anonymity-threshold'), { threshold: 6, reason: 'x' }), 403, 'TEAM.NOT_COACH_OF_TEAM');
+    // A round's version counts its answers: no command on it answers with one, and none takes If-Match.
+    const same = await cora.put(round('/anonymity-threshold'), { threshold: 5, reason: 'no change' });
+    expectStatus(same, 200);
+    expect(same.body).toEqual({ roundId, anonymityThreshold: 5, events: [] });
+    expect(same.headers['etag'] ?? '').not.toMatch(/^"\d+"$/); // at most Express's weak hash of the body
+    await refused(() => cora.put(round('/anonymity-threshold'), { threshold: 6, reason: 'x' }, { 'If-Match': '"3"' }), 400, 'ROUND.IF_MATCH_UNSUPPORTED', 'If-Match');
   });
 
   it('shows "n of group" once the threshold is reached, and a repeat answer replaces the earlier one', async () => {
@@ -267,6 +273,8 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     expectStatus(closed, 200);
     expect(closed.body).toMatchObject({ outcome: 'results', zone: 'learning' });
     expect(closed.body.events.map((e: { type: string }) => e.type)).toEqual(['RoundClosed', 'TeamZoneChanged']);
+    expect(closed.body.version).toBeUndefined();
+    expect(closed.body.events[0].streamPosition).toBeUndefined();
     await refused(() => cora.post(round('/close')), 409, 'ROUND.ALREADY_CLOSED');
     await refused(() => members['bram']!.put(round('/my-answer'), { answers: sheet(6) }), 422, 'ROUND.CLOSED');
 

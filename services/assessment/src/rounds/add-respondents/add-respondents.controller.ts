@@ -3,11 +3,12 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reject } from '@leerzone/kernel';
 import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
-import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
+import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { TeamAccess } from '../../shared/team-access';
 import { RoundCommands } from '../application/round-commands';
 import { AddRespondentsRequest } from './add-respondents.request';
+import { roundCommandAnswer } from '../application/round-answer';
 
 @ApiTags('assessment: rounds')
 @Controller('api/assessment/rounds')
@@ -22,7 +23,7 @@ export class AddRespondentsController {
   @Roles('coach')
   @ApiOperation({ summary: 'Add members who joined the team while the round is open (its coach, with a reason). The group only grows.' })
   @ApiBody({ schema: jsonSchemaOf(AddRespondentsRequest) })
-  @ApiOkResponse({ schema: { example: { roundId: '0193…', groupSize: 7, version: 3, events: [{ type: 'RespondentsAdded' }] } } })
+  @ApiOkResponse({ schema: { example: { roundId: '0193…', groupSize: 7, events: [{ eventId: '0193…', type: 'RespondentsAdded', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
   async add(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { memberIds, reason } = parseRequest(AddRespondentsRequest, body);
@@ -37,6 +38,6 @@ export class AddRespondentsController {
       },
       command: () => ({ type: 'AddRespondents', data: { roundId, memberIds } }),
     });
-    return commandAnswer(response, result, { roundId, groupSize: result.state.respondentIds.size });
+    return roundCommandAnswer(response, result, { roundId, groupSize: result.state.respondentIds.size });
   }
 }

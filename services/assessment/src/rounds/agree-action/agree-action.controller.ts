@@ -4,10 +4,11 @@ import type { Response } from 'express';
 import { reject } from '@leerzone/kernel';
 import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { TeamDirectory } from '@leerzone/team-directory';
-import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
+import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { RoundCommands } from '../application/round-commands';
 import { AgreeActionRequest } from './agree-action.request';
+import { roundCommandAnswer } from '../application/round-answer';
 
 @ApiTags('assessment: actions')
 @Controller('api/assessment/rounds')
@@ -23,7 +24,7 @@ export class AgreeActionController {
   @Roles('member', 'coach')
   @ApiOperation({ summary: 'The team agrees an action after a closed round: a title, an owner on the team and a due date, optionally tied to a chosen focus item.' })
   @ApiBody({ schema: jsonSchemaOf(AgreeActionRequest) })
-  @ApiCreatedResponse({ schema: { example: { roundId: '0193…', actionId: '0193…', version: 11, events: [{ type: 'ActionAgreed' }] } } })
+  @ApiCreatedResponse({ schema: { example: { roundId: '0193…', actionId: '0193…', events: [{ eventId: '0193…', type: 'ActionAgreed', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
   async agree(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { actionId = this.newId(), title, ownerId, dueOn, focusItem } = parseRequest(AgreeActionRequest, body);
@@ -37,6 +38,6 @@ export class AgreeActionController {
       command: () => ({ type: 'AgreeAction', data: { roundId, actionId, title, ownerId, dueOn, focusItem: focusItem ?? null } }),
     });
     response.setHeader('Location', `/api/assessment/rounds/${roundId}/actions`);
-    return commandAnswer(response, result, { roundId, actionId });
+    return roundCommandAnswer(response, result, { roundId, actionId });
   }
 }

@@ -3,6 +3,7 @@ import { reject, type Rejection } from '@leerzone/kernel';
 import { roundDecider, roundStreamId, type RoundCommand, type RoundEvent, type RoundState } from '@leerzone/assessment-domain';
 import { ServiceCommands, type CommandResult, type WriteRequest } from '@leerzone/service-kit';
 import { TeamAccess } from '../../shared/team-access';
+import { refuseIfMatch } from './round-answer';
 
 export interface RoundCommandSpec {
   /** coach: the team's coach only; team: its current members and coaches. */
@@ -24,8 +25,8 @@ export class RoundCommands {
   ) {}
 
   run(write: WriteRequest, roundId: string, spec: RoundCommandSpec): Promise<CommandResult<RoundEvent, RoundState>> {
+    refuseIfMatch(write);
     return this.commands.run(roundDecider, roundStreamId(roundId), null, write.context(spec.reason), {
-      ifMatch: write.ifMatch,
       lookup: async (state) => {
         if (!state.exists) return reject('not-found', 'ROUND.NOT_FOUND', `There is no round ${roundId}.`, { field: 'roundId' });
         const refused = spec.access === 'coach' ? await this.access.coach(write.principal, state.teamId!, spec.what) : await this.access.onTeam(write.principal, state.teamId!, spec.what);

@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
-import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
+import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly, RoundActionParams } from '../../shared/assessment-fields';
 import { RoundCommands } from '../application/round-commands';
+import { roundCommandAnswer } from '../application/round-answer';
 
 @ApiTags('assessment: actions')
 @Controller('api/assessment/rounds')
@@ -16,11 +17,11 @@ export class DropActionController {
   @Roles('member', 'coach')
   @ApiOperation({ summary: 'Drop an open action, with a reason (the team).' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
-  @ApiOkResponse({ schema: { example: { roundId: '0193…', actionId: 'a-1', status: 'dropped', version: 12, events: [{ type: 'ActionDropped' }] } } })
+  @ApiOkResponse({ schema: { example: { roundId: '0193…', actionId: 'a-1', status: 'dropped', events: [{ eventId: '0193…', type: 'ActionDropped', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
   async drop(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId, actionId } = parseRequest(RoundActionParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body ?? {});
     const result = await this.rounds.run(write, roundId, { access: 'team', what: 'settle actions', reason, command: () => ({ type: 'DropAction', data: { roundId, actionId } }) });
-    return commandAnswer(response, result, { roundId, actionId, status: result.state.actions.get(actionId)?.status ?? null });
+    return roundCommandAnswer(response, result, { roundId, actionId, status: result.state.actions.get(actionId)?.status ?? null });
   }
 }

@@ -17,7 +17,7 @@ export class GetRoundController {
   })
   @ApiOkResponse({
     schema: {
-      example: { roundId: '0193…', status: 'open', groupSize: 6, anonymityThreshold: 5, progress: { kind: 'not-enough-answers-yet' }, previousRound: { roundId: '0192…', openActions: [] }, version: 3 },
+      example: { roundId: '0193…', status: 'open', groupSize: 6, anonymityThreshold: 5, progress: { kind: 'not-enough-answers-yet' }, previousRound: { roundId: '0192…', openActions: [] } },
     },
   })
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {

@@ -5,11 +5,12 @@ import type { Response } from 'express';
 import { isRejection, reject, type PersonalDataVault, type Rejection } from '@leerzone/kernel';
 import { NEW_ID, PERSONAL_DATA_VAULT, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { isPublishedInstrumentId, resolveInstrument, roundDecider, roundKeySubject, roundStreamId, type InstrumentDefinition, type RoundCommand } from '@leerzone/assessment-domain';
-import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
+import { ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
 import { AssessmentStreams } from '../../shared/assessment-streams';
 import { TeamAccess } from '../../shared/team-access';
 import { TeamRounds } from '../application/team-rounds';
 import { OpenRoundRequest } from './open-round.request';
+import { refuseIfMatch, roundCommandAnswer } from '../application/round-answer';
 
 @ApiTags('assessment: rounds')
 @Controller('api/assessment/rounds')
@@ -31,15 +32,15 @@ export class OpenRoundController {
       "Open a round for a team (its coach only). The respondent group (the team's current members, from governance) and the anonymity threshold are frozen here; a secret for the answer slots is created and sealed under the round's own vault subject.",
   })
   @ApiBody({ schema: jsonSchemaOf(OpenRoundRequest) })
-  @ApiCreatedResponse({ schema: { example: { roundId: '0193…', teamId: '0193…', groupSize: 6, anonymityThreshold: 5, version: 1, events: [{ type: 'RoundOpened', streamPosition: 1 }] } } })
+  @ApiCreatedResponse({ schema: { example: { roundId: '0193…', teamId: '0193…', groupSize: 6, anonymityThreshold: 5, events: [{ eventId: '0193…', type: 'RoundOpened', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
   async open(@Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const request = parseRequest(OpenRoundRequest, body);
+    refuseIfMatch(write);
     const ctx = write.context();
     const tenantId = ctx.tenantId;
     await this.access.requireTeam(tenantId, request.teamId);
     const roundId = request.roundId ?? this.newId();
     const result = await this.commands.run(roundDecider, roundStreamId(roundId), null, ctx, {
-      ifMatch: write.ifMatch,
       commandType: 'OpenRound',
       lookup: async (state): Promise<RoundCommand | Rejection> => {
         if (state.exists) return reject('conflict', 'ROUND.ALREADY_EXISTS', `Round ${roundId} already exists.`, { field: 'roundId' });
@@ -86,6 +87,6 @@ export class OpenRoundController {
     });
     response.setHeader('Location', `/api/assessment/rounds/${roundId}`);
     const state = result.state;
-    return commandAnswer(response, result, { roundId, teamId: request.teamId, groupSize: state.respondentIds.size, anonymityThreshold: state.anonymityThreshold });
+    return roundCommandAnswer(response, result, { roundId, teamId: request.teamId, groupSize: state.respondentIds.size, anonymityThreshold: state.anonymityThreshold });
   }
 }
