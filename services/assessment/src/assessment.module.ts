@@ -129,6 +129,13 @@ export class AssessmentModule {
   }
 }
 
+/**
+ * Events that stay in the service's store and audit trail and never reach the topic: who
+ * answered and the answers (their order on a partition would pair them), who said an action
+ * helped, and task maturity (the member's and their coach's only; analytics gets counts).
+ */
+export const PRIVATE_EVENT_TYPES: readonly string[] = ['RespondentCounted', 'AnswerRecorded', 'ActionHelpfulnessRated', 'TaskMaturityRecorded', 'TaskRetired'];
+
 /** Assessment as a Leerzone service: its streams (`assessment-…`), its topic `leerzone.assessment.events`, its module. */
 export const assessmentService: ServiceDefinition = {
   name: 'assessment',
@@ -137,4 +144,5 @@ export const assessmentService: ServiceDefinition = {
   defaultPort: 3004,
   title: 'Leerzone assessment',
   description: 'Anonymous rounds of psychological safety, ABI trust and standards; the four zones; actions after a round; task maturity.',
+  isPrivate: (event) => PRIVATE_EVENT_TYPES.includes(event.type),
 };

@@ -91,6 +91,15 @@ describe('assessment HTTP: task maturity', () => {
     expectProblem(await globex.get(`/api/assessment/teams/${teamId}/task-maturity`), 404, 'TEAM.NOT_FOUND');
   });
 
+  it('keeps task maturity off the topic: only the member and their coach see it', async () => {
+    const seen: string[] = [];
+    await t.bus.subscribe({ group: 'test-maturity-watch', sources: ['assessment'], handle: (deliveries) => void seen.push(...deliveries.map((d) => d.event.type)) });
+    // A public event written after the maturity records: once it is through, they would have been too.
+    expectStatus(await adam.put('/api/assessment/settings', { anonymityThreshold: 5, zoneThresholds: { safetyHighFrom: 5, standardsHighFrom: 5 }, reason: 'confirm the defaults' }), 200);
+    await eventually(() => expect(seen).toContain('AssessmentSettingsChanged'));
+    expect(seen.filter((type) => type.startsWith('Task'))).toEqual([]);
+  });
+
   it('gives analysts counts per level only, and nothing below the threshold of people', async () => {
     const levels = await ana.get(`/api/assessment/teams/${teamId}/task-maturity/levels`);
     expectStatus(levels, 200);
