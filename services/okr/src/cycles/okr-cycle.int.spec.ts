@@ -1,9 +1,7 @@
-// Tests only: governance hosted beside okr, so teams and members are made through its real API.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { governanceService } from '@leerzone/governance-service';
 import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { okrService } from '../okr.module';
-import { eventually, governanceTeam, isoDay, KEY_RESULTS, refused } from '../test/okr-fixtures';
+import { eventually, governanceTeam, isoDay, KEY_RESULTS, refused } from '../testing/okr-fixtures';
 
 /**
  * The whole cycle over HTTP: retrospectives, objectives aligned bottom-up, key results whose

@@ -1,12 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-// Tests only: governance hosted beside okr, so teams and members are made through its real API.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { governanceService } from '@leerzone/governance-service';
 import { ProjectionsHost } from '@leerzone/nest-platform';
 import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { okrService } from '../okr.module';
-import { eventually, governanceTeam, isoDay, KEY_RESULTS, refused } from '../test/okr-fixtures';
+import { eventually, governanceTeam, isoDay, KEY_RESULTS, refused } from '../testing/okr-fixtures';
 import { OBJECTIVES_PROJECTION } from './read-model/objectives.projection';
 
 /**
