@@ -39,7 +39,7 @@ export class OkrAccess {
   }
 
   /**
-   * `owner`: a lead, or someone the owner counts (member or coach); `steer`: a lead, or the
+   * `owner`: a lead, or someone the owner counts (a team's member or coach, a unit's coach); `steer`: a lead, or the
    * owner's coach (grading, answering alignment); `lead`: transformation lead or admin only;
    * `anyone`: the domain decides (check-ins pass the relation in).
    */
@@ -48,11 +48,12 @@ export class OkrAccess {
     const allowed =
       access === 'anyone' ||
       lead ||
-      (access === 'owner' && relation !== 'none') ||
+      // A team's members and coach act for it; a unit is steered by the coaches of its teams.
+      (access === 'owner' && (owner.kind === 'team' ? relation !== 'none' : relation === 'coach')) ||
       (access === 'steer' && relation === 'coach' && owner.kind === 'team');
     if (allowed) return null;
     const who =
-      access === 'lead' ? 'a transformation lead or an admin' : access === 'steer' ? `the coach of ${owner.kind} ${owner.id}, a transformation lead or an admin` : `a member or coach of ${owner.kind} ${owner.id}, a transformation lead or an admin`;
+      access === 'lead' ? 'a transformation lead or an admin' : access === 'steer' || owner.kind === 'unit' ? `the coach of ${owner.kind} ${owner.id}, a transformation lead or an admin` : `a member or coach of ${owner.kind} ${owner.id}, a transformation lead or an admin`;
     return reject('forbidden', 'OKR.NOT_ALLOWED', `Only ${who} can ${what}; ${principal.userId} is not.`);
   }
 }

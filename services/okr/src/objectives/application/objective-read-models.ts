@@ -10,7 +10,7 @@ import {
   type ObjectiveDocument,
 } from '../read-model/objectives.projection';
 
-const MAX_KEY_RESULTS_READ = 5_000;
+const OBJECTIVES_PER_READ = 200;
 
 /**
  * The objectives read model, and the domain's state rebuilt from it: enough of an
@@ -48,8 +48,11 @@ export class ObjectiveReadModels {
   async keyResultsOf(tenantId: string, objectiveIds: readonly string[]): Promise<Map<string, KeyResultDocument[]>> {
     const byObjective = new Map<string, KeyResultDocument[]>();
     if (objectiveIds.length === 0) return byObjective;
-    const page = await this.keyResults.find({ tenantId, objectiveId: { $in: [...objectiveIds] } }, { sort: { order: 1 }, limit: MAX_KEY_RESULTS_READ });
-    for (const kr of page.items) byObjective.set(kr.objectiveId, [...(byObjective.get(kr.objectiveId) ?? []), kr]);
+    // In slices, so a cycle with many objectives never meets a query's size limits.
+    for (let i = 0; i < objectiveIds.length; i += OBJECTIVES_PER_READ) {
+      const slice = objectiveIds.slice(i, i + OBJECTIVES_PER_READ);
+      for (const kr of await this.all(this.keyResults, { tenantId, objectiveId: { $in: slice } })) byObjective.set(kr.objectiveId, [...(byObjective.get(kr.objectiveId) ?? []), kr]);
+    }
     return byObjective;
   }
 
