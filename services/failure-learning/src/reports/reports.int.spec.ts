@@ -284,4 +284,29 @@ describe('failure-learning HTTP: reports, classification, not twice, responses, 
     const next = await anna.post(`/api/failure-learning/teams/${noord}/reflection-reviews`, { reviewId: 'review-2' });
     expect(next.body.reports.map((r: { reportId: string }) => r.reportId)).toEqual([later.body.reportId]);
   });
+
+  it('describes every route in OpenAPI, with the request schemas and an example of each success', async () => {
+    const doc = await t.anonymous().get('/docs-json');
+    expectStatus(doc, 200);
+    const paths = Object.keys(doc.body.paths).filter((p) => p.startsWith('/api/failure-learning'));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/failure-learning/reports',
+        '/api/failure-learning/lesson-suggestions',
+        '/api/failure-learning/reports/{reportId}/classification',
+        '/api/failure-learning/teams/{teamId}/repeats',
+        '/api/failure-learning/overdue-actions',
+        '/api/failure-learning/cases/{caseId}',
+      ]),
+    );
+    const post = doc.body.paths['/api/failure-learning/reports'].post;
+    expect(post.requestBody.content['application/json'].schema.properties).toHaveProperty('anonymous');
+    expect(post.responses['201'].content['application/json'].schema.example).toHaveProperty('reportId');
+    for (const path of paths) {
+      for (const [method, operation] of Object.entries(doc.body.paths[path] as Record<string, { responses: Record<string, { content?: Record<string, { schema?: { example?: unknown } }> }> }>)) {
+        const success = Object.entries(operation.responses).find(([status]) => status.startsWith('2'));
+        expect({ route: `${method} ${path}`, example: success?.[1].content?.['application/json']?.schema?.example !== undefined }).toEqual({ route: `${method} ${path}`, example: true });
+      }
+    }
+  });
 });

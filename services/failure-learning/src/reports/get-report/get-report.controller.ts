@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
 import { etagOf } from '@leerzone/service-kit';
 import { ReportIdParam } from '../../shared/fields';
 import { ReportViews } from '../application/report-views';
@@ -9,7 +9,10 @@ import { ReportViews } from '../application/report-views';
 @ApiTags('failure-learning: reports')
 @Controller('api/failure-learning/reports')
 export class GetReportController {
-  constructor(private readonly views: ReportViews) {}
+  constructor(
+    private readonly views: ReportViews,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
 
   @Get(':reportId')
   @ApiOperation({
@@ -40,7 +43,7 @@ export class GetReportController {
       principal.tenantId,
       report.repeats.filter((r) => r.preventionAction).map((r) => ({ reportId: r.lessonReportId, actionId: r.preventionAction!.actionId })),
     );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = this.clock().toISOString().slice(0, 10);
     response.setHeader('ETag', etagOf(report.version));
     return {
       ...this.views.view(report, { you }),
