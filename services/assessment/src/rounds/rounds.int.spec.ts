@@ -77,6 +77,12 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     expectStatus(await adam.post('/api/assessment/instruments', { instrumentId: 'team-energy', definition }), 201);
     const own = await members['anna']!.get('/api/assessment/instruments');
     expect(own.body.own).toEqual([expect.objectContaining({ instrumentId: 'team-energy', latestVersion: 1, readOnly: false, source: expect.objectContaining({ kind: 'tenant' }) })]);
+    const revised = await adam.post('/api/assessment/instruments/team-energy/versions', { definition: { ...definition, title: 'Team energy (short)' }, reason: 'shorter title' });
+    expectStatus(revised, 201);
+    expect((await members['anna']!.get('/api/assessment/instruments/team-energy')).body).toMatchObject({ versions: [1, 2], latest: { version: 2, title: 'Team energy (short)' }, readOnly: false });
+    await refused(() => adam.post('/api/assessment/instruments/team-energy/retire'), 400, 'INSTRUMENT.REASON_REQUIRED', 'reason');
+    expectStatus(await adam.post('/api/assessment/instruments/team-energy/retire', { reason: 'replaced by the standards instrument' }), 200);
+    await refused(() => cora.post('/api/assessment/rounds', { teamId, instruments: [{ instrumentId: 'team-energy', version: 2 }] }), 422, 'INSTRUMENT.RETIRED', 'instruments[0]');
     const globex = await t.as('gina', ['admin'], 'globex');
     expect((await globex.get('/api/assessment/instruments')).body.own).toEqual([]);
     expectProblem(await globex.get('/api/assessment/instruments/team-energy'), 404, 'INSTRUMENT.NOT_FOUND');
@@ -239,7 +245,12 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
       expect(byActor.body.items.map((e: StoredEvent) => e.type)).toContain('RespondentCounted');
       expect(byActor.body.items.map((e: StoredEvent) => e.type)).not.toContain('AnswerRecorded');
     }
-    // The results API has no per-person or per-answer view at all.
+    // The results API has no per-person or per-answer view at all, and OpenAPI lists none.
+    const openapi = await t.anonymous().get('/docs-json');
+    expectStatus(openapi, 200);
+    const paths = Object.keys(openapi.body.paths).filter((path) => path.startsWith('/api/assessment/'));
+    expect(paths).toEqual(expect.arrayContaining(['/api/assessment/rounds/{roundId}/my-answer', '/api/assessment/rounds/{roundId}/results']));
+    expect(paths.filter((path) => /answers|slot|respondents\/\{/.test(path))).toEqual([]);
     expectProblem(await adam.get(round('/answers')), 404, 'HTTP.ROUTE_NOT_FOUND');
   });
 
