@@ -69,6 +69,13 @@ export default [
     },
   },
   {
+    // A controller's "now" is the request's (the command context) or the CLOCK token's, so tests can set it.
+    files: ['services/*/src/**/*.controller.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Controllers take the time from the CLOCK token or the command context.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Controllers take the time from the CLOCK token or the command context.' }],
+    },
+  },
+  {
     // Integration and e2e tests compose services the way a runner does: a service's test may
     // host governance to create teams and members through its real API. Production code may not.
     files: ['services/*/src/**/*.int.spec.ts', 'services/*/src/**/*.e2e.spec.ts'],

@@ -84,6 +84,13 @@ describe('module boundaries', () => {
     expect((await lint(file, "import { Pool } from 'pg';\nexport const x = Pool;\n")).join('\n')).toMatch(/"pg"/);
   });
 
+  it('fails when a controller reads the clock instead of taking it from the CLOCK token', async () => {
+    const file = 'services/okr/src/cycles/boundary-fixture/boundary-fixture.controller.ts';
+    expect((await lint(file, 'export const x = () => new Date();\n', ['no-restricted-syntax'])).join('\n')).toMatch(/CLOCK token/);
+    expect((await lint(file, 'export const x = () => Date.now();\n', ['no-restricted-syntax'])).join('\n')).toMatch(/CLOCK token/);
+    expect(await lint(file, 'export const x = (clock: () => Date) => clock();\n', ['no-restricted-syntax'])).toEqual([]);
+  });
+
   it('lets a service test host governance, but not the service itself', async () => {
     const code = "import { governanceService } from '@leerzone/governance-service';\nexport const x = governanceService;\n";
     expect(await lint('services/okr/src/boundary-fixture.int.spec.ts', code)).toEqual([]);
