@@ -10,8 +10,7 @@ import { waitUntil } from '@leerzone/messaging/testing';
 import { describeWithServer } from '@leerzone/test-servers';
 import { fromKafkaMessage } from './cloud-events-binding';
 import { KafkaEventBus } from './kafka-event-bus';
-import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
-import { SqliteInbox } from './sqlite-inbox';
+import { SqliteCheckpointStore, SqliteInbox } from '@leerzone/messaging-sqlite';
 import { TcpProxy, TopicRecorder, TsProcess, deleteNamespaceTopics, testBusOptions, uniqueNamespace, type RecordedMessage } from './testing';
 
 const SOURCE = 'governance';

@@ -3,5 +3,3 @@ export * from './kafka-options';
 export * from './kafka-topic-admin';
 export * from './kafka-consumer-member';
 export * from './kafka-event-bus';
-export * from './sqlite-checkpoint-store';
-export * from './sqlite-inbox';

@@ -6,7 +6,7 @@ import { StoredEventFactory, waitUntil } from '@leerzone/messaging/testing';
 import { describeWithServer } from '@leerzone/test-servers';
 import { CE_HEADERS, DLQ_HEADERS, toKafkaRecord } from './cloud-events-binding';
 import { KafkaEventBus } from './kafka-event-bus';
-import { SqliteInbox } from './sqlite-inbox';
+import { SqliteInbox } from '@leerzone/messaging-sqlite';
 import { TopicRecorder, TsProcess, deleteNamespaceTopics, testBusOptions, uniqueNamespace } from './testing';
 
 const SOURCE = 'okr';

@@ -10,7 +10,7 @@ import type { StoredEvent } from '@leerzone/kernel';
  * per-partition offset would miss.
  *
  * Adapters keep the positions in the same transaction as the effect (see
- * `SqliteInbox` in @leerzone/messaging-kafka); this one is for in-memory read models,
+ * `SqliteInbox` in @leerzone/messaging-sqlite); this one is for in-memory read models,
  * which are rebuilt at start anyway.
  */
 export interface Inbox {

@@ -16,7 +16,7 @@ import { EventRelay, partitionKey, silentMessagingLogger } from '@leerzone/messa
 import { Partitioners } from 'kafkajs';
 import { toKafkaRecord } from '../cloud-events-binding';
 import { KafkaEventBus } from '../kafka-event-bus';
-import { SqliteCheckpointStore } from '../sqlite-checkpoint-store';
+import { SqliteCheckpointStore } from '@leerzone/messaging-sqlite';
 import { deleteNamespaceTopics, testBusOptions, uniqueNamespace } from '../testing/kafka-test-bus';
 
 const ROOT = resolve(__dirname, '../../../../..');

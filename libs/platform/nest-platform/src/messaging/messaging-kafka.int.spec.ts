@@ -6,7 +6,7 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import type { NewEvent } from '@leerzone/kernel';
-import { SqliteCheckpointStore } from '@leerzone/messaging-kafka';
+import { SqliteCheckpointStore } from '@leerzone/messaging-sqlite';
 import { deleteNamespaceTopics, uniqueNamespace } from '@leerzone/messaging-kafka/testing';
 import { startTestObservability, type TestObservability } from '@leerzone/observability/testing';
 import { InMemoryProjectionStore } from '@leerzone/projection-store';

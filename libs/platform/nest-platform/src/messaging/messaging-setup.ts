@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { StoredEvent } from '@leerzone/kernel';
 import { InMemoryCheckpointStore, InProcessEventBus, assertServiceName, type CheckpointStore, type EventBus, type MessagingLogger } from '@leerzone/messaging';
-import { KafkaEventBus, SqliteCheckpointStore, kafkaOptionsFromEnv } from '@leerzone/messaging-kafka';
+import { KafkaEventBus, kafkaOptionsFromEnv } from '@leerzone/messaging-kafka';
+import { SqliteCheckpointStore } from '@leerzone/messaging-sqlite';
 
 export interface MessagingOptions {
   /** This process's service name (`governance`): the Kafka client id. */

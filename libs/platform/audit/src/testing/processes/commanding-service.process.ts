@@ -3,7 +3,8 @@
 // Prints `READY <url> <dev token>` once both run.
 import 'reflect-metadata';
 import { EventRelay, silentMessagingLogger } from '@leerzone/messaging';
-import { KafkaEventBus, SqliteCheckpointStore } from '@leerzone/messaging-kafka';
+import { KafkaEventBus } from '@leerzone/messaging-kafka';
+import { SqliteCheckpointStore } from '@leerzone/messaging-sqlite';
 import { testBusOptions } from '@leerzone/messaging-kafka/testing';
 import { startAuditTestApp } from '../audit-test-app';
 

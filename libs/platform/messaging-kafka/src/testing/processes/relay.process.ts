@@ -3,7 +3,7 @@
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import { EventRelay, silentMessagingLogger } from '@leerzone/messaging';
 import { KafkaEventBus } from '../../kafka-event-bus';
-import { SqliteCheckpointStore } from '../../sqlite-checkpoint-store';
+import { SqliteCheckpointStore } from '@leerzone/messaging-sqlite';
 import { testBusOptions } from '../kafka-test-bus';
 
 const env = (name: string): string => {

@@ -1,0 +1,2 @@
+export * from './sqlite-checkpoint-store';
+export * from './sqlite-inbox';
