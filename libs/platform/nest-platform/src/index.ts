@@ -17,6 +17,8 @@ export * from './messaging/messaging-setup';
 export * from './messaging/bus-consumer';
 export * from './messaging/bus-projection';
 export * from './messaging/bus-consumers';
+export * from './messaging/bus-transport';
 export * from './messaging/messaging.module';
 export * from './messaging/nest-messaging-logger';
 export * from './process/service-environment';
+export * from './openapi/openapi-completion';

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ReadinessRegistry } from './readiness';
@@ -15,12 +15,21 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up. `instanceId` tells one process from another that later took its port.' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['up'] }, instanceId: { type: 'string' } }, example: { status: 'up', instanceId: '5b0e3c0e-8d9f-4b57-9a4f-2f1d0c7e6a11' } } })
   live() {
     return { status: 'up', instanceId: INSTANCE_ID() };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'The service can answer correctly: its store is reachable and its read models have caught up.' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: { status: { type: 'string', enum: ['ready', 'not-ready'] }, checks: { type: 'object', additionalProperties: { type: 'object', properties: { ready: { type: 'boolean' }, details: { type: 'object' } } } } },
+      example: { status: 'ready', checks: { projections: { ready: true, details: { projections: [{ name: 'governance.teams', state: 'live', lag: 0 }] } }, messaging: { ready: true, details: { transport: 'in-process' } } } },
+    },
+  })
+  @ApiServiceUnavailableResponse({ description: 'Not ready: the same body with `status: not-ready` and the failing check.' })
   async ready(@Res({ passthrough: true }) response: Response) {
     const results = await Promise.all(
       this.readiness.all().map(async (c) => {

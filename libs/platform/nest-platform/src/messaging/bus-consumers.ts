@@ -100,7 +100,8 @@ class ConsumerRun {
 export class BusConsumers {
   private readonly runs: ConsumerRun[] = [];
   private readonly registered = new Set<string>();
-  private started = false;
+  private running: { readonly bus: EventBus; readonly logger: MessagingLogger } | undefined;
+  private stopped = false;
 
   constructor(
     @Inject(PROJECTION_STORE) private readonly projectionStore: ProjectionStore,
@@ -108,11 +109,14 @@ export class BusConsumers {
   ) {}
 
   register(consumer: BusConsumer): void {
-    if (this.started) throw new Error(`Consumer ${consumer.group} registered after the application started; register it while modules initialise.`);
+    if (this.stopped) throw new Error(`Consumer ${consumer.group} registered after the consumers stopped.`);
     // Checked on the name at registration: a BusProjection's group gains its generation later.
     if (this.registered.has(consumer.group)) throw new Error(`Consumer group ${consumer.group} is registered twice.`);
     this.registered.add(consumer.group);
-    this.runs.push(new ConsumerRun(consumer));
+    const run = new ConsumerRun(consumer);
+    this.runs.push(run);
+    // Registered late (a transport's listen, after bootstrap): it starts at once.
+    if (this.running) run.start(this.running.bus, this.running.logger, this.schemas);
   }
 
   /** A read model fed over the bus, kept in this process's projection store and traced (see `BusProjection`). */
@@ -128,12 +132,14 @@ export class BusConsumers {
 
   /** @internal MessagingRuntime */
   startAll(bus: EventBus, logger: MessagingLogger): void {
-    this.started = true;
+    this.running = { bus, logger };
     for (const run of this.runs) run.start(bus, logger, this.schemas);
   }
 
   /** @internal MessagingRuntime */
   async stopAll(): Promise<void> {
+    this.stopped = true;
+    this.running = undefined;
     await Promise.all(this.runs.map((run) => run.stop()));
   }
 }

@@ -150,13 +150,18 @@ describe('BusConsumers.registerProjection', () => {
     return { consumers };
   }
 
-  it('rejects consumers registered twice or after the start', async () => {
+  it('rejects consumers registered twice or after the stop, and starts one registered late at once', async () => {
     const { consumers } = await prepared();
     expect(() => consumers.registerProjection({ projection: streamActivity, group: 'test.group', sources: ['governance'] })).toThrow(/registered twice/);
     const bus = new InProcessEventBus({ logger: silentMessagingLogger });
     consumers.startAll(bus, silentMessagingLogger);
-    expect(() => consumers.registerProjection({ projection: { ...streamActivity, name: 'test.late' }, group: 'test.late', sources: ['governance'] })).toThrow(/after the application started/);
+    // A transport's listen (the @BusEvent handlers) may register after bootstrap: it runs at once.
+    consumers.register({ group: 'test.late', sources: ['governance'], handle: () => undefined });
+    const deadline = Date.now() + 5_000;
+    while (consumers.status().find((c) => c.group === 'test.late')?.state !== 'joined' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(consumers.status().find((c) => c.group === 'test.late')?.state).toBe('joined');
     await consumers.stopAll();
+    expect(() => consumers.register({ group: 'test.later', sources: ['governance'], handle: () => undefined })).toThrow(/after the consumers stopped/);
     await bus.close();
   });
 });

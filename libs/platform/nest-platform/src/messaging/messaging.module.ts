@@ -6,6 +6,7 @@ import { consumerLag, type GaugeReading } from '@leerzone/observability';
 import { ReadinessRegistry } from '../health/readiness';
 import { EVENT_STORE } from '../tokens';
 import { BusConsumers } from './bus-consumers';
+import { BusTransport } from './bus-transport';
 import { resolveMessagingSetup, type MessagingOptions, type MessagingSetup } from './messaging-setup';
 import { EVENT_BUS, MESSAGING_SETUP } from './messaging.tokens';
 import { nestMessagingLogger } from './nest-messaging-logger';
@@ -108,9 +109,10 @@ export class MessagingModule {
         { provide: MESSAGING_SETUP, useFactory: () => resolveMessagingSetup(options) },
         { provide: EVENT_BUS, useFactory: (setup: MessagingSetup) => setup.openBus(nestMessagingLogger('Messaging')), inject: [MESSAGING_SETUP] },
         BusConsumers,
+        BusTransport,
         MessagingRuntime,
       ],
-      exports: [EVENT_BUS, MESSAGING_SETUP, BusConsumers, MessagingRuntime],
+      exports: [EVENT_BUS, MESSAGING_SETUP, BusConsumers, BusTransport, MessagingRuntime],
     };
   }
 }

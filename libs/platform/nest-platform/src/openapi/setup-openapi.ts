@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { completeOpenApi } from './openapi-completion';
 
 /** Swagger UI at /docs, the document at /docs-json. */
 export function setupOpenApi(app: INestApplication, title: string, description: string): void {
@@ -10,5 +11,5 @@ export function setupOpenApi(app: INestApplication, title: string, description: 
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => completeOpenApi(SwaggerModule.createDocument(app, config)), { jsonDocumentUrl: 'docs-json' });
 }

@@ -25,4 +25,4 @@ export function parseRequest<Schema extends z.ZodType>(schema: Schema, value: un
 
 /** The JSON schema of a zod schema, for OpenAPI. */
 export const jsonSchemaOf = (schema: z.ZodType): Record<string, unknown> =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;

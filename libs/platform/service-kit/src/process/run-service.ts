@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Logger, type INestApplication } from '@nestjs/common';
-import { createHttpApp, serviceEnvironment, type ServiceEnvironment } from '@leerzone/nest-platform';
+import { connectBusTransport, createHttpApp, serviceEnvironment, type ServiceEnvironment } from '@leerzone/nest-platform';
 import { ServiceProcessModule } from './service-process.module';
 import type { ServiceDefinition } from './service-definition';
 
@@ -46,6 +46,8 @@ export async function startServices(services: readonly ServiceDefinition[], opti
     description: options.description ?? single?.description ?? services.map((s) => s.title).join(', '),
     serviceName: processName === 'standalone' ? 'leerzone-standalone' : processName,
   });
+  // @BusEvent handlers: the bus as a Nest microservice transport, started before the consumers run.
+  await connectBusTransport(app);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number } | string | null;
   const port = typeof address === 'object' && address !== null ? address.port : config.port;

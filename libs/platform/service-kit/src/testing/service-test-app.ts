@@ -8,7 +8,7 @@ import { AuditModule } from '@leerzone/audit';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import { SqlitePersonalDataVault } from '@leerzone/personal-data-vault';
 import type { EventBus } from '@leerzone/messaging';
-import { EVENT_BUS, MessagingModule, PlatformModule, TokenService, createHttpApp, type Role } from '@leerzone/nest-platform';
+import { EVENT_BUS, MessagingModule, PlatformModule, TokenService, connectBusTransport, createHttpApp, type Role } from '@leerzone/nest-platform';
 import { InMemoryProjectionStore, type ProjectionStore } from '@leerzone/projection-store';
 import { publishedBy, type ServiceDefinition } from '../process/service-definition';
 
@@ -73,6 +73,7 @@ export async function startServiceTestApp(services: readonly ServiceDefinition[]
     ],
   };
   const app = await createHttpApp(module, { title: `Leerzone ${services.map((s) => s.name).join(', ')} (test)`, description: 'integration test', ...(process.env['LEERZONE_TEST_LOGS'] ? {} : { logger: false }) });
+  await connectBusTransport(app);
   await app.init();
   const tokens = app.get(TokenService);
   const server = app.getHttpServer();

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { summariseTeams, type TeamOverview } from '@leerzone/analytics-domain';
-import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
 import type { ReadModelCollection } from '@leerzone/projections';
 import { TEAM_OVERVIEW_PROJECTION, type TeamOverviewDocument } from '../read-model/team-overview.projection';
@@ -20,6 +20,7 @@ export class ListTeamOverviewController {
     summary:
       "The tenant's teams as analytics sees them (from governance's events, over the bus): phase and since when, members, decisions recorded and escalated, last activity; with a tenant-wide summary. Filter: phase; limit/after.",
   })
+  @ApiQueryFrom(ListTeamOverviewQuery)
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const request = parseRequest(ListTeamOverviewQuery, query, 'query');
     const { tenantId } = principal;

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { isPublishedInstrumentId, PUBLISHED_INSTRUMENTS, type InstrumentDefinition } from '@leerzone/assessment-domain';
 import { InstrumentIdParam, InstrumentVersionParams } from '../../shared/assessment-fields';
 import { TENANT_INSTRUMENTS_PROJECTION, tenantInstrumentId, type TenantInstrumentDocument } from '../read-model/tenant-instruments.projection';
@@ -22,6 +22,7 @@ export class GetInstrumentController {
   @Get(':instrumentId')
   @ApiOperation({ summary: 'An instrument: its latest version in full (items, scale, reverse flags, scoring, source) and the versions that exist.' })
   @ApiOkResponse({ schema: { example: { instrumentId: 'psychological-safety', readOnly: true, versions: [1], latest: { version: 1, items: [{ itemId: 'ps-1', reverse: true }] } } } })
+  @ApiParamsFrom(InstrumentIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { instrumentId } = parseRequest(InstrumentIdParam, params, 'params');
     const { versions, readOnly, retiredAt } = await this.versions(principal.tenantId, instrumentId);
@@ -31,6 +32,7 @@ export class GetInstrumentController {
   @Get(':instrumentId/versions/:version')
   @ApiOperation({ summary: 'One version of an instrument in full, as rounds copy it.' })
   @ApiOkResponse({ schema: { example: { instrumentId: 'psychological-safety', version: 1, scale: { points: 7 }, items: [{ itemId: 'ps-1', dimensionId: 'safety', reverse: true }] } } })
+  @ApiParamsFrom(InstrumentVersionParams)
   async version(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { instrumentId, version } = parseRequest(InstrumentVersionParams, params, 'params');
     const { versions, readOnly } = await this.versions(principal.tenantId, instrumentId);

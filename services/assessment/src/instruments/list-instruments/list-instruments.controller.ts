@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { PUBLISHED_INSTRUMENTS, type InstrumentDefinition } from '@leerzone/assessment-domain';
 import { guardedQuery, PageQuery } from '@leerzone/service-kit';
 import { TENANT_INSTRUMENTS_PROJECTION, type TenantInstrumentDocument } from '../read-model/tenant-instruments.projection';
@@ -36,6 +36,7 @@ export class ListInstrumentsController {
       },
     },
   })
+  @ApiQueryFrom(ListInstrumentsQuery)
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { limit, after } = parseRequest(ListInstrumentsQuery, query, 'query');
     const page = await guardedQuery(() =>

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { instrumentDecider, instrumentStreamId } from '@leerzone/assessment-domain';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
 import { InstrumentIdParam, ReasonOnly } from '../../shared/assessment-fields';
@@ -18,6 +18,7 @@ export class RetireInstrumentController {
   @ApiOperation({ summary: "Retire the tenant's own instrument (reason required): no new round may use it; rounds keep their copy." })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
   @ApiOkResponse({ schema: { example: { instrumentId: 'team-energy', version: 3, events: [{ type: 'InstrumentRetired' }] } } })
+  @ApiParamsFrom(InstrumentIdParam)
   async retire(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { instrumentId } = parseRequest(InstrumentIdParam, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body ?? {});

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TeamMemberParams } from '../../shared/assessment-fields';
 import { MaturityViews } from '../application/maturity-views';
 
@@ -17,6 +17,8 @@ export class GetMemberTaskMaturityController {
   @ApiOkResponse({
     schema: { example: { teamId: '0193…', memberId: 'anna', tasks: [{ task: 'budgeting', taskTitle: 'Budgeting', current: { competence: 'some', commitment: 'high', developmentLevel: 'D3', leadershipStyle: 'supporting', suggestedDelegationLevel: 4, suggestedDelegationLevelName: 'Agree' }, history: [] }] } },
   })
+  @ApiQueryFrom(MemberMaturityQuery)
+  @ApiParamsFrom(TeamMemberParams)
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId, memberId } = parseRequest(TeamMemberParams, params, 'params');
     const { includeRetired } = parseRequest(MemberMaturityQuery, query, 'query');

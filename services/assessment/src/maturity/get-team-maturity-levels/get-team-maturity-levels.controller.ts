@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { maturityCountsPerLevel } from '@leerzone/assessment-domain';
 import { TeamIdParam } from '../../shared/assessment-fields';
 import { AssessmentStreams } from '../../shared/assessment-streams';
@@ -22,6 +22,7 @@ export class GetTeamMaturityLevelsController {
       "What analysts may see of task maturity: per development level the number of current task assessments, never who; a level only where at least the tenant's threshold of people stand behind it (with complementary suppression), and nothing below that many people.",
   })
   @ApiOkResponse({ schema: { example: { teamId: '0193…', kind: 'counts', counts: { D1: 0, D2: null, D3: 6, D4: null } } } })
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     await this.access.requireTeam(principal.tenantId, teamId);

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, Roles, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery, PageQuery } from '@leerzone/service-kit';
 import { TeamIdParam } from '../../shared/assessment-fields';
 import { refuse, TeamAccess } from '../../shared/team-access';
@@ -21,6 +21,8 @@ export class ListTeamTaskMaturityController {
   @Roles('coach')
   @ApiOperation({ summary: "The current task maturity of every member of the team, for the team's coach only (limit/after)." })
   @ApiOkResponse({ schema: { example: { teamId: '0193…', items: [{ memberId: 'anna', task: 'budgeting', current: { developmentLevel: 'D3' } }], next: 'cursor' } } })
+  @ApiQueryFrom(TeamMaturityQuery)
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { limit, after } = parseRequest(TeamMaturityQuery, query, 'query');

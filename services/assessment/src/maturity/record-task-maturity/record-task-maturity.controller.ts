@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reject, type PersonalDataVault, type Rejection } from '@leerzone/kernel';
-import { PERSONAL_DATA_VAULT, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { PERSONAL_DATA_VAULT, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { maturityDecider, maturityStreamId, type MaturityCommand } from '@leerzone/assessment-domain';
 import { TeamDirectory } from '@leerzone/team-directory';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
@@ -29,6 +29,7 @@ export class RecordTaskMaturityController {
   })
   @ApiBody({ schema: jsonSchemaOf(RecordTaskMaturityRequest) })
   @ApiCreatedResponse({ schema: { example: { teamId: '0193…', memberId: 'anna', task: 'budgeting', developmentLevel: 'D3', leadershipStyle: 'supporting', suggestedDelegationLevel: 4, version: 1, events: [{ type: 'TaskMaturityRecorded' }] } } })
+  @ApiParamsFrom(TeamMemberParams)
   async record(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, memberId } = parseRequest(TeamMemberParams, params, 'params');
     const { note, coachId: givenCoachId, ...assessment } = parseRequest(RecordTaskMaturityRequest, body);

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reject } from '@leerzone/kernel';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { maturityDecider, maturityStreamId } from '@leerzone/assessment-domain';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly, TeamMemberTaskParams } from '../../shared/assessment-fields';
@@ -22,6 +22,7 @@ export class RetireTaskController {
   @ApiOperation({ summary: 'The member no longer does the task (the member or the team\'s coach, with a reason); its history stays.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
   @ApiOkResponse({ schema: { example: { teamId: '0193…', memberId: 'anna', task: 'budgeting', version: 3, events: [{ type: 'TaskRetired' }] } } })
+  @ApiParamsFrom(TeamMemberTaskParams)
   async retire(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, memberId, task } = parseRequest(TeamMemberTaskParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body ?? {});

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reject } from '@leerzone/kernel';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { TeamAccess } from '../../shared/team-access';
@@ -24,6 +24,7 @@ export class AddRespondentsController {
   @ApiOperation({ summary: 'Add members who joined the team while the round is open (its coach, with a reason). The group only grows.' })
   @ApiBody({ schema: jsonSchemaOf(AddRespondentsRequest) })
   @ApiOkResponse({ schema: { example: { roundId: '0193…', groupSize: 7, events: [{ eventId: '0193…', type: 'RespondentsAdded', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
+  @ApiParamsFrom(RoundIdParam)
   async add(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { memberIds, reason } = parseRequest(AddRespondentsRequest, body);

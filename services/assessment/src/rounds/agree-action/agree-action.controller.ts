@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reject } from '@leerzone/kernel';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TeamDirectory } from '@leerzone/team-directory';
 import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { RoundIdParam } from '../../shared/assessment-fields';
@@ -25,6 +25,7 @@ export class AgreeActionController {
   @ApiOperation({ summary: 'The team agrees an action after a closed round: a title, an owner on the team and a due date, optionally tied to a chosen focus item.' })
   @ApiBody({ schema: jsonSchemaOf(AgreeActionRequest) })
   @ApiCreatedResponse({ schema: { example: { roundId: '0193…', actionId: '0193…', events: [{ eventId: '0193…', type: 'ActionAgreed', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
+  @ApiParamsFrom(RoundIdParam)
   async agree(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { actionId = this.newId(), title, ownerId, dueOn, focusItem } = parseRequest(AgreeActionRequest, body);

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { AnswerRoundHandler } from './answer-round.handler';
@@ -19,6 +19,7 @@ export class AnswerRoundController {
   })
   @ApiBody({ schema: jsonSchemaOf(AnswerRoundRequest) })
   @ApiOkResponse({ schema: { example: { roundId: '0193…', answered: true, replacedEarlier: false } } })
+  @ApiParamsFrom(RoundIdParam)
   async answer(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { answers, comment } = parseRequest(AnswerRoundRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { RoundCommands } from '../application/round-commands';
@@ -18,6 +18,7 @@ export class ChooseFocusItemsController {
   @ApiOperation({ summary: 'The team picks 1 to 3 items of a closed round with results to work on (the results suggest the lowest-scoring ones).' })
   @ApiBody({ schema: jsonSchemaOf(ChooseFocusItemsRequest) })
   @ApiOkResponse({ schema: { example: { roundId: '0193…', focusItems: [{ instrumentId: 'psychological-safety', itemId: 'ps-5' }], events: [{ eventId: '0193…', type: 'FocusItemsChosen', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
+  @ApiParamsFrom(RoundIdParam)
   async choose(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { items } = parseRequest(ChooseFocusItemsRequest, body);

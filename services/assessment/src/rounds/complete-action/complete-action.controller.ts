@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, parseRequest } from '@leerzone/nest-platform';
+import { Roles, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { RoundActionParams } from '../../shared/assessment-fields';
 import { RoundCommands } from '../application/round-commands';
@@ -17,6 +17,7 @@ export class CompleteActionController {
   @Roles('member', 'coach')
   @ApiOperation({ summary: 'Mark an open action done (the team).' })
   @ApiOkResponse({ schema: { example: { roundId: '0193…', actionId: 'a-1', status: 'done', events: [{ eventId: '0193…', type: 'ActionCompleted', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
+  @ApiParamsFrom(RoundActionParams)
   async complete(@Param() params: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId, actionId } = parseRequest(RoundActionParams, params, 'params');
     const result = await this.rounds.run(write, roundId, { access: 'team', what: 'settle actions', command: () => ({ type: 'CompleteAction', data: { roundId, actionId } }) });

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly, RoundActionParams } from '../../shared/assessment-fields';
 import { RoundCommands } from '../application/round-commands';
@@ -18,6 +18,7 @@ export class DropActionController {
   @ApiOperation({ summary: 'Drop an open action, with a reason (the team).' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
   @ApiOkResponse({ schema: { example: { roundId: '0193…', actionId: 'a-1', status: 'dropped', events: [{ eventId: '0193…', type: 'ActionDropped', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
+  @ApiParamsFrom(RoundActionParams)
   async drop(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId, actionId } = parseRequest(RoundActionParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body ?? {});

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { hasAnswered } from '@leerzone/assessment-domain';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { RoundViews } from '../application/round-views';
@@ -13,6 +13,7 @@ export class GetMyParticipationController {
   @Get(':roundId/my-participation')
   @ApiOperation({ summary: 'For the caller only: am I in this round\'s group, and have I answered? Nobody can ask this about someone else.' })
   @ApiOkResponse({ schema: { example: { roundId: '0193…', inGroup: true, answered: true, status: 'open' } } })
+  @ApiParamsFrom(RoundIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { state } = await this.views.readable(principal, roundId);

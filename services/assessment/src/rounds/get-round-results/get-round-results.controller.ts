@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { openPersonalData, type PersonalDataVault } from '@leerzone/kernel';
-import { CurrentPrincipal, PERSONAL_DATA_VAULT, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, PERSONAL_DATA_VAULT, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { publishedComments, roundProgress, roundResults, suggestFocusItems, type RoundClosed } from '@leerzone/assessment-domain';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { RoundViews } from '../application/round-views';
@@ -33,6 +33,7 @@ export class GetRoundResultsController {
       },
     },
   })
+  @ApiParamsFrom(RoundIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { state, events } = await this.views.readable(principal, roundId);

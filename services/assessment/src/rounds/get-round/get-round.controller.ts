@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { RoundViews } from '../application/round-views';
 
@@ -20,6 +20,7 @@ export class GetRoundController {
       example: { roundId: '0193…', status: 'open', groupSize: 6, anonymityThreshold: 5, progress: { kind: 'not-enough-answers-yet' }, previousRound: { roundId: '0192…', openActions: [] } },
     },
   })
+  @ApiParamsFrom(RoundIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { roundId } = parseRequest(RoundIdParam, params, 'params');
     const { state } = await this.views.readable(principal, roundId);

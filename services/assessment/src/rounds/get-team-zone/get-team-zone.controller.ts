@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery, PageQuery } from '@leerzone/service-kit';
 import { TeamIdParam } from '../../shared/assessment-fields';
 import { refuse, TeamAccess } from '../../shared/team-access';
@@ -20,6 +20,8 @@ export class GetTeamZoneController {
   @Get(':teamId/zone')
   @ApiOperation({ summary: "The team's current zone (learning, comfort, anxiety, apathy) and its moves between zones, newest first (limit/after)." })
   @ApiOkResponse({ schema: { example: { teamId: '0193…', zone: 'learning', changes: [{ roundId: '0193…', from: 'comfort', to: 'learning', safety: 5.4, standards: 5.2, changedAt: '2026-03-16T17:00:00.000Z' }] } } })
+  @ApiQueryFrom(ZoneHistoryQuery)
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { limit, after } = parseRequest(ZoneHistoryQuery, query, 'query');

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { Write, type WriteRequest } from '@leerzone/service-kit';
 import { RoundActionParams } from '../../shared/assessment-fields';
 import { RoundCommands } from '../application/round-commands';
@@ -20,6 +20,7 @@ export class RateActionHelpfulnessController {
   @ApiOperation({ summary: "Say, in person, whether an action helped you (members of the round's group). Shown only as counts; a later say replaces the earlier." })
   @ApiBody({ schema: jsonSchemaOf(RateActionHelpfulnessRequest) })
   @ApiOkResponse({ schema: { example: { roundId: '0193…', actionId: 'a-1', helped: true, events: [{ eventId: '0193…', type: 'ActionHelpfulnessRated', occurredAt: '2026-03-16T17:00:00.000Z' }] } } })
+  @ApiParamsFrom(RoundActionParams)
   async rate(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { roundId, actionId } = parseRequest(RoundActionParams, params, 'params');
     const { helped } = parseRequest(RateActionHelpfulnessRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ProblemException, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { CaseIdParam } from '../../shared/fields';
 import { CaseCommands, caseNotFound, isOfficer } from '../application/case-commands';
@@ -17,6 +17,7 @@ export class CloseCaseController {
   @ApiOperation({ summary: 'The officer closes a case as substantiated (needs at least one consequence) or unsubstantiated, with a reason. Anyone else: 404, attempt recorded.' })
   @ApiBody({ schema: jsonSchemaOf(CloseCaseRequest) })
   @ApiOkResponse({ schema: { example: { caseId: '0199a0b2-7c1e-7000-8000-0000000000c1', outcome: 'substantiated', version: 5, events: [{ type: 'ConfidentialCaseClosed' }] } } })
+  @ApiParamsFrom(CaseIdParam)
   async close(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { caseId } = parseRequest(CaseIdParam, params, 'params');
     if (!isOfficer(write.principal)) {

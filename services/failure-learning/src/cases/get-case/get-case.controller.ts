@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { openPersonalData, type PersonalDataVault } from '@leerzone/kernel';
-import { PERSONAL_DATA_VAULT, parseRequest } from '@leerzone/nest-platform';
+import { PERSONAL_DATA_VAULT, parseRequest, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { confidentialCaseStreamId, type ConfidentialCaseEvent } from '@leerzone/failure-learning-domain';
 import { etagOf, TenantStreams, Write, type WriteRequest } from '@leerzone/service-kit';
 import { CaseIdParam } from '../../shared/fields';
@@ -41,6 +41,8 @@ export class GetCaseController {
       },
     },
   })
+  @ApiQueryFrom(GetCaseQuery)
+  @ApiParamsFrom(CaseIdParam)
   async get(@Param() params: unknown, @Query() query: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { caseId } = parseRequest(CaseIdParam, params, 'params');
     // A non-officer's query is not worth validating: they get the refusal, recorded.

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { PersonalDataVault } from '@leerzone/kernel';
-import { NEW_ID, PERSONAL_DATA_VAULT, ProblemException, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, PERSONAL_DATA_VAULT, ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { confidentialCaseDecider, confidentialCaseStreamId, type ConfidentialCaseEvent } from '@leerzone/failure-learning-domain';
 import { commandAnswer, TenantStreams, Write, type WriteRequest } from '@leerzone/service-kit';
 import { fold } from '@leerzone/kernel';
@@ -25,6 +25,7 @@ export class RecordCaseConsequenceController {
   @ApiOperation({ summary: 'The officer records a consequence (conversation, formal warning, training, …); its description is sealed under the concerned person. Anyone else: 404, attempt recorded.' })
   @ApiBody({ schema: jsonSchemaOf(RecordCaseConsequenceRequest) })
   @ApiCreatedResponse({ schema: { example: { caseId: '0199a0b2-7c1e-7000-8000-0000000000c1', consequenceId: 'warning', version: 3, events: [{ type: 'ConfidentialCaseConsequenceRecorded' }] } } })
+  @ApiParamsFrom(CaseIdParam)
   async record(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { caseId } = parseRequest(CaseIdParam, params, 'params');
     if (!isOfficer(write.principal)) {

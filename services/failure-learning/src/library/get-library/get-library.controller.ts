@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { followUpDueRule } from '@leerzone/failure-learning-domain';
 import { etagOf, guardedQuery, TenantStreams } from '@leerzone/service-kit';
 import { lessonsLibraryStreamId } from '@leerzone/failure-learning-domain';
@@ -30,6 +30,7 @@ export class GetLibraryController {
       },
     },
   })
+  @ApiQueryFrom(GetLibraryQuery)
   async get(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { kind, area, limit, after } = parseRequest(GetLibraryQuery, query, 'query');
     const tenantId = principal.tenantId;

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { TeamReviewParams } from '../../shared/fields';
@@ -19,6 +19,7 @@ export class CompleteReflectionReviewController {
   @ApiOperation({ summary: 'Complete the open review with the team’s takeaways.' })
   @ApiBody({ schema: jsonSchemaOf(CompleteReflectionReviewRequest) })
   @ApiOkResponse({ schema: { example: { teamId: '0199a0b2-7c1e-7000-8000-0000000000t1', reviewId: 'review-1', version: 3, events: [{ type: 'ReflectionReviewCompleted' }] } } })
+  @ApiParamsFrom(TeamReviewParams)
   async complete(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, reviewId } = parseRequest(TeamReviewParams, params, 'params');
     const { takeaways } = parseRequest(CompleteReflectionReviewRequest, body);

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { fold } from '@leerzone/kernel';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { reflectionDecider, reflectionSchedule, reflectionStreamId, type ReflectionEvent } from '@leerzone/failure-learning-domain';
 import { etagOf, TenantStreams } from '@leerzone/service-kit';
 import { TeamAccess } from '../../shared/access';
@@ -30,6 +30,7 @@ export class GetReflectionController {
       },
     },
   })
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     await this.access.requireReader(principal, teamId);

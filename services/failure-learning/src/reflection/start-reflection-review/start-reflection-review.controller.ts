@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { type ReflectionReviewStarted } from '@leerzone/failure-learning-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
@@ -37,6 +37,7 @@ export class StartReflectionReviewController {
       },
     },
   })
+  @ApiParamsFrom(TeamIdParam)
   async start(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { reviewId: requested } = parseRequest(StartReflectionReviewRequest, body ?? {});

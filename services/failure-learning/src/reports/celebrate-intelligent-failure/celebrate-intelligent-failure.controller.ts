@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { ReportIdParam } from '../../shared/fields';
@@ -19,6 +19,7 @@ export class CelebrateIntelligentFailureController {
   @ApiOperation({ summary: 'Record how the team celebrated an intelligent failure, once what it taught is recorded.' })
   @ApiBody({ schema: jsonSchemaOf(CelebrateIntelligentFailureRequest) })
   @ApiOkResponse({ schema: { example: { reportId: '0199a0b2-7c1e-7000-8000-000000000001', version: 6, events: [{ type: 'IntelligentFailureCelebrated' }] } } })
+  @ApiParamsFrom(ReportIdParam)
   async celebrate(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { reportId } = parseRequest(ReportIdParam, params, 'params');
     const celebration = parseRequest(CelebrateIntelligentFailureRequest, body);

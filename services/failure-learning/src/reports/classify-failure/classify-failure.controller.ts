@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { ReportIdParam } from '../../shared/fields';
@@ -34,6 +34,7 @@ export class ClassifyFailureController {
   })
   @ApiBody({ schema: jsonSchemaOf(ClassifyFailureRequest) })
   @ApiOkResponse({ schema: { example: CLASSIFICATION_EXAMPLE } })
+  @ApiParamsFrom(ReportIdParam)
   async classify(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { reportId } = parseRequest(ReportIdParam, params, 'params');
     const classification = parseRequest(ClassifyFailureRequest, body);

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { etagOf } from '@leerzone/service-kit';
 import { ReportIdParam } from '../../shared/fields';
 import { ReportViews } from '../application/report-views';
@@ -34,6 +34,7 @@ export class GetReportController {
       },
     },
   })
+  @ApiParamsFrom(ReportIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { reportId } = parseRequest(ReportIdParam, params, 'params');
     const report = await this.views.requireReadable(principal, reportId);

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
@@ -19,6 +19,8 @@ export class ListFollowUpsController {
   @Get(':teamId/actions')
   @ApiOperation({ summary: 'The follow-up actions the team owns, earliest due first, each saying whether it is overdue. ?status=open,done,not-doing; limit/after page.' })
   @ApiOkResponse({ schema: { example: { teamId: '0199a0b2-7c1e-7000-8000-0000000000t1', items: [{ reportId: '0199a0b2-7c1e-7000-8000-000000000001', actionId: 'checklist', purpose: 'prevention', status: 'open', dueOn: '2026-12-04', overdue: false }] } } })
+  @ApiQueryFrom(ListFollowUpsQuery)
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { status, limit, after } = parseRequest(ListFollowUpsQuery, query, 'query');

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
 import { ReportViews } from '../application/report-views';
@@ -37,6 +37,7 @@ export class ListRepeatsController {
       },
     },
   })
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     await this.access.requireReader(principal, teamId);

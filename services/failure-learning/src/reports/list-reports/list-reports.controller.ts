@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
@@ -20,6 +20,8 @@ export class ListReportsController {
   @ApiOkResponse({
     schema: { example: { teamId: '0199a0b2-7c1e-7000-8000-0000000000t1', items: [{ reportId: '0199a0b2-7c1e-7000-8000-000000000001', happened: 'The evening round was skipped', severity: 'high', kind: 'basic', repeatCount: 1, reporter: { anonymous: true } }], next: 'eyJ…' } },
   })
+  @ApiQueryFrom(ListReportsQuery)
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { kind, severity, repeats, limit, after } = parseRequest(ListReportsQuery, query, 'query');

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { overdueActions, overdueActionsByTeam, type FollowUpActionRow } from '@leerzone/failure-learning-domain';
 import { TENANT_READERS, TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
@@ -34,6 +34,7 @@ export class OverdueActionsController {
   @Get('teams/:teamId/overdue-actions')
   @ApiOperation({ summary: 'Open actions the team owns whose due date has passed (overdue from the day after), most overdue first.' })
   @ApiOkResponse({ schema: { example: { teamId: EXAMPLE_ACTION.ownerTeamId, asOf: '2026-11-24T09:00:00.000Z', items: [EXAMPLE_ACTION] } } })
+  @ApiParamsFrom(TeamIdParam)
   async forTeam(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     await this.access.requireReader(principal, teamId);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { followUpDueRule } from '@leerzone/failure-learning-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES, TeamAccess } from '../../shared/access';
@@ -26,6 +26,7 @@ export class PlanFollowUpController {
   @ApiOperation({ summary: 'Plan a follow-up action for any kind of failure: an owner team, due by the tenant’s rule for the report’s severity (default high 3 days, otherwise 7).' })
   @ApiBody({ schema: jsonSchemaOf(PlanFollowUpRequest) })
   @ApiCreatedResponse({ schema: { example: { reportId: '0199a0b2-7c1e-7000-8000-000000000001', actionId: 'pair-on-release', ownerTeamId: '0199a0b2-7c1e-7000-8000-0000000000t1', dueOn: '2026-12-04', version: 6, events: [{ type: 'FollowUpActionPlanned' }] } } })
+  @ApiParamsFrom(ReportIdParam)
   async plan(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { reportId } = parseRequest(ReportIdParam, params, 'params');
     const { actionId: requested, description, ownerTeamId: owner } = parseRequest(PlanFollowUpRequest, body);

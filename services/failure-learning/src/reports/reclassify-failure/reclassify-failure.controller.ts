@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { ReportIdParam } from '../../shared/fields';
@@ -24,6 +24,7 @@ export class ReclassifyFailureController {
   @ApiOperation({ summary: 'Reclassify a classified failure, with a reason (body or X-Reason); the same checks as classifying apply, and a basic one is checked for repeats again.' })
   @ApiBody({ schema: jsonSchemaOf(ReclassifyFailureRequest) })
   @ApiOkResponse({ schema: { example: { ...CLASSIFICATION_EXAMPLE, events: [{ type: 'FailureReclassified' }] } } })
+  @ApiParamsFrom(ReportIdParam)
   async reclassify(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { reportId } = parseRequest(ReportIdParam, params, 'params');
     const { reason, ...classification } = parseRequest(ReclassifyFailureRequest, body);

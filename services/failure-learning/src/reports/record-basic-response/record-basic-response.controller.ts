@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { followUpDueRule } from '@leerzone/failure-learning-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES, TeamAccess } from '../../shared/access';
@@ -28,6 +28,7 @@ export class RecordBasicFailureResponseController {
   @ApiOperation({ summary: 'Basic failure: a prevention action (checklist item or training, due by the tenant’s rule for the severity) and a lesson with tags for the area or process.' })
   @ApiBody({ schema: jsonSchemaOf(RecordBasicFailureResponseRequest) })
   @ApiOkResponse({ schema: { example: { reportId: '0199a0b2-7c1e-7000-8000-000000000001', actionId: 'checklist', lessonId: '0199a0b2-7c1e-7000-8000-0000000000aa', dueOn: '2026-12-04', version: 5, events: [{ type: 'FollowUpActionPlanned' }, { type: 'LessonRecorded' }] } } })
+  @ApiParamsFrom(ReportIdParam)
   async respond(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { reportId } = parseRequest(ReportIdParam, params, 'params');
     const { prevention, lesson } = parseRequest(RecordBasicFailureResponseRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { contributingFactorTaxonomy } from '@leerzone/failure-learning-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
@@ -27,6 +27,7 @@ export class RecordSystemAnalysisController {
   @ApiOperation({ summary: 'Complex failure: a system analysis — contributing factors from the tenant’s taxonomy, the weak signals that were missed, how to spot them sooner — and its lesson.' })
   @ApiBody({ schema: jsonSchemaOf(RecordSystemAnalysisRequest) })
   @ApiOkResponse({ schema: { example: { reportId: '0199a0b2-7c1e-7000-8000-000000000001', lessonId: '0199a0b2-7c1e-7000-8000-0000000000ab', version: 5, events: [{ type: 'SystemAnalysisRecorded' }, { type: 'LessonRecorded' }] } } })
+  @ApiParamsFrom(ReportIdParam)
   async analyse(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { reportId } = parseRequest(ReportIdParam, params, 'params');
     const { lesson, ...analysis } = parseRequest(RecordSystemAnalysisRequest, body);

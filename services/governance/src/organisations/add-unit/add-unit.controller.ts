@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, ProblemException, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, ProblemException, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { ORGANISATION_LEADS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { OrganisationCommands } from '../application/organisation-commands';
@@ -23,6 +23,7 @@ export class AddUnitController {
   @Roles(...ORGANISATION_LEADS)
   @ApiOperation({ summary: 'Add a unit to the tree, at the top or under a parent unit.' })
   @ApiBody({ schema: jsonSchemaOf(AddUnitRequest) })
+  @ApiParamsFrom(OrganisationIdParam)
   async add(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { organisationId } = parseRequest(OrganisationIdParam, params, 'params');
     const { unitId: requested, name, parentUnitId, reason } = parseRequest(AddUnitRequest, body);

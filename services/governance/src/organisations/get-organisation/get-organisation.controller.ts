@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { unitTree } from '@leerzone/governance-domain';
 import { etagOf } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
@@ -14,6 +14,7 @@ export class GetOrganisationController {
 
   @Get(':organisationId')
   @ApiOperation({ summary: "An organisation's unit tree with each unit's own boundaries. ETag = the organisation stream version." })
+  @ApiParamsFrom(OrganisationIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { organisationId } = parseRequest(OrganisationIdParam, params, 'params');
     const organisation = await this.frames.organisationFromReadModel(principal.tenantId, organisationId);

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { effectiveUnitBoundaries, organisationStateAsOf, organisationStreamId, unitBoundariesAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery, TenantStreams } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
@@ -17,6 +17,8 @@ export class GetUnitBoundariesController {
 
   @Get(':organisationId/units/:unitId/boundaries')
   @ApiOperation({ summary: "A unit's effective boundaries (its own and the inherited ones, root first, each with its source). ?asOf=<ISO instant> rebuilds them from the organisation's events." })
+  @ApiQueryFrom(AsOfQuery)
+  @ApiParamsFrom(UnitParams)
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { organisationId, unitId } = parseRequest(UnitParams, params, 'params');
     const { asOf } = parseRequest(AsOfQuery, query, 'query');

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { ORGANISATION_LEADS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { OrganisationCommands } from '../application/organisation-commands';
@@ -17,6 +17,7 @@ export class MoveUnitController {
   @Roles(...ORGANISATION_LEADS)
   @ApiOperation({ summary: 'Move a unit (and its subtree) under another parent, with a reason. No cycles (400 UNIT.CYCLE); the subtree must fit the new frame (403 BOUNDARY.WIDER_THAN_PARENT).' })
   @ApiBody({ schema: jsonSchemaOf(MoveUnitRequest) })
+  @ApiParamsFrom(UnitParams)
   async move(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { organisationId, unitId } = parseRequest(UnitParams, params, 'params');
     const { parentUnitId, reason } = parseRequest(MoveUnitRequest, body);

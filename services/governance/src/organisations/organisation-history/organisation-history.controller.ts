@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { organisationHistory, organisationStreamId } from '@leerzone/governance-domain';
 import { TenantStreams } from '@leerzone/service-kit';
 import { OrganisationIdParam } from '../organisation-id.param';
@@ -12,6 +12,7 @@ export class OrganisationHistoryController {
 
   @Get(':organisationId/history')
   @ApiOperation({ summary: 'Every change of the unit tree and unit boundaries, with who, when and why.' })
+  @ApiParamsFrom(OrganisationIdParam)
   async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { organisationId } = parseRequest(OrganisationIdParam, params, 'params');
     const events = await this.streams.read(organisationStreamId(organisationId), principal.tenantId);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { ORGANISATION_LEADS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
@@ -17,6 +17,7 @@ export class RemoveUnitBoundaryController {
   @Roles(...ORGANISATION_LEADS)
   @ApiOperation({ summary: 'Remove a unit boundary, with a reason (body or X-Reason).' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
+  @ApiParamsFrom(UnitBoundaryParams)
   async remove(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { organisationId, unitId, boundaryId } = parseRequest(UnitBoundaryParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

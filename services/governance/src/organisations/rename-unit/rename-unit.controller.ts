@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { ORGANISATION_LEADS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { OrganisationCommands } from '../application/organisation-commands';
@@ -17,6 +17,7 @@ export class RenameUnitController {
   @Roles(...ORGANISATION_LEADS)
   @ApiOperation({ summary: 'Rename a unit.' })
   @ApiBody({ schema: jsonSchemaOf(RenameUnitRequest) })
+  @ApiParamsFrom(UnitParams)
   async rename(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { organisationId, unitId } = parseRequest(UnitParams, params, 'params');
     const { name, reason } = parseRequest(RenameUnitRequest, body);

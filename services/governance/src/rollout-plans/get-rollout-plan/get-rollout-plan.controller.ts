@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { rolloutPlanAsOf, rolloutPlanStreamId } from '@leerzone/governance-domain';
 import { AsOfQuery, etagOf, TenantStreams } from '@leerzone/service-kit';
 import { ROLLOUT_PLANS_PROJECTION, type RolloutPlanDocument, type ScheduleDocument } from '../read-model/rollout-plans.projection';
@@ -17,6 +17,8 @@ export class GetRolloutPlanController {
 
   @Get(':planId')
   @ApiOperation({ summary: 'A rollout plan: its teams by planned start (pilot first), with wave and planned dates. ?asOf=<ISO instant> rebuilds the plan as it stood then. ETag = the plan stream version.' })
+  @ApiQueryFrom(AsOfQuery)
+  @ApiParamsFrom(PlanIdParam)
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { planId } = parseRequest(PlanIdParam, params, 'params');
     const { asOf } = parseRequest(AsOfQuery, query, 'query');

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { ORGANISATION_LEADS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { RolloutPlanCommands } from '../application/rollout-plan-commands';
@@ -17,6 +17,7 @@ export class RescheduleTeamController {
   @Roles(...ORGANISATION_LEADS)
   @ApiOperation({ summary: "Change a team's wave or dates, with a reason; the event keeps the previous schedule." })
   @ApiBody({ schema: jsonSchemaOf(RescheduleTeamRequest) })
+  @ApiParamsFrom(PlanTeamParams)
   async reschedule(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { planId, teamId } = parseRequest(PlanTeamParams, params, 'params');
     const { reason, ...schedule } = parseRequest(RescheduleTeamRequest, body);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { rolloutPlanHistory, rolloutPlanStreamId } from '@leerzone/governance-domain';
 import { TenantStreams } from '@leerzone/service-kit';
 import { PlanIdParam } from '../plan-id.param';
@@ -12,6 +12,7 @@ export class RolloutPlanHistoryController {
 
   @Get(':planId/history')
   @ApiOperation({ summary: 'Every change of the rollout plan, with who, when and why.' })
+  @ApiParamsFrom(PlanIdParam)
   async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { planId } = parseRequest(PlanIdParam, params, 'params');
     const events = await this.streams.read(rolloutPlanStreamId(planId), principal.tenantId);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { ORGANISATION_LEADS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { RolloutPlanCommands } from '../application/rollout-plan-commands';
@@ -18,6 +18,7 @@ export class ScheduleTeamController {
   @Roles(...ORGANISATION_LEADS)
   @ApiOperation({ summary: 'Put a team in the plan as pilot or following, with planned dates. Start small: no following team before the first pilot (422 ROLLOUT.PILOT_FIRST).' })
   @ApiBody({ schema: jsonSchemaOf(ScheduleTeamRequest) })
+  @ApiParamsFrom(PlanIdParam)
   async schedule(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { planId } = parseRequest(PlanIdParam, params, 'params');
     const { reason, ...schedule } = parseRequest(ScheduleTeamRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { ORGANISATION_LEADS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
@@ -17,6 +17,7 @@ export class UnscheduleTeamController {
   @Roles(...ORGANISATION_LEADS)
   @ApiOperation({ summary: 'Take a team out of the plan, with a reason. The last pilot cannot go while teams follow it.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
+  @ApiParamsFrom(PlanTeamParams)
   async unschedule(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { planId, teamId } = parseRequest(PlanTeamParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -18,6 +18,7 @@ export class AddMemberController {
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: 'Add a member with team roles (member, coach, transformation-lead, analyst, admin). A member who joins later must say yes too.' })
   @ApiBody({ schema: jsonSchemaOf(AddMemberRequest) })
+  @ApiParamsFrom(TeamIdParam)
   async add(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { memberId, roles, reason } = parseRequest(AddMemberRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamIdParam } from '../team-id.param';
@@ -19,6 +19,7 @@ export class AdoptPrincipleController {
   @HttpCode(201)
   @ApiOperation({ summary: 'The team adopts a principle: a concrete rule linked to the value it expresses (a rule that only restates the value is refused: 400 PRINCIPLE.NOT_CONCRETE). Team members only.' })
   @ApiBody({ schema: jsonSchemaOf(AdoptPrincipleRequest) })
+  @ApiParamsFrom(TeamIdParam)
   async adopt(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { principleId: requested, rule, value, reason } = parseRequest(AdoptPrincipleRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -17,6 +17,7 @@ export class ChangeMemberRolesController {
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: "Replace a member's team roles; the previous roles are kept in the event." })
   @ApiBody({ schema: jsonSchemaOf(ChangeMemberRolesRequest) })
+  @ApiParamsFrom(TeamMemberParams)
   async change(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, memberId } = parseRequest(TeamMemberParams, params, 'params');
     const { roles, reason } = parseRequest(ChangeMemberRolesRequest, body);

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { parseRequest } from '@leerzone/nest-platform';
+import { parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamProposalParams } from '../team-id.param';
@@ -17,6 +17,7 @@ export class CloseBoundaryProposalController {
     summary:
       'Close a proposal: after its time box (or earlier when everyone consented). No objection → adopted, and the boundary changes in the same step (re-checked against the unit’s frame); an objection → escalated.',
   })
+  @ApiParamsFrom(TeamProposalParams)
   async close(@Param() params: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, proposalId } = parseRequest(TeamProposalParams, params, 'params');
     const result = await this.teams.run(write, teamId, {

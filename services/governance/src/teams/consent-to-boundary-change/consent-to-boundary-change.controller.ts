@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamProposalParams } from '../team-id.param';
@@ -16,6 +16,7 @@ export class ConsentToBoundaryChangeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Consent to a proposal, in person, while its time box runs. The latest response of a member counts.' })
   @ApiBody({ schema: jsonSchemaOf(ConsentRequest), required: false })
+  @ApiParamsFrom(TeamProposalParams)
   async consent(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, proposalId } = parseRequest(TeamProposalParams, params, 'params');
     const { memberId = write.principal.userId } = parseRequest(ConsentRequest, body);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { COACHING_PROJECTION, type CoachingSessionDocument, type CoachingTopicDocument } from '../read-model/coaching.projection';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
@@ -15,6 +15,7 @@ export class GetCoachingController {
 
   @Get(':teamId/coaching')
   @ApiOperation({ summary: "The team's coaching plan (topics, goals, sessions held per topic) and the sessions, oldest first." })
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const tenantId = principal.tenantId;

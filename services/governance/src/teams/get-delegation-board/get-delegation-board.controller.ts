@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { delegationBoardView, teamDelegationBoardAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery } from '@leerzone/service-kit';
 import { TeamPast } from '../application/team-past';
@@ -20,6 +20,8 @@ export class GetDelegationBoardController {
     summary:
       'The delegation board: each key decision area with its level (1 Tell … 7 Delegate), who set it, when and why; unset areas are level 1. ?asOf=<ISO instant> rebuilds the board at that moment from the events.',
   })
+  @ApiQueryFrom(AsOfQuery)
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { asOf } = parseRequest(AsOfQuery, query, 'query');

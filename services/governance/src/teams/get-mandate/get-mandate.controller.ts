@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamMandateAsOf } from '@leerzone/governance-domain';
 import { TeamPast } from '../application/team-past';
 import { TeamIdParam } from '../team-id.param';
@@ -19,6 +19,8 @@ export class GetMandateController {
     summary:
       '"What could this team decide about <area> on <date>, within which boundaries?": the board level, every financial limit with what was already spent in its period, and the rule boundaries in force. asOf defaults to now.',
   })
+  @ApiQueryFrom(MandateQuery)
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { area, asOf } = parseRequest(MandateQuery, query, 'query');

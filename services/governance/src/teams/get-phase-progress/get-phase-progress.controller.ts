@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { phaseProgress, selfSteeringReadiness } from '@leerzone/governance-domain';
 import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
 import { TeamReadModels } from '../application/team-read-models';
@@ -18,6 +18,8 @@ export class GetPhaseProgressController {
 
   @Get(':teamId/phase')
   @ApiOperation({ summary: 'Where the team is on its way to self-steering: phase, since when, phase history, whether it stalled and why, and who still has to say yes.' })
+  @ApiQueryFrom(PhaseProgressQuery)
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { evaluatedAt } = parseRequest(PhaseProgressQuery, query, 'query');

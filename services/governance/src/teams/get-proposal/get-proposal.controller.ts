@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { proposalView } from '../application/proposal-views';
 import { PROPOSALS_PROJECTION, proposalDocumentId, type ProposalDocument, type ProposalResponseDocument } from '../read-model/proposals.projection';
 import { TeamReadModels } from '../application/team-read-models';
@@ -16,6 +16,7 @@ export class GetProposalController {
 
   @Get(':teamId/proposals/:proposalId')
   @ApiOperation({ summary: 'One proposal: the change, why, the time box, who was asked, each latest response, and how it ended.' })
+  @ApiParamsFrom(TeamProposalParams)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId, proposalId } = parseRequest(TeamProposalParams, params, 'params');
     const tenantId = principal.tenantId;

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamBoundariesAsOf } from '@leerzone/governance-domain';
 import { UnitFrames } from '../../organisations/application/unit-frames';
 import { AsOfQuery } from '@leerzone/service-kit';
@@ -24,6 +24,8 @@ export class GetTeamBoundariesController {
     summary:
       "The team's own boundaries (who set them, when, why) and the effective frame (the unit's, inherited down the tree, plus the team's). ?asOf=<ISO instant> answers what held at that moment, rebuilt from the team's and the organisation's events.",
   })
+  @ApiQueryFrom(AsOfQuery)
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { asOf } = parseRequest(AsOfQuery, query, 'query');

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { etagOf } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
@@ -13,6 +13,7 @@ export class GetTeamController {
 
   @Get(':teamId')
   @ApiOperation({ summary: 'A team as the read model has it: name, unit, phase and since when, member count. ETag = the team stream version (send it as If-Match on writes).' })
+  @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { _id, ...team } = await this.teams.requireTeam(principal.tenantId, teamId);

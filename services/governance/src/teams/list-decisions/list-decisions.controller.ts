@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
@@ -20,6 +20,8 @@ export class ListDecisionsController {
 
   @Get(':teamId/decisions')
   @ApiOperation({ summary: "The team's decisions, newest first, each with the mandate it was checked against. ?status=recorded,escalated&area=budget-spend filter; limit/after page." })
+  @ApiQueryFrom(ListDecisionsQuery)
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { status, area, limit, after } = parseRequest(ListDecisionsQuery, query, 'query');

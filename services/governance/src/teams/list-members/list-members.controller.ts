@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { membershipView, teamMembershipAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery } from '@leerzone/service-kit';
 import { TeamPast } from '../application/team-past';
@@ -17,6 +17,8 @@ export class ListMembersController {
 
   @Get(':teamId/members')
   @ApiOperation({ summary: "Members, their roles and their yes, with the team's readiness for self-steering. ?asOf=<ISO instant> rebuilds the membership at that moment from the events." })
+  @ApiQueryFrom(AsOfQuery)
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { asOf } = parseRequest(AsOfQuery, query, 'query');

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { safeScalar } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
@@ -18,6 +18,8 @@ export class ListPrinciplesController {
 
   @Get(':teamId/principles')
   @ApiOperation({ summary: "The team's principles, each a rule with the value it expresses, oldest first. ?status=active|retired." })
+  @ApiQueryFrom(ListPrinciplesQuery)
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { status } = parseRequest(ListPrinciplesQuery, query, 'query');

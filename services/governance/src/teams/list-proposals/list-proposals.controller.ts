@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
 import { proposalView } from '../application/proposal-views';
@@ -19,6 +19,8 @@ export class ListProposalsController {
 
   @Get(':teamId/proposals')
   @ApiOperation({ summary: "The team's boundary-change proposals, newest first, with every participant's latest response. ?status=open,escalated filters." })
+  @ApiQueryFrom(ListProposalsQuery)
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { status } = parseRequest(ListProposalsQuery, query, 'query');

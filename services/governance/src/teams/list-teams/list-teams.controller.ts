@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter, buildSafeSort, type Filter } from '@leerzone/projection-store';
 import type { ReadModelCollection } from '@leerzone/projections';
 import { initialTeamState, phaseProgress } from '@leerzone/governance-domain';
@@ -30,6 +30,7 @@ export class ListTeamsController {
     summary:
       'Teams of the tenant with their phase, since when, and whether they stalled (6 months in one phase, 12 on the journey, or a planned start that passed while still preparing). Filters: phase, unitId, namePrefix, stalled, evaluatedAt; sort; limit/after.',
   })
+  @ApiQueryFrom(ListTeamsQuery)
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const request = parseRequest(ListTeamsQuery, query, 'query');
     const tenantId = principal.tenantId;

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -19,6 +19,7 @@ export class MoveTeamToPhaseController {
     summary: 'Move the team to its next phase (preparing → pilot → forming → performing → self-steering). Self-steering needs every member’s yes (422 PHASE.YES_MISSING); going back needs a reason.',
   })
   @ApiBody({ schema: jsonSchemaOf(MoveTeamToPhaseRequest) })
+  @ApiParamsFrom(TeamIdParam)
   async change(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { phase, reason } = parseRequest(MoveTeamToPhaseRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -17,6 +17,7 @@ export class MoveTeamToUnitController {
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: "Move a team to another unit, with a reason. Refused (403 BOUNDARY.WIDER_THAN_UNIT) when the team's own boundaries would be wider than the new unit's." })
   @ApiBody({ schema: jsonSchemaOf(MoveTeamToUnitRequest) })
+  @ApiParamsFrom(TeamIdParam)
   async move(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { unitId, reason } = parseRequest(MoveTeamToUnitRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { ObjectionRequest } from './object-to-boundary-change.request';
@@ -16,6 +16,7 @@ export class ObjectToBoundaryChangeController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Object to a proposal, in person, with a reason (required). At the close, any standing objection escalates the proposal.' })
   @ApiBody({ schema: jsonSchemaOf(ObjectionRequest) })
+  @ApiParamsFrom(TeamProposalParams)
   async object(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, proposalId } = parseRequest(TeamProposalParams, params, 'params');
     const { memberId = write.principal.userId, reason } = parseRequest(ObjectionRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamIdParam } from '../team-id.param';
@@ -22,6 +22,7 @@ export class ProposeBoundaryChangeController {
       "Propose a boundary change for consent (team members, the team's coach, a transformation lead or admin). The team's members are asked; no objection by closesAt → adopted; any objection → escalated.",
   })
   @ApiBody({ schema: jsonSchemaOf(ProposeBoundaryChangeRequest) })
+  @ApiParamsFrom(TeamIdParam)
   async propose(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { proposalId: requested, change, closesAt, reason } = parseRequest(ProposeBoundaryChangeRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -21,6 +21,7 @@ export class RecordCoachingSessionController {
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: 'Record a coaching session that was held: planned topics, the coach (a team member with the coach role), attendees (team members).' })
   @ApiBody({ schema: jsonSchemaOf(RecordCoachingSessionRequest) })
+  @ApiParamsFrom(TeamIdParam)
   async record(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { reason, sessionId: requested, notes, ...session } = parseRequest(RecordCoachingSessionRequest, body);

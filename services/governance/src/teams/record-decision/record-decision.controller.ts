@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, ProblemException, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import type { MandateViolation } from '@leerzone/governance-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -23,6 +23,7 @@ export class RecordDecisionController {
       'A team member records a decision. It is checked against the boundaries (team + unit) and the delegation board valid now: within the mandate → 201 recorded; outside → 403 with every violation explained, or 201 escalated when onOutsideMandate is "escalate". Never silently accepted.',
   })
   @ApiBody({ schema: jsonSchemaOf(RecordDecisionRequest) })
+  @ApiParamsFrom(TeamIdParam)
   async record(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { decisionId: requested, amount, ...decision } = parseRequest(RecordDecisionRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
@@ -17,6 +17,7 @@ export class RemoveMemberController {
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: 'Remove a member (optionally with a reason, in the body or X-Reason). Their yes ends with the membership; the history keeps it.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly), required: false })
+  @ApiParamsFrom(TeamMemberParams)
   async remove(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, memberId } = parseRequest(TeamMemberParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

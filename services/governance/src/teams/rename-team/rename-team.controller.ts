@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -17,6 +17,7 @@ export class RenameTeamController {
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: 'Rename a team (its coach, a transformation lead or admin). Honours If-Match.' })
   @ApiBody({ schema: jsonSchemaOf(RenameTeamRequest) })
+  @ApiParamsFrom(TeamIdParam)
   async rename(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { name, reason } = parseRequest(RenameTeamRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
 import { TeamCommands } from '../application/team-commands';
@@ -15,6 +15,7 @@ export class RetirePrincipleController {
   @Delete(':teamId/principles/:principleId')
   @ApiOperation({ summary: 'Retire a principle, with a reason. It stays in the list as retired, and in the history.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
+  @ApiParamsFrom(TeamPrincipleParams)
   async retire(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, principleId } = parseRequest(TeamPrincipleParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

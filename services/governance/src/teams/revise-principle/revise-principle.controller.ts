@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamPrincipleParams } from '../team-id.param';
@@ -15,6 +15,7 @@ export class RevisePrincipleController {
   @Put(':teamId/principles/:principleId')
   @ApiOperation({ summary: 'Revise an active principle, with a reason; the event keeps the previous rule and value.' })
   @ApiBody({ schema: jsonSchemaOf(RevisePrincipleRequest) })
+  @ApiParamsFrom(TeamPrincipleParams)
   async revise(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, principleId } = parseRequest(TeamPrincipleParams, params, 'params');
     const { rule, value, reason } = parseRequest(RevisePrincipleRequest, body);

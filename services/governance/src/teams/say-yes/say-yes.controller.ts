@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { parseRequest } from '@leerzone/nest-platform';
+import { parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamMemberParams } from '../team-id.param';
@@ -14,6 +14,7 @@ export class SayYesController {
   @Post(':teamId/members/:memberId/yes')
   @HttpCode(200)
   @ApiOperation({ summary: 'The member says yes to self-steering, in person: the caller must be that member (403 YES.ONLY_IN_PERSON otherwise). Saying it twice changes nothing.' })
+  @ApiParamsFrom(TeamMemberParams)
   async sayYes(@Param() params: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, memberId } = parseRequest(TeamMemberParams, params, 'params');
     const result = await this.teams.run(write, teamId, { access: 'anyone', what: 'say yes', command: () => ({ type: 'SayYes', data: { teamId, memberId } }) });

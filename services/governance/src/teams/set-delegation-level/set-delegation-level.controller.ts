@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -17,6 +17,7 @@ export class SetDelegationLevelController {
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: 'Set the delegation level of an area, with a reason; the event keeps the previous level. Send If-Match to refuse (412) when the board changed since you read it.' })
   @ApiBody({ schema: jsonSchemaOf(SetDelegationLevelRequest) })
+  @ApiParamsFrom(TeamAreaParams)
   async set(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, area } = parseRequest(TeamAreaParams, params, 'params');
     const { level, reviewBy = null, reason } = parseRequest(SetDelegationLevelRequest, body);

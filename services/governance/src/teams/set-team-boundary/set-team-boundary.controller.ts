@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -20,6 +20,7 @@ export class SetTeamBoundaryController {
       "Set (or change) a team boundary directly, with a reason. Never wider than the unit's (403 BOUNDARY.WIDER_THAN_UNIT), inherited unit boundaries cannot be changed here (403 BOUNDARY.INHERITED). For a change by consent, use proposals.",
   })
   @ApiBody({ schema: jsonSchemaOf(SetTeamBoundaryRequest) })
+  @ApiParamsFrom(TeamBoundaryParams)
   async set(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, boundaryId } = parseRequest(TeamBoundaryParams, params, 'params');
     const { boundary, reason } = parseRequest(SetTeamBoundaryRequest, body);

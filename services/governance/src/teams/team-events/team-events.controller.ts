@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StreamNotFoundError, type EventStore } from '@leerzone/kernel';
-import { CurrentPrincipal, EVENT_STORE, ProblemException, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, EVENT_STORE, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamStreamId } from '@leerzone/governance-domain';
 import { TeamIdParam } from '../team-id.param';
 
@@ -12,6 +12,7 @@ export class TeamEventsController {
 
   @Get(':teamId/events')
   @ApiOperation({ summary: "A team's events with their full envelopes (who, when, why, correlation, causation, trace, hash)." })
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const notFound = ProblemException.notFound('TEAM.NOT_FOUND', `There is no team ${teamId}.`);

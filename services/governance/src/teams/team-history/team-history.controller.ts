@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamHistory } from '@leerzone/governance-domain';
 import { TeamPast } from '../application/team-past';
 import { TeamIdParam } from '../team-id.param';
@@ -13,6 +13,8 @@ export class TeamHistoryController {
 
   @Get(':teamId/history')
   @ApiOperation({ summary: "Every change of a team with who, when and why, oldest first. Filter with topic (membership, yes, phase, coaching, boundaries, consent, delegation, decisions, principles, team) and from/to." })
+  @ApiQueryFrom(TeamHistoryQuery)
+  @ApiParamsFrom(TeamIdParam)
   async history(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { topic, from, to } = parseRequest(TeamHistoryQuery, query, 'query');

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
 import { TeamCommands } from '../application/team-commands';
@@ -16,6 +16,7 @@ export class WithdrawBoundaryProposalController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an open proposal, with a reason; only its proposer can (403 PROPOSAL.NOT_PROPOSER).' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
+  @ApiParamsFrom(TeamProposalParams)
   async withdraw(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, proposalId } = parseRequest(TeamProposalParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { cycleDecider, cycleStreamId, type CycleCommand } from '@leerzone/okr-domain';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
 import { CYCLE_LEADS } from '../../shared/access';
@@ -32,6 +32,7 @@ export class AdvanceCycleController {
   @ApiOperation({ summary: 'Start grading (transformation lead, admin): no more check-ins; objectives can be graded.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly), required: false })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ cycleId: CYCLE_ID }, 'CycleGradingStarted', 3) } })
+  @ApiParamsFrom(CycleIdParam)
   grading(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     return this.advance('StartGrading', params, body, write, response);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { isRejection } from '@leerzone/kernel';
 import { alignmentTree } from '@leerzone/okr-domain';
 import { ObjectiveReadModels } from '../../objectives/application/objective-read-models';
@@ -46,6 +46,7 @@ export class AlignmentTreeController {
       },
     },
   })
+  @ApiParamsFrom(CycleIdParam)
   async tree(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const facts = await this.cycles.facts(principal.tenantId, cycleId);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { cycleDecider, cycleStreamId } from '@leerzone/okr-domain';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ObjectiveReadModels } from '../../objectives/application/objective-read-models';
@@ -25,6 +25,7 @@ export class CloseCycleController {
   @ApiOperation({ summary: 'Close the cycle (transformation lead, admin). Refused (422 OKR.CYCLE_NOT_GRADED, naming them) while a committed objective is ungraded.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly), required: false })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ cycleId: CYCLE_ID }, 'CycleClosed', 4) } })
+  @ApiParamsFrom(CycleIdParam)
   async close(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { etagOf } from '@leerzone/service-kit';
 import { READERS } from '../../shared/access';
 import { CycleLookup, cycleNotFound } from '../../shared/cycle-lookup';
@@ -30,6 +30,7 @@ export class GetCycleController {
       },
     },
   })
+  @ApiParamsFrom(CycleIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const { state, version } = await this.cycles.load(principal.tenantId, cycleId);

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
 import { READERS } from '../../shared/access';
 import { CYCLE_ID } from '../../shared/openapi-examples';
@@ -30,6 +30,7 @@ export class ListCyclesController {
   @Roles(...READERS)
   @ApiOperation({ summary: "The tenant's cycles, newest first; filter by status; limit/after." })
   @ApiOkResponse({ schema: { example: { items: [CYCLE_EXAMPLE], next: 'eyJ…' } } })
+  @ApiQueryFrom(ListCyclesQuery)
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { status, limit, after } = parseRequest(ListCyclesQuery, query, 'query');
     const page = await guardedQuery(() =>

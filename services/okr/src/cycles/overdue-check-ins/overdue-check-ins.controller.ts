@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { isRejection } from '@leerzone/kernel';
 import { overdueKeyResults } from '@leerzone/okr-domain';
 import { guardedQuery } from '@leerzone/service-kit';
@@ -38,6 +38,8 @@ export class OverdueCheckInsController {
       },
     },
   })
+  @ApiQueryFrom(OverdueCheckInsQuery)
+  @ApiParamsFrom(CycleIdParam)
   async list(@Param() params: unknown, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const request = parseRequest(OverdueCheckInsQuery, query, 'query');

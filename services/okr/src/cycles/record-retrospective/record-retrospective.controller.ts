@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { reject } from '@leerzone/kernel';
 import { cycleDecider, cycleStreamId } from '@leerzone/okr-domain';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
@@ -33,6 +33,7 @@ export class RecordRetrospectiveController {
     examples: { retro: { value: { teamId: TEAM_ID, whatWorked: 'Weekly check-ins', whatDidNotWork: 'Too many key results', whatWeLearned: 'Three is enough' } } },
   })
   @ApiCreatedResponse({ schema: { example: commandAnswerExample({ cycleId: CYCLE_ID, teamId: TEAM_ID }, 'RetrospectiveRecorded', 2) } })
+  @ApiParamsFrom(CycleIdParam)
   async record(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const { reason, ...data } = parseRequest(RecordRetrospectiveRequest, body);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamsStartedWithoutRetrospective } from '@leerzone/okr-domain';
 import { TeamDirectory } from '@leerzone/team-directory';
 import { ObjectiveReadModels } from '../../objectives/application/objective-read-models';
@@ -22,6 +22,7 @@ export class TeamsWithoutRetrospectiveController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'The teams with an objective in this cycle that started it without a retrospective (and when they recorded it late, if they did). Empty while the cycle is planned.' })
   @ApiOkResponse({ schema: { example: { cycleId: CYCLE_ID, startedAt: '2026-07-01T08:00:00.000Z', items: [{ teamId: TEAM_ID, teamName: 'Wijkteam Noord', recordedLateAt: null }] } } })
+  @ApiParamsFrom(CycleIdParam)
   async list(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const { state } = await this.cycles.load(principal.tenantId, cycleId);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -29,6 +29,7 @@ export class AddKeyResultController {
     },
   })
   @ApiCreatedResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID, keyResultId: 'kr-1' }, 'KeyResultAdded', 2) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async add(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { reason, keyResultId: given, ...definition } = parseRequest(AddKeyResultRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { reject } from '@leerzone/kernel';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
@@ -36,6 +36,7 @@ export class AnswerAlignmentController {
   @ApiOperation({ summary: 'Decline a proposed alignment, with a reason (400 OKR.REASON_REQUIRED without one).' })
   @ApiBody({ schema: jsonSchemaOf(AnswerAlignmentRequest), examples: { decline: { value: { reason: 'This supports the care objective better.' } } } })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID }, 'AlignmentDeclined', 4) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   decline(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     return this.answer('DeclineAlignment', params, body, write, response);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { isRejection } from '@leerzone/kernel';
 import { carryForwardSource, objectiveDecider, objectiveStreamId } from '@leerzone/okr-domain';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
@@ -37,6 +37,7 @@ export class CarryForwardController {
   @ApiOperation({ summary: 'Carry a graded objective forward into another cycle: a new draft objective linked to the old one, with its key results’ definitions (all or those named) and none of its check-ins.' })
   @ApiBody({ schema: jsonSchemaOf(CarryForwardRequest), examples: { all: { value: { cycleId: '0190f5a4-0000-7000-8000-00000000c1c2' } } } })
   @ApiCreatedResponse({ schema: { example: { objectiveId: '0190f5a4-0000-7000-8000-0000000000b2', carriedForwardFrom: OBJECTIVE_ID, ...commandAnswerExample({}, 'ObjectiveDefined') } } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async carry(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId: fromId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { cycleId, newObjectiveId, keyResultIds, reason } = parseRequest(CarryForwardRequest, body);

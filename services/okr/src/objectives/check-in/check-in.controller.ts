@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, ProblemException, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, ProblemException, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { isRejection, type Rejection, type SealedValue } from '@leerzone/kernel';
 import { BLOCKER_TEXT, CHECK_IN_COMMENT_TEXT, type NewBlocker } from '@leerzone/okr-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
@@ -38,6 +38,7 @@ export class CheckInController {
     },
   })
   @ApiCreatedResponse({ schema: { example: { ...commandAnswerExample({ objectiveId: OBJECTIVE_ID, keyResultId: 'kr-1', checkInId: 'ci-1', status: 'on-track', blockerIds: [] }, 'KeyResultCheckedIn', 8) } } })
+  @ApiParamsFrom(KeyResultParams)
   async checkIn(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId, keyResultId } = parseRequest(KeyResultParams, params, 'params');
     const request = parseRequest(CheckInRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -20,6 +20,7 @@ export class CloseReviewController {
   @ApiOperation({ summary: 'Close the blockers review once it holds at least one finding.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly), required: false })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID }, 'BlockersReviewClosed', 17) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async close(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -20,6 +20,7 @@ export class CommitObjectiveController {
   @ApiOperation({ summary: 'Commit the objective to its cycle with 3 to 5 key results (422 OKR.TOO_FEW_KEY_RESULTS / OKR.TOO_MANY_KEY_RESULTS, saying how many and why).' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly), required: false })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID }, 'ObjectiveCommittedToCycle', 5) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async commit(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

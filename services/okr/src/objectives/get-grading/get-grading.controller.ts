@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { activeKeyResults, proposedGrades, roundScore, weightedMean, type ObjectiveEvent } from '@leerzone/okr-domain';
 import { READERS } from '../../shared/access';
 import { OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -38,6 +38,7 @@ export class GetGradingController {
       },
     },
   })
+  @ApiParamsFrom(ObjectiveIdParam)
   async grading(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { state, events, mayReadText } = await this.views.read(principal, objectiveId);

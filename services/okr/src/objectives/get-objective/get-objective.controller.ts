@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { keyResultViews, objectiveProgress, objectiveStatus } from '@leerzone/okr-domain';
 import { etagOf } from '@leerzone/service-kit';
 import { READERS } from '../../shared/access';
@@ -58,6 +58,7 @@ export class GetObjectiveController {
       },
     },
   })
+  @ApiParamsFrom(ObjectiveIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { state, version, events, mayReadText } = await this.views.read(principal, objectiveId);

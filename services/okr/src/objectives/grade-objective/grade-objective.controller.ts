@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -23,6 +23,7 @@ export class GradeObjectiveController {
   })
   @ApiBody({ schema: jsonSchemaOf(GradeObjectiveRequest), examples: { override: { value: { overrides: [{ keyResultId: 'kr-2', score: 0.5, reason: 'Measured on the old definition by mistake.' }] } } } })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID }, 'ObjectiveGraded', 14) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async grade(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { overrides, reason } = parseRequest(GradeObjectiveRequest, body);

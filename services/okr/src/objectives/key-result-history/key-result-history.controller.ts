@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { isRejection, reject } from '@leerzone/kernel';
 import type { ObjectiveEvent } from '@leerzone/okr-domain';
 import { READERS } from '../../shared/access';
@@ -42,6 +42,7 @@ export class KeyResultHistoryController {
       },
     },
   })
+  @ApiParamsFrom(KeyResultParams)
   async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { objectiveId, keyResultId } = parseRequest(KeyResultParams, params, 'params');
     const { state, events, mayReadText } = await this.views.read(principal, objectiveId);

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, Roles, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { objectiveProgress, objectiveStatus } from '@leerzone/okr-domain';
 import { guardedQuery } from '@leerzone/service-kit';
 import { READERS } from '../../shared/access';
@@ -25,6 +25,7 @@ export class ListObjectivesController {
       },
     },
   })
+  @ApiQueryFrom(ListObjectivesQuery)
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const { cycleId, ownerId, level, limit, after } = parseRequest(ListObjectivesQuery, query, 'query');
     const tenantId = principal.tenantId;

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -23,6 +23,7 @@ export class ProposeAlignmentController {
   @ApiOperation({ summary: "Propose the objective this one supports upward (the owner's members or coach). The parent's owner accepts or declines it." })
   @ApiBody({ schema: jsonSchemaOf(ProposeAlignmentRequest), examples: { propose: { value: { parentObjectiveId: '0190f5a4-0000-7000-8000-0000000000a1' } } } })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID, parentObjectiveId: '0190f5a4-0000-7000-8000-0000000000a1' }, 'AlignmentProposed', 3) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async propose(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { parentObjectiveId, reason } = parseRequest(ProposeAlignmentRequest, body);

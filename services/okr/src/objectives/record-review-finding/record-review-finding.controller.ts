@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, ProblemException, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, ProblemException, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { isRejection } from '@leerzone/kernel';
 import { REVIEW_FINDING_TEXT } from '@leerzone/okr-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
@@ -27,6 +27,7 @@ export class RecordReviewFindingController {
   @ApiOperation({ summary: "Record what stood in the way in the open blockers review (the owner's members or coach, a lead). An obstacle, never a blame record; sealed with the author's key." })
   @ApiBody({ schema: jsonSchemaOf(RecordReviewFindingRequest), examples: { finding: { value: { obstacle: 'The intake software was down for three weeks', removableBy: { kind: 'unit-above' } } } } })
   @ApiCreatedResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID, findingId: 'f-1' }, 'BlockersReviewFindingRecorded', 16) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async record(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const request = parseRequest(RecordReviewFindingRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -22,6 +22,7 @@ export class RedefineKeyResultController {
   })
   @ApiBody({ schema: jsonSchemaOf(RedefineKeyResultRequest), examples: { move: { value: { measure: { kind: 'numeric', start: 120, target: 60, unit: 'clients', direction: 'decrease-to' }, reason: 'Two colleagues left in July.' } } } })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID, keyResultId: 'kr-1' }, 'KeyResultGoalpostMoved', 9) } })
+  @ApiParamsFrom(KeyResultParams)
   async redefine(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId, keyResultId } = parseRequest(KeyResultParams, params, 'params');
     const { reason, ...changes } = parseRequest(RedefineKeyResultRequest, body);

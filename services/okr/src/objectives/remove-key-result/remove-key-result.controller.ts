@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -19,6 +19,7 @@ export class RemoveKeyResultController {
   @ApiOperation({ summary: 'Remove a key result (a committed objective keeps at least 3). While the cycle runs, a reason is required; the history keeps it.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly), required: false })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID, keyResultId: 'kr-4' }, 'KeyResultRemoved', 7) } })
+  @ApiParamsFrom(KeyResultParams)
   async remove(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId, keyResultId } = parseRequest(KeyResultParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

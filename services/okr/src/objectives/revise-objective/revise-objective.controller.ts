@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -19,6 +19,7 @@ export class ReviseObjectiveController {
   @ApiOperation({ summary: "Revise an objective's title, description or commitment (the owner's members or coach, a lead). A commitment change while the cycle runs needs a reason." })
   @ApiBody({ schema: jsonSchemaOf(ReviseObjectiveRequest), examples: { commitment: { value: { commitment: 'aspirational', reason: 'The supplier left; this is now a stretch.' } } } })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID }, 'ObjectiveRevised', 6) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async revise(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { reason, ...changes } = parseRequest(ReviseObjectiveRequest, body);

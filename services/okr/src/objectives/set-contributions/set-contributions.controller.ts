@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, OBJECTIVE_ID } from '../../shared/openapi-examples';
@@ -19,6 +19,7 @@ export class SetContributionsController {
   @ApiOperation({ summary: 'Set the other objectives this one contributes to (at most 10), besides the one it supports.' })
   @ApiBody({ schema: jsonSchemaOf(SetContributionsRequest) })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ objectiveId: OBJECTIVE_ID }, 'ContributionsSet', 5) } })
+  @ApiParamsFrom(ObjectiveIdParam)
   async set(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const { objectiveIds, reason } = parseRequest(SetContributionsRequest, body);

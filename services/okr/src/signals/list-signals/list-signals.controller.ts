@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CLOCK, CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import {
   ambitionTooLowSignals,
   committedMissedSignals,
@@ -73,6 +73,7 @@ export class ListSignalsController {
       },
     },
   })
+  @ApiQueryFrom(ListSignalsQuery)
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const request = parseRequest(ListSignalsQuery, query, 'query');
     const tenantId = principal.tenantId;

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ObjectiveReadModels } from '../../objectives/application/objective-read-models';
 import { objectiveNotFound } from '../../objectives/application/objective-commands';
@@ -30,6 +30,7 @@ export class DefineKpiController {
     examples: { kpi: { value: { name: 'Sick leave', unit: '%', targetType: 'stay-at-most', target: 4, period: 'month', objectiveId: OBJECTIVE_ID } } },
   })
   @ApiCreatedResponse({ schema: { example: commandAnswerExample({ teamId: TEAM_ID, kpiId: 'kpi-1' }, 'KpiDefined') } })
+  @ApiParamsFrom(TeamIdParam)
   async define(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { reason, kpiId: given, ...kpi } = parseRequest(DefineKpiRequest, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ObjectiveReadModels } from '../../objectives/application/objective-read-models';
 import { objectiveNotFound } from '../../objectives/application/objective-commands';
@@ -25,6 +25,7 @@ export class LinkKpiController {
   @ApiOperation({ summary: 'Link the KPI to another objective it serves (e.g. the carried-forward one).' })
   @ApiBody({ schema: jsonSchemaOf(LinkKpiRequest) })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ teamId: TEAM_ID, kpiId: 'kpi-1' }, 'KpiLinkedToObjective', 3) } })
+  @ApiParamsFrom(KpiParams)
   async link(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, kpiId } = parseRequest(KpiParams, params, 'params');
     const { objectiveId, reason } = parseRequest(LinkKpiRequest, body);

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal } from '@leerzone/nest-platform';
+import { CurrentPrincipal, ProblemException, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { kpiViews, okrTeamDecider, okrTeamStreamId } from '@leerzone/okr-domain';
 import { etagOf, TenantStreams } from '@leerzone/service-kit';
 import { READERS } from '../../shared/access';
@@ -42,6 +42,7 @@ export class ListKpisController {
       },
     },
   })
+  @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const unknownTeam = await this.access.requireTeam(principal.tenantId, teamId);

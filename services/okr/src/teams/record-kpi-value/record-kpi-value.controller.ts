@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, TEAM_ID } from '../../shared/openapi-examples';
@@ -20,6 +20,7 @@ export class RecordKpiValueController {
   @ApiOperation({ summary: 'Record a KPI value measured on a date (not in the future); the latest measurement within a period counts.' })
   @ApiBody({ schema: jsonSchemaOf(RecordKpiValueRequest), examples: { july: { value: { value: 3.6, measuredOn: '2026-07-31' } } } })
   @ApiCreatedResponse({ schema: { example: commandAnswerExample({ teamId: TEAM_ID, kpiId: 'kpi-1' }, 'KpiValueRecorded', 2) } })
+  @ApiParamsFrom(KpiParams)
   async record(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, kpiId } = parseRequest(KpiParams, params, 'params');
     const { value, measuredOn, reason } = parseRequest(RecordKpiValueRequest, body);

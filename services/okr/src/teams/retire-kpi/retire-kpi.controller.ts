@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, TEAM_ID } from '../../shared/openapi-examples';
@@ -19,6 +19,7 @@ export class RetireKpiController {
   @ApiOperation({ summary: 'Retire a KPI, with a reason (body or X-Reason); its values stay in the history.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ teamId: TEAM_ID, kpiId: 'kpi-1' }, 'KpiRetired', 5) } })
+  @ApiParamsFrom(KpiParams)
   async retire(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId, kpiId } = parseRequest(KpiParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, TEAM_ID } from '../../shared/openapi-examples';
@@ -19,6 +19,7 @@ export class SetCadenceController {
   @ApiOperation({ summary: 'Set the team’s check-in cadence in days (1-31, default 7): the overdue query and the silence signal measure against it.' })
   @ApiBody({ schema: jsonSchemaOf(SetCadenceRequest), examples: { fortnight: { value: { everyDays: 14 } } } })
   @ApiOkResponse({ schema: { example: commandAnswerExample({ teamId: TEAM_ID, everyDays: 14 }, 'CheckInCadenceSet') } })
+  @ApiParamsFrom(TeamIdParam)
   async set(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { everyDays, reason } = parseRequest(SetCadenceRequest, body);
