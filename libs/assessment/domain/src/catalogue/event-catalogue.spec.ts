@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EventSchemaRegistry } from '@leerzone/kernel';
+import { eventCatalogueTests } from '@leerzone/kernel/testing';
 import { INSTRUMENT_EVENT_TYPES } from '../instrument/instrument.events';
 import { MATURITY_EVENT_TYPES } from '../maturity/maturity.events';
 import { ROUND_EVENT_TYPES } from '../round/round.events';
@@ -18,31 +18,12 @@ const catalogue = [
   { stream: 'maturity', types: MATURITY_EVENT_TYPES, examples: maturityEventExamples as AnyExamples },
   { stream: 'settings', types: SETTINGS_EVENT_TYPES, examples: settingsEventExamples as AnyExamples },
 ];
-const registry = new EventSchemaRegistry();
 
 describe('assessment event catalogue', () => {
-  it.each(catalogue)('has one example per $stream event type', ({ types, examples }) => {
-    expect(Object.keys(examples).sort()).toEqual([...types].sort());
-    for (const [type, example] of Object.entries(examples)) expect(example.type).toBe(type);
-  });
-
-  it('has no event type in two streams', () => {
-    const all = catalogue.flatMap((c) => c.types);
-    expect(new Set(all).size).toBe(all.length);
-  });
+  eventCatalogueTests(catalogue);
 
   it('never names a respondent in an event that carries an answer', () => {
     const withAnswers = JSON.stringify([roundEventExamples.AnswerRecorded, roundEventExamples.RoundClosed]);
     for (const id of roundEventExamples.RoundOpened.data.respondentIds) expect(withAnswers).not.toContain(id);
   });
-
-  for (const { stream, examples } of catalogue) {
-    for (const [type, example] of Object.entries(examples)) {
-      it(`${stream} ${type}, version ${registry.currentVersion(type)}`, () => {
-        const serialized = JSON.stringify({ type, schemaVersion: registry.currentVersion(type), data: example.data }, null, 2);
-        expect(JSON.parse(serialized)).toEqual({ type, schemaVersion: 1, data: example.data });
-        expect(serialized).toMatchSnapshot();
-      });
-    }
-  }
 });
