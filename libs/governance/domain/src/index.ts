@@ -1,4 +1,5 @@
 export * from './shared/validation';
+export * from './shared/limits';
 export * from './shared/money';
 export * from './shared/calendar';
 export * from './shared/boundary.model';

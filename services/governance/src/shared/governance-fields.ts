@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_BOUNDARY_DESCRIPTION_LENGTH, MAX_BOUNDARY_TITLE_LENGTH, MAX_REASON_LENGTH } from '@leerzone/governance-domain';
+import { MAX_BOUNDARY_DESCRIPTION_LENGTH, MAX_BOUNDARY_REFERENCE_LENGTH, MAX_BOUNDARY_TITLE_LENGTH, MAX_REASON_LENGTH } from '@leerzone/governance-domain';
 import { EntityId, FreeText, NameText, ReasonText, Slug } from '@leerzone/service-kit';
 
 export { EntityId, Instant, RootId, Slug } from '@leerzone/service-kit';
@@ -24,7 +24,7 @@ const RuleBoundaryBody = z.strictObject({
   kind: z.enum(['legal', 'core-procedure', 'safety']),
   title: NameText(MAX_BOUNDARY_TITLE_LENGTH),
   description: FreeText(MAX_BOUNDARY_DESCRIPTION_LENGTH),
-  reference: z.string().trim().max(200).nullable().optional(),
+  reference: z.string().trim().max(MAX_BOUNDARY_REFERENCE_LENGTH).nullable().optional(),
 });
 
 /** A boundary without its id (the id is in the path). */

@@ -7,11 +7,12 @@ import type { AddUnit, CreateOrganisation, MoveUnit, OrganisationCommand, Remove
 import type { OrganisationEvent } from './organisation.events';
 import { effectiveUnitBoundaries, unitSubtree } from './organisation.queries';
 import type { OrganisationState, UnitState } from './organisation.state';
+import { MAX_ORGANISATION_NAME_LENGTH, MAX_UNIT_NAME_LENGTH } from '../shared/limits';
 import { evolveOrganisation, initialOrganisationState } from './organisation.state';
 
 export const organisationStreamId = (organisationId: string): string => `organisation-${organisationId}`;
 
-export const MAX_UNIT_NAME_LENGTH = 120;
+export { MAX_UNIT_NAME_LENGTH } from '../shared/limits';
 
 type Rule<C> = (command: C, state: OrganisationState, ctx: CommandContext) => Decision<OrganisationEvent>;
 const at = (ctx: CommandContext): string => ctx.now.toISOString();
@@ -40,7 +41,7 @@ const createOrganisation: Rule<CreateOrganisation> = (command, state, ctx) => {
   if (state.exists) return reject('conflict', 'ORGANISATION.ALREADY_EXISTS', `Organisation ${state.organisationId} already exists.`, { field: 'organisationId' });
   const organisationId = requiredId(command.data.organisationId, 'organisationId', 'ORGANISATION.ID_INVALID', 'the organisation id');
   if (isRejection(organisationId)) return organisationId;
-  const name = requiredText(command.data.name, { field: 'name', code: 'ORGANISATION.NAME_INVALID', label: 'the organisation name', max: MAX_UNIT_NAME_LENGTH });
+  const name = requiredText(command.data.name, { field: 'name', code: 'ORGANISATION.NAME_INVALID', label: 'the organisation name', max: MAX_ORGANISATION_NAME_LENGTH });
   if (isRejection(name)) return name;
   return [{ type: 'OrganisationCreated', data: { organisationId, name, createdBy: ctx.actor.id, createdAt: at(ctx) } }];
 };

@@ -5,6 +5,7 @@ import { requiredId, requiredReason, requiredText } from '../shared/validation';
 import type { CreateRolloutPlan, RescheduleTeam, RolloutPlanCommand, ScheduleTeam, TeamScheduleInput, UnscheduleTeam } from './rollout-plan.commands';
 import type { RolloutPlanEvent, RolloutWave, TeamSchedule } from './rollout-plan.events';
 import type { RolloutPlanState } from './rollout-plan.state';
+import { MAX_PLAN_NAME_LENGTH } from '../shared/limits';
 import { evolveRolloutPlan, initialRolloutPlanState } from './rollout-plan.state';
 
 export const rolloutPlanStreamId = (planId: string): string => `rollout-plan-${planId}`;
@@ -65,7 +66,7 @@ const createRolloutPlan: Rule<CreateRolloutPlan> = (command, state, ctx) => {
   if (state.exists) return reject('conflict', 'ROLLOUT.PLAN_ALREADY_EXISTS', `Rollout plan ${state.planId} already exists.`, { field: 'planId' });
   const planId = requiredId(command.data.planId, 'planId', 'ROLLOUT.PLAN_INVALID', 'the plan id');
   if (isRejection(planId)) return planId;
-  const name = requiredText(command.data.name, { field: 'name', code: 'ROLLOUT.NAME_INVALID', label: 'the plan name', max: 120 });
+  const name = requiredText(command.data.name, { field: 'name', code: 'ROLLOUT.NAME_INVALID', label: 'the plan name', max: MAX_PLAN_NAME_LENGTH });
   if (isRejection(name)) return name;
   const unitId = command.data.unitId === undefined || command.data.unitId === null ? null : requiredId(command.data.unitId, 'unitId', 'ROLLOUT.UNIT_INVALID', 'the unit id');
   if (isRejection(unitId)) return unitId;

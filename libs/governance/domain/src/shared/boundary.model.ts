@@ -2,6 +2,7 @@ import type { Rejection } from '@leerzone/kernel';
 import { isRejection, reject } from '@leerzone/kernel';
 import type { Money } from './money';
 import { formatMoney, toUnits, validateMoney } from './money';
+import { MAX_BOUNDARY_REFERENCE_LENGTH } from './limits';
 import { optionalText, requiredId, requiredText } from './validation';
 
 /**
@@ -89,7 +90,7 @@ export function validateBoundary(input: unknown, field: string): Boundary | Reje
     max: MAX_BOUNDARY_DESCRIPTION_LENGTH,
   });
   if (isRejection(description)) return description;
-  const reference = optionalText(raw['reference'], { field: `${field}.reference`, code: 'BOUNDARY.INVALID', label: 'the reference', max: MAX_BOUNDARY_TITLE_LENGTH });
+  const reference = optionalText(raw['reference'], { field: `${field}.reference`, code: 'BOUNDARY.INVALID', label: 'the reference', max: MAX_BOUNDARY_REFERENCE_LENGTH });
   if (isRejection(reference)) return reference;
   return { boundaryId, kind: kind as RuleBoundary['kind'], title, description, reference };
 }

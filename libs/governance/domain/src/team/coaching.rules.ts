@@ -4,6 +4,7 @@ import { parseInstant } from '../shared/calendar';
 import { optionalText, requiredId } from '../shared/validation';
 import type { PlanCoachingTopic, RecordCoachingSession } from './team.commands';
 import type { TeamRule } from './team.guards';
+import { MAX_COACHING_GOAL_LENGTH, MAX_COACHING_NOTES_LENGTH } from '../shared/limits';
 import { at, requireMember, requireTeam } from './team.guards';
 
 export const MAX_TOPIC_LENGTH = 60;
@@ -17,7 +18,7 @@ export const planCoachingTopic: TeamRule<PlanCoachingTopic> = (command, state, c
   if (!validTopic(topic)) {
     return reject('invalid', 'COACHING.TOPIC_INVALID', 'A coaching topic is a lower-case slug such as budgeting or giving-feedback.', { field: 'topic' });
   }
-  const goal = optionalText(command.data.goal, { field: 'goal', code: 'COACHING.GOAL_INVALID', label: 'the goal', max: 1000 });
+  const goal = optionalText(command.data.goal, { field: 'goal', code: 'COACHING.GOAL_INVALID', label: 'the goal', max: MAX_COACHING_GOAL_LENGTH });
   if (isRejection(goal)) return goal;
   if (state.coachingTopics.has(topic)) {
     return reject('conflict', 'COACHING.TOPIC_ALREADY_PLANNED', `${topic} is already in team ${state.teamId}'s coaching plan.`, { field: 'topic' });
@@ -64,7 +65,7 @@ export const recordCoachingSession: TeamRule<RecordCoachingSession> = (command, 
     const member = requireMember(state, attendee, 'attendeeIds');
     if (isRejection(member)) return member;
   }
-  const notes = optionalText(command.data.notes, { field: 'notes', code: 'COACHING.NOTES_INVALID', label: 'the notes', max: 4000 });
+  const notes = optionalText(command.data.notes, { field: 'notes', code: 'COACHING.NOTES_INVALID', label: 'the notes', max: MAX_COACHING_NOTES_LENGTH });
   if (isRejection(notes)) return notes;
   return [
     {

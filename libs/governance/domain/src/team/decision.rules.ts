@@ -6,9 +6,10 @@ import { requiredId, requiredText } from '../shared/validation';
 import { mandateFor, mandateViolations } from './mandate';
 import type { RecordDecision } from './team.commands';
 import type { TeamRule } from './team.guards';
+import { MAX_DECISION_TITLE_LENGTH, MAX_OPTIONS, MAX_OPTION_LENGTH, MAX_RATIONALE_LENGTH } from '../shared/limits';
 import { at, requireTeam } from './team.guards';
 
-export const MAX_OPTIONS = 20;
+export { MAX_OPTIONS } from '../shared/limits';
 
 /**
  * A decision is checked against the mandate valid now. Within it → recorded; outside it →
@@ -27,12 +28,12 @@ export const recordDecision: TeamRule<RecordDecision> = (command, state, ctx) =>
   if (typeof d.area !== 'string' || !state.decisionAreas.has(d.area)) {
     return reject('invalid', 'DECISION.AREA_UNKNOWN', `Team ${state.teamId}'s delegation board has no area ${String(d.area)}.`, { field: 'area' });
   }
-  const title = requiredText(d.title, { field: 'title', code: 'DECISION.TITLE_INVALID', label: 'what was decided', max: 200 });
+  const title = requiredText(d.title, { field: 'title', code: 'DECISION.TITLE_INVALID', label: 'what was decided', max: MAX_DECISION_TITLE_LENGTH });
   if (isRejection(title)) return title;
   if (!isDelegationLevel(d.actedUnderLevel)) {
     return reject('invalid', 'DECISION.LEVEL_INVALID', 'actedUnderLevel must be a whole number from 1 (Tell) to 7 (Delegate).', { field: 'actedUnderLevel' });
   }
-  const rationale = requiredText(d.rationale, { field: 'rationale', code: 'DECISION.RATIONALE_INVALID', label: 'the rationale', max: 4000 });
+  const rationale = requiredText(d.rationale, { field: 'rationale', code: 'DECISION.RATIONALE_INVALID', label: 'the rationale', max: MAX_RATIONALE_LENGTH });
   if (isRejection(rationale)) return rationale;
   const options = d.optionsConsidered;
   if (!Array.isArray(options) || options.length === 0 || options.length > MAX_OPTIONS) {
@@ -40,7 +41,7 @@ export const recordDecision: TeamRule<RecordDecision> = (command, state, ctx) =>
   }
   const optionsConsidered: string[] = [];
   for (const [index, option] of options.entries()) {
-    const text = requiredText(option, { field: `optionsConsidered.${index}`, code: 'DECISION.OPTIONS_INVALID', label: 'an option', max: 500 });
+    const text = requiredText(option, { field: `optionsConsidered.${index}`, code: 'DECISION.OPTIONS_INVALID', label: 'an option', max: MAX_OPTION_LENGTH });
     if (isRejection(text)) return text;
     optionsConsidered.push(text);
   }

@@ -4,6 +4,7 @@ import { describeLevel, isDelegationLevel } from '../shared/delegation.model';
 import { requiredReason, requiredText } from '../shared/validation';
 import type { AddDecisionArea, SetDelegationLevel } from './team.commands';
 import type { TeamRule } from './team.guards';
+import { MAX_AREA_TITLE_LENGTH } from '../shared/limits';
 import { at, requireTeam } from './team.guards';
 
 export const addDecisionArea: TeamRule<AddDecisionArea> = (command, state, ctx) => {
@@ -13,7 +14,7 @@ export const addDecisionArea: TeamRule<AddDecisionArea> = (command, state, ctx) 
   if (typeof area !== 'string' || area.length > MAX_AREA_LENGTH || !AREA_PATTERN.test(area)) {
     return reject('invalid', 'DELEGATION.AREA_INVALID', 'A decision area is a lower-case slug such as office-layout.', { field: 'area' });
   }
-  const title = requiredText(command.data.title, { field: 'title', code: 'DELEGATION.AREA_INVALID', label: 'the area title', max: 120 });
+  const title = requiredText(command.data.title, { field: 'title', code: 'DELEGATION.AREA_INVALID', label: 'the area title', max: MAX_AREA_TITLE_LENGTH });
   if (isRejection(title)) return title;
   if (state.decisionAreas.has(area)) {
     return reject('conflict', 'DELEGATION.AREA_EXISTS', `Team ${state.teamId}'s board already has the area ${area}.`, { field: 'area' });

@@ -3,10 +3,10 @@ import { wideningViolations } from '../shared/boundary.model';
 import { optionalText, requiredId, requiredReason, requiredText } from '../shared/validation';
 import type { CreateTeam, MoveTeamToUnit, RenameTeam } from './team.commands';
 import type { TeamRule } from './team.guards';
+import { MAX_TEAM_NAME_LENGTH, MAX_TEAM_PURPOSE_LENGTH } from '../shared/limits';
 import { at, requireTeam } from './team.guards';
 
-export const MAX_TEAM_NAME_LENGTH = 120;
-export const MAX_TEAM_PURPOSE_LENGTH = 1000;
+export { MAX_TEAM_NAME_LENGTH, MAX_TEAM_PURPOSE_LENGTH } from '../shared/limits';
 
 const nameRule = { field: 'name', code: 'TEAM.NAME_INVALID', label: 'the team name', max: MAX_TEAM_NAME_LENGTH };
 

@@ -4,6 +4,7 @@ import { requiredId, requiredReason, requiredText } from '../shared/validation';
 import type { AdoptPrinciple, RetirePrinciple, RevisePrinciple } from './team.commands';
 import type { TeamRule } from './team.guards';
 import { at, requireTeam } from './team.guards';
+import { MAX_PRINCIPLE_RULE_LENGTH, MAX_PRINCIPLE_VALUE_LENGTH } from '../shared/limits';
 import type { PrincipleState, TeamState } from './team.state';
 
 export const MIN_RULE_WORDS = 3;
@@ -16,9 +17,9 @@ const normalise = (text: string): string => text.toLowerCase().replace(/[^\p{L}\
  * or is too short to say what to do, is refused.
  */
 function validatePrinciple(rule: unknown, value: unknown): { rule: string; value: string } | Rejection {
-  const ruleText = requiredText(rule, { field: 'rule', code: 'PRINCIPLE.RULE_INVALID', label: 'the rule', max: 500 });
+  const ruleText = requiredText(rule, { field: 'rule', code: 'PRINCIPLE.RULE_INVALID', label: 'the rule', max: MAX_PRINCIPLE_RULE_LENGTH });
   if (isRejection(ruleText)) return ruleText;
-  const valueText = requiredText(value, { field: 'value', code: 'PRINCIPLE.VALUE_INVALID', label: 'the value', max: 80 });
+  const valueText = requiredText(value, { field: 'value', code: 'PRINCIPLE.VALUE_INVALID', label: 'the value', max: MAX_PRINCIPLE_VALUE_LENGTH });
   if (isRejection(valueText)) return valueText;
   const words = normalise(ruleText).split(' ').filter(Boolean);
   if (words.length < MIN_RULE_WORDS || normalise(ruleText) === normalise(valueText)) {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NameText } from '@leerzone/service-kit';
+import { MAX_ORGANISATION_NAME_LENGTH } from '@leerzone/governance-domain';
 import { Reason } from '../../shared/governance-fields';
 
-export const CreateOrganisationRequest = z.strictObject({ organisationId: z.uuid().optional(), name: z.string().trim().min(1).max(120), reason: Reason.optional() });
+export const CreateOrganisationRequest = z.strictObject({ organisationId: z.uuid().optional(), name: NameText(MAX_ORGANISATION_NAME_LENGTH), reason: Reason.optional() });

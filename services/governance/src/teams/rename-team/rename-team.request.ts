@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NameText } from '@leerzone/service-kit';
+import { MAX_TEAM_NAME_LENGTH } from '@leerzone/governance-domain';
 import { Reason } from '../../shared/governance-fields';
 
-export const RenameTeamRequest = z.strictObject({ name: z.string().trim().min(1).max(120), reason: Reason.optional() });
+export const RenameTeamRequest = z.strictObject({ name: NameText(MAX_TEAM_NAME_LENGTH), reason: Reason.optional() });
