@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { StoredEvent } from '@leerzone/kernel';
 import { KafkaEventBus } from '@leerzone/messaging-kafka';
-import { deleteNamespaceTopics, testBusOptions, uniqueNamespace } from '@leerzone/messaging-kafka/testing';
+import { testBusOptions } from '@leerzone/messaging-kafka/testing';
 import { describeWithServer } from '@leerzone/test-servers';
-import { ServiceProcess, devToken, serviceMain } from '@leerzone/service-kit/testing';
+import { ServiceStack, untilStatus } from '@leerzone/service-kit/testing';
 
 const SERVICES = resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -16,68 +14,34 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  * what governance says, carried into failure-learning's own team directory over the topic.
  */
 describeWithServer('kafka', 'governance and failure-learning as separate processes over Kafka', (kafka) => {
-  let dir: string;
-  let namespace: string;
-  let governance: ServiceProcess;
-  let failureLearning: ServiceProcess;
+  let stack: ServiceStack;
   let coach: string;
   let mia: string;
   let officer: string;
   let bus: KafkaEventBus;
   let anonymousReportId: string;
   const published: StoredEvent[] = [];
+  const governance = 'governance';
+  const failureLearning = 'failure-learning';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'leerzone-failure-learning-e2e-'));
-    namespace = uniqueNamespace('e2e-fl');
-    const common = {
-      KAFKA_BROKERS: await kafka(),
-      KAFKA_NAMESPACE: namespace,
-      KAFKA_TOPIC_PARTITIONS: '2',
-      AUTH_DEV_ISSUER: 'true',
-      // Both processes accept the same development tokens.
-      AUTH_DEV_KEY_FILE: join(dir, 'dev-signing-key.json'),
-      OTEL_SDK_DISABLED: 'true',
-    };
-    governance = new ServiceProcess('governance', serviceMain(SERVICES, 'governance'), { ...common, DATA_DIR: join(dir, 'governance') });
-    failureLearning = new ServiceProcess('failure-learning', serviceMain(SERVICES, 'failure-learning'), { ...common, DATA_DIR: join(dir, 'failure-learning') });
-    // Governance first: it creates the shared key file the other then reads.
-    await governance.start();
-    await failureLearning.start();
-    coach = await devToken(governance.url, 'acme', 'cora', ['coach']);
-    mia = await devToken(governance.url, 'acme', 'mia', ['member']);
-    officer = await devToken(governance.url, 'acme', 'olga', ['confidential-officer']);
+    stack = await ServiceStack.start({ brokers: await kafka(), servicesDir: SERVICES, services: [governance, failureLearning], label: 'e2e-fl', partitions: 2 });
+    coach = await stack.token('acme', 'cora', ['coach']);
+    mia = await stack.token('acme', 'mia', ['member']);
+    officer = await stack.token('acme', 'olga', ['confidential-officer']);
     // A consumer of the real topic, as another service would be: what failure-learning publishes.
-    bus = new KafkaEventBus(testBusOptions(await kafka(), namespace));
+    bus = new KafkaEventBus(testBusOptions(await kafka(), stack.namespace));
     await bus.subscribe({ group: 'e2e-failure-learning-watch', sources: ['failure-learning'], handle: (deliveries) => void published.push(...deliveries.map((d) => d.event)) });
   }, 120_000);
 
   afterAll(async () => {
     await bus?.close();
-    await Promise.all([governance?.stop(), failureLearning?.stop()]);
-    if (namespace) await deleteNamespaceTopics(await kafka(), namespace);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
-  const call = async (service: ServiceProcess, method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-  };
-
+  const call = (service: string, method: string, path: string, token: string, body?: unknown) => stack.call(service, method, path, token, body);
   /** Retries `send` until its status is `status` (the directory is fed asynchronously over Kafka). */
-  const until = async (status: number, send: () => Promise<{ status: number; body: Record<string, unknown> }>, timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const answer = await send();
-      if (answer.status === status || Date.now() > deadline) return answer;
-      await sleep(200);
-    }
-  };
+  const until = (status: number, send: () => ReturnType<typeof call>) => untilStatus(status, send, 60_000, 200);
 
   const report = (teamId: string) => ({
     teamId,

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { deleteNamespaceTopics, uniqueNamespace } from '@leerzone/messaging-kafka/testing';
+import { resolve } from 'node:path';
 import { describeWithServer } from '@leerzone/test-servers';
-import { ServiceProcess, devToken, serviceMain } from '@leerzone/service-kit/testing';
+import { ServiceStack, untilStatus as until } from '@leerzone/service-kit/testing';
 
 const SERVICES = resolve(__dirname, '../../..');
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 const SAFETY_ITEMS = ['ps-1', 'ps-2', 'ps-3', 'ps-4', 'ps-5', 'ps-6', 'ps-7'];
 const REVERSED = new Set(['ps-1', 'ps-3', 'ps-5']);
@@ -19,63 +15,24 @@ const answers = (target: number) => [{ instrumentId: 'psychological-safety', ver
  * there can no longer answer, added back can.
  */
 describeWithServer('kafka', 'assessment and governance as separate processes over Kafka: membership decides who may answer', (kafka) => {
-  let dir: string;
-  let namespace: string;
-  let governance: ServiceProcess;
-  let assessment: ServiceProcess;
+  let stack: ServiceStack;
   let cora: string;
   const members: Record<string, string> = {};
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'leerzone-assessment-e2e-'));
-    namespace = uniqueNamespace('assessment');
-    const common = {
-      KAFKA_BROKERS: await kafka(),
-      KAFKA_NAMESPACE: namespace,
-      KAFKA_TOPIC_PARTITIONS: '4',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      AUTH_DEV_ISSUER: 'true',
-      AUTH_DEV_KEY_FILE: join(dir, 'dev-signing-key.json'),
-      OTEL_SDK_DISABLED: 'true',
-    };
-    governance = new ServiceProcess('governance', serviceMain(SERVICES, 'governance'), { ...common, DATA_DIR: join(dir, 'governance') });
-    assessment = new ServiceProcess('assessment', serviceMain(SERVICES, 'assessment'), { ...common, DATA_DIR: join(dir, 'assessment') });
-    // Governance first: it creates the shared key file the other then reads.
-    await governance.start();
-    await assessment.start();
-    cora = await devToken(governance.url, 'acme', 'cora', ['coach']);
-    for (const id of ['anna', 'bram', 'chen', 'dirk', 'eva']) members[id] = await devToken(governance.url, 'acme', id, ['member']);
+    stack = await ServiceStack.start({ brokers: await kafka(), servicesDir: SERVICES, services: ['governance', 'assessment'], label: 'assessment' });
+    cora = await stack.token('acme', 'cora', ['coach']);
+    for (const id of ['anna', 'bram', 'chen', 'dirk', 'eva']) members[id] = await stack.token('acme', id, ['member']);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all([governance?.stop(), assessment?.stop()]);
-    if (namespace) await deleteNamespaceTopics(await kafka(), namespace);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
-  const call = async (service: ServiceProcess, method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> & { code?: string } };
-  };
-  const ok = async (service: ServiceProcess, method: string, path: string, token: string, body?: unknown) => {
-    const answer = await call(service, method, path, token, body);
-    if (answer.status >= 300) throw new Error(`${service.name} ${method} ${path} → ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer.body;
-  };
-  /** Repeats `attempt` until it answers `status` (assessment is fed asynchronously over Kafka). */
-  const until = async (status: number, attempt: () => Promise<{ status: number; body: Record<string, unknown> & { code?: string } }>, timeoutMs = 30_000) => {
-    const started = Date.now();
-    for (;;) {
-      const answer = await attempt();
-      if (answer.status === status || Date.now() - started > timeoutMs) return { ...answer, tookMs: Date.now() - started };
-      await sleep(100);
-    }
-  };
+  const call = (service: string, method: string, path: string, token: string, body?: unknown) => stack.call(service, method, path, token, body);
+  const ok = (service: string, method: string, path: string, token: string, body?: unknown) => stack.ok(service, method, path, token, body);
+  const governance = 'governance';
+  const assessment = 'assessment';
 
   it('opens a round for governance’s members; removed there, a member cannot answer; added back, can; the round closes with results', async () => {
     const { teamId } = (await ok(governance, 'POST', '/api/governance/teams', cora, { name: 'Wijkteam Noord' })) as { teamId: string };
@@ -109,7 +66,7 @@ describeWithServer('kafka', 'assessment and governance as separate processes ove
   }, 180_000);
 
   it('another tenant cannot reach the team or the round over the separate process either', async () => {
-    const gina = await devToken(governance.url, 'globex', 'gina', ['admin']);
+    const gina = await stack.token('globex', 'gina', ['admin']);
     const teams = await ok(governance, 'GET', '/api/governance/teams', cora);
     const teamId = (teams['items'] as Array<{ teamId: string }>)[0]!.teamId;
     expect((await call(assessment, 'GET', `/api/assessment/teams/${teamId}/rounds`, gina)).body).toMatchObject({ code: 'TEAM.NOT_FOUND' });

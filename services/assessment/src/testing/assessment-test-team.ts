@@ -1,10 +1,8 @@
-import { expect } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { StoredEvent } from '@leerzone/kernel';
 import { PUBLISHED_INSTRUMENTS, type InstrumentDefinition } from '@leerzone/assessment-domain';
-import { TeamDirectory } from '@leerzone/team-directory';
-import { expectStatus, sleep, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import type { ServiceTestApp } from '@leerzone/service-kit/testing';
 
 /** Test helpers: a team made through governance's real HTTP API, answer sheets, the raw store. */
 
@@ -19,31 +17,7 @@ export const answersTo = (definition: InstrumentDefinition, target: number) => (
   responses: definition.items.map((item) => ({ itemId: item.itemId, value: item.reverse ? definition.scale.points + 1 - target : target })),
 });
 
-export async function eventually(check: () => Promise<void> | void, timeoutMs = 5_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await sleep(25);
-    }
-  }
-}
-
-export const directoryOf = (t: ServiceTestApp): TeamDirectory => t.app.get(TeamDirectory, { strict: false });
-
-/** A team in governance with a coach and members, and the assessment directory caught up with it. */
-export async function createTeam(t: ServiceTestApp, coach: Caller, coachId: string, memberIds: readonly string[], name: string, tenantId = 'acme'): Promise<string> {
-  const created = await coach.post('/api/governance/teams', { name });
-  expectStatus(created, 201);
-  const teamId = created.body.teamId as string;
-  expectStatus(await coach.post(`/api/governance/teams/${teamId}/members`, { memberId: coachId, roles: ['coach'] }), 201);
-  for (const memberId of memberIds) expectStatus(await coach.post(`/api/governance/teams/${teamId}/members`, { memberId }), 201);
-  await eventually(async () => expect((await directoryOf(t).currentMembers(tenantId, teamId)).length).toBe(memberIds.length + 1));
-  return teamId;
-}
+export { createTeamInGovernance as createTeam, directoryOf, eventually, refusedWith } from '@leerzone/service-kit/testing';
 
 export interface EventRow {
   global_position: number;

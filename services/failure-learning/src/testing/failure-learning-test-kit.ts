@@ -1,60 +1,16 @@
-import { expect } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
-import { AuditModule } from '@leerzone/audit';
 import type { StoredEvent } from '@leerzone/kernel';
-import { TeamDirectory } from '@leerzone/team-directory';
 import type { ServiceDefinition } from '@leerzone/service-kit';
-import { expectProblem, expectStatus, sleep, startServiceTestApp, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { failureLearningService } from '../failure-learning.module';
 
 /** Test helpers: governance and failure-learning in one app (with the audit API), teams made through governance's real HTTP API, the raw store. */
 
-/** The audit API, as a process hosts it (the test app has none of its own). */
-@Module({ imports: [AuditModule.forRoot()] })
-class TestAuditModule {}
+/** Governance (passed in by the spec: only specs may import another service) beside failure-learning; the test app serves the audit API. */
+export const startFailureLearningApp = (governance: ServiceDefinition): Promise<ServiceTestApp> => startServiceTestApp([governance, failureLearningService]);
 
-/** Governance (passed in by the spec: only specs may import another service) beside failure-learning, with the audit API. */
-export const startFailureLearningApp = (governance: ServiceDefinition): Promise<ServiceTestApp> =>
-  startServiceTestApp([governance, failureLearningService], { imports: [TestAuditModule] });
-
-export async function eventually(check: () => Promise<void> | void, timeoutMs = 5_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await sleep(25);
-    }
-  }
-}
-
-export const directoryOf = (t: ServiceTestApp): TeamDirectory => t.app.get(TeamDirectory, { strict: false });
-
-/** A team in governance with a coach and members, and failure-learning's directory caught up with it. */
-export async function createTeam(t: ServiceTestApp, coach: Caller, coachId: string, memberIds: readonly string[], name: string, tenantId = 'acme'): Promise<string> {
-  const created = await coach.post('/api/governance/teams', { name });
-  expectStatus(created, 201);
-  const teamId = created.body.teamId as string;
-  expectStatus(await coach.post(`/api/governance/teams/${teamId}/members`, { memberId: coachId, roles: ['coach'] }), 201);
-  for (const memberId of memberIds) expectStatus(await coach.post(`/api/governance/teams/${teamId}/members`, { memberId }), 201);
-  await eventually(async () => expect((await directoryOf(t).currentMembers(tenantId, teamId)).length).toBe(memberIds.length + 1));
-  return teamId;
-}
-
-/** A request that must be refused, proving nothing was written. */
-export const refusedWith =
-  (t: ServiceTestApp) =>
-  async (send: () => PromiseLike<import('supertest').Response>, status: number, code: string, field?: string) => {
-    const before = await t.head();
-    const response = await send();
-    expectProblem(response, status, code, field);
-    expect(await t.head()).toBe(before);
-    return response;
-  };
+export { createTeamInGovernance as createTeam, directoryOf, eventually, refusedWith } from '@leerzone/service-kit/testing';
 
 /** Every row of the SQLite event store as stored, read with a connection of its own. */
 export function storedRows(t: ServiceTestApp): Array<Record<string, unknown>> {

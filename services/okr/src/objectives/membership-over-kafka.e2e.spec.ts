@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { deleteNamespaceTopics, uniqueNamespace } from '@leerzone/messaging-kafka/testing';
+import { resolve } from 'node:path';
 import { describeWithServer } from '@leerzone/test-servers';
-import { ServiceProcess, devToken, serviceMain } from '@leerzone/service-kit/testing';
+import { ServiceStack, untilStatus as until } from '@leerzone/service-kit/testing';
 
 const SERVICES = resolve(__dirname, '../../..');
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -16,66 +12,26 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400
  * objectives within seconds, a member added there may check in, a member removed there may not.
  */
 describeWithServer('kafka', 'okr and governance as separate processes over Kafka: membership decides who may check in', (kafka) => {
-  let dir: string;
-  let namespace: string;
-  let governance: ServiceProcess;
-  let okr: ServiceProcess;
+  let stack: ServiceStack;
   let lead: string;
   let cora: string;
   let anna: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'leerzone-okr-e2e-'));
-    namespace = uniqueNamespace('okr');
-    const common = {
-      KAFKA_BROKERS: await kafka(),
-      KAFKA_NAMESPACE: namespace,
-      KAFKA_TOPIC_PARTITIONS: '4',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      AUTH_DEV_ISSUER: 'true',
-      // Both processes accept the same development tokens.
-      AUTH_DEV_KEY_FILE: join(dir, 'dev-signing-key.json'),
-      OTEL_SDK_DISABLED: 'true',
-    };
-    governance = new ServiceProcess('governance', serviceMain(SERVICES, 'governance'), { ...common, DATA_DIR: join(dir, 'governance') });
-    okr = new ServiceProcess('okr', serviceMain(SERVICES, 'okr'), { ...common, DATA_DIR: join(dir, 'okr') });
-    // Governance first: it creates the shared key file the other then reads.
-    await governance.start();
-    await okr.start();
-    lead = await devToken(governance.url, 'acme', 'tess', ['transformation-lead']);
-    cora = await devToken(governance.url, 'acme', 'cora', ['coach']);
-    anna = await devToken(governance.url, 'acme', 'anna', ['member']);
+    stack = await ServiceStack.start({ brokers: await kafka(), servicesDir: SERVICES, services: ['governance', 'okr'], label: 'okr' });
+    lead = await stack.token('acme', 'tess', ['transformation-lead']);
+    cora = await stack.token('acme', 'cora', ['coach']);
+    anna = await stack.token('acme', 'anna', ['member']);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all([governance?.stop(), okr?.stop()]);
-    if (namespace) await deleteNamespaceTopics(await kafka(), namespace);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
-  const call = async (service: ServiceProcess, method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> & { code?: string } };
-  };
-  const ok = async (service: ServiceProcess, method: string, path: string, token: string, body?: unknown) => {
-    const answer = await call(service, method, path, token, body);
-    if (answer.status >= 300) throw new Error(`${service.name} ${method} ${path} → ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer.body;
-  };
-  /** Repeats `attempt` until it answers `status` (OKR is fed asynchronously over Kafka); returns the answer and how long it took. */
-  const until = async (status: number, attempt: () => Promise<{ status: number; body: Record<string, unknown> & { code?: string } }>, timeoutMs = 30_000) => {
-    const started = Date.now();
-    for (;;) {
-      const answer = await attempt();
-      if (answer.status === status || Date.now() - started > timeoutMs) return { ...answer, tookMs: Date.now() - started };
-      await sleep(100);
-    }
-  };
+  const call = (service: string, method: string, path: string, token: string, body?: unknown) => stack.call(service, method, path, token, body);
+  const ok = (service: string, method: string, path: string, token: string, body?: unknown) => stack.ok(service, method, path, token, body);
+  const governance = 'governance';
+  const okr = 'okr';
 
   it('a member added in governance checks in (201); removed there, the same check-in is refused (403); added back, accepted again', async () => {
     const { teamId } = (await ok(governance, 'POST', '/api/governance/teams', cora, { name: 'Wijkteam Noord' })) as { teamId: string };
@@ -121,7 +77,7 @@ describeWithServer('kafka', 'okr and governance as separate processes over Kafka
   }, 180_000);
 
   it('another tenant cannot reach the team or the objective over the separate process either', async () => {
-    const gina = await devToken(governance.url, 'globex', 'gina', ['admin']);
+    const gina = await stack.token('globex', 'gina', ['admin']);
     const listed = await ok(okr, 'GET', '/api/okr/objectives', gina);
     expect(listed['items']).toEqual([]);
   });
