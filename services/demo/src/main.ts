@@ -1,0 +1,2 @@
+// The demo organisation seeder: see services/demo/README (built in issue 15).
+export {};
