@@ -19,12 +19,6 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  */
 const QUERIES_WITHOUT_EXAMPLES = [
   'GET /api/analytics/teams',
-  'GET /api/audit/actors/{actorId}/events',
-  'GET /api/audit/correlations/{correlationId}/events',
-  'GET /api/audit/integrity/public-key',
-  'GET /api/audit/streams/{streamId}/diff',
-  'GET /api/audit/streams/{streamId}/events',
-  'GET /api/audit/streams/{streamId}/state',
   'GET /api/governance/organisations',
   'GET /api/governance/organisations/{organisationId}',
   'GET /api/governance/organisations/{organisationId}/history',
