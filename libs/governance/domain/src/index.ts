@@ -8,3 +8,4 @@ export * from './team';
 export * from './organisation';
 export * from './rollout-plan';
 export * from './time-travel';
+export * from './settings';

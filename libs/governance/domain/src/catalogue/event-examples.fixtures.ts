@@ -1,5 +1,6 @@
 import type { OrganisationEvent } from '../organisation/organisation.events';
 import type { RolloutPlanEvent } from '../rollout-plan/rollout-plan.events';
+import type { GovernanceSettingsEvent } from '../settings/settings.events';
 import type { Boundary } from '../shared/boundary.model';
 import type { Mandate } from '../team/mandate.model';
 import type { TeamEvent } from '../team/team.events';
@@ -100,6 +101,34 @@ export const teamEventExamples: Examples<TeamEvent> = {
   },
   BoundaryChangeLapsed: { type: 'BoundaryChangeLapsed', data: { teamId: 'team-a', proposalId: 'p-1', code: 'BOUNDARY.WIDER_THAN_UNIT', message: 'The unit limit is now 500 EUR per decision.', lapsedBy: 'user-coach', lapsedAt: at } },
   BoundaryChangeWithdrawn: { type: 'BoundaryChangeWithdrawn', data: { teamId: 'team-a', proposalId: 'p-1', withdrawnBy: 'user-coach', withdrawnAt: at, reason: 'budget round moved' } },
+  BoundaryChangeAdoptedByDeadline: {
+    type: 'BoundaryChangeAdoptedByDeadline',
+    data: { teamId: 'team-a', proposalId: 'p-1', deadline: at, consentedIds: ['user-anna'], silentIds: ['user-bram'], adoptedBy: 'governance-scheduler', adoptedAt: '2026-03-01T09:00:30.000Z' },
+  },
+  EscalatedBoundaryChangeApproved: {
+    type: 'EscalatedBoundaryChangeApproved',
+    data: {
+      teamId: 'team-a',
+      proposalId: 'p-1',
+      objections: [{ memberId: 'user-bram', reason: 'we overspent last month' }],
+      answeredAs: 'unit-contact',
+      approvedBy: 'user-lead',
+      approvedAt: at,
+      reason: 'the overspend was a one-off; try the new limit for a quarter',
+    },
+  },
+  EscalatedBoundaryChangeDeclined: {
+    type: 'EscalatedBoundaryChangeDeclined',
+    data: { teamId: 'team-a', proposalId: 'p-1', answeredAs: 'team-coach', declinedBy: 'user-coach', declinedAt: at, reason: 'settle the objection in the team first' },
+  },
+  ReviewDateSet: {
+    type: 'ReviewDateSet',
+    data: { teamId: 'team-a', subject: { kind: 'boundary', id: 'b-budget' }, previousReviewBy: null, reviewBy: '2026-06-01', setBy: 'user-coach', setAt: at, reason: 'good enough for now, safe enough to try' },
+  },
+  AgreementReviewed: {
+    type: 'AgreementReviewed',
+    data: { teamId: 'team-a', subject: { kind: 'principle', id: 'pr-1' }, outcome: 'kept', nextReviewBy: '2026-12-01', reviewedBy: 'user-anna', reviewedAt: at, reason: 'still how we work' },
+  },
   DecisionAreaAdded: { type: 'DecisionAreaAdded', data: { teamId: 'team-a', area: 'office-layout', title: 'Office layout', addedBy: 'user-coach', addedAt: at } },
   DelegationLevelChanged: {
     type: 'DelegationLevelChanged',
@@ -115,6 +144,25 @@ export const teamEventExamples: Examples<TeamEvent> = {
       escalatedBy: 'user-anna',
       escalatedAt: at,
     },
+  },
+  EscalatedDecisionApproved: {
+    type: 'EscalatedDecisionApproved',
+    data: {
+      teamId: 'team-a',
+      decisionId: 'd-1',
+      area: 'budget-spend',
+      amount: { amount: 2500, currency: 'EUR' },
+      mandate,
+      violations: [{ code: 'DECISION.AMOUNT_OVER_LIMIT', field: 'amount', boundaryId: 'b-budget', message: 'EUR 2500 exceeds Team budget: EUR 2500 per month (EUR 400 already spent this month).' }],
+      answeredAs: 'team-coach',
+      approvedBy: 'user-coach',
+      approvedAt: at,
+      reason: 'the laptops cannot wait for next month',
+    },
+  },
+  EscalatedDecisionDeclined: {
+    type: 'EscalatedDecisionDeclined',
+    data: { teamId: 'team-a', decisionId: 'd-1', area: 'budget-spend', answeredAs: 'transformation-lead', declinedBy: 'user-lead', declinedAt: at, reason: 'IT provides laptops next month' },
   },
   PrincipleAdopted: {
     type: 'PrincipleAdopted',
@@ -167,6 +215,24 @@ export const organisationEventExamples: Examples<OrganisationEvent> = {
       removedBy: 'user-lead',
       removedAt: at,
       reason: 'moved to the organisation-wide policy',
+    },
+  },
+  UnitEscalationContactNamed: {
+    type: 'UnitEscalationContactNamed',
+    data: { organisationId: 'org-1', unitId: 'unit-care', previousContactId: null, contactId: 'user-lead', namedBy: 'user-admin', namedAt: at, reason: 'the care lead answers the care teams' },
+  },
+};
+
+export const governanceSettingsEventExamples: Examples<GovernanceSettingsEvent> = {
+  GovernanceSettingsChanged: {
+    type: 'GovernanceSettingsChanged',
+    data: {
+      tenantId: 'acme',
+      previous: { maxMonthsInPhase: 6, maxMonthsOnJourney: 12, escalationTimeoutDays: 14, consentDeadlineDays: 7 },
+      settings: { maxMonthsInPhase: 9, maxMonthsOnJourney: 18, escalationTimeoutDays: 7, consentDeadlineDays: 5 },
+      changedBy: 'user-lead',
+      changedAt: at,
+      reason: 'large units need more time per phase',
     },
   },
 };

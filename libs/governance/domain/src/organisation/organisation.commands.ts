@@ -11,4 +11,7 @@ export type SetUnitBoundary = Cmd<'SetUnitBoundary', InOrganisation<{ readonly u
 /** Needs ctx.reason. */
 export type RemoveUnitBoundary = Cmd<'RemoveUnitBoundary', InOrganisation<{ readonly unitId: string; readonly boundaryId: string }>>;
 
-export type OrganisationCommand = CreateOrganisation | AddUnit | RenameUnit | MoveUnit | SetUnitBoundary | RemoveUnitBoundary;
+/** Needs ctx.reason. `contactId` null takes the naming back. */
+export type NameUnitEscalationContact = Cmd<'NameUnitEscalationContact', InOrganisation<{ readonly unitId: string; readonly contactId: string | null }>>;
+
+export type OrganisationCommand = CreateOrganisation | AddUnit | RenameUnit | MoveUnit | SetUnitBoundary | RemoveUnitBoundary | NameUnitEscalationContact;

@@ -3,7 +3,7 @@ import { assertNever, isRejection, reject } from '@leerzone/kernel';
 import type { EffectiveBoundary } from '../shared/boundary.model';
 import { sameBoundary, validateBoundary, wideningViolations } from '../shared/boundary.model';
 import { requiredId, requiredReason, requiredText } from '../shared/validation';
-import type { AddUnit, CreateOrganisation, MoveUnit, OrganisationCommand, RemoveUnitBoundary, RenameUnit, SetUnitBoundary } from './organisation.commands';
+import type { AddUnit, CreateOrganisation, MoveUnit, NameUnitEscalationContact, OrganisationCommand, RemoveUnitBoundary, RenameUnit, SetUnitBoundary } from './organisation.commands';
 import type { OrganisationEvent } from './organisation.events';
 import { effectiveUnitBoundaries, unitSubtree } from './organisation.queries';
 import type { OrganisationState, UnitState } from './organisation.state';
@@ -159,6 +159,29 @@ const setUnitBoundary: Rule<SetUnitBoundary> = (command, state, ctx) => {
   ];
 };
 
+/** The tenant names who answers the unit's escalations, with a reason; naming the same person again changes nothing. */
+const nameUnitEscalationContact: Rule<NameUnitEscalationContact> = (command, state, ctx) => {
+  const missing = requireOrganisation(state, command.data.organisationId);
+  if (missing) return missing;
+  const unit = requireUnit(state, command.data.unitId);
+  if (isRejection(unit)) return unit;
+  let contactId: string | null = null;
+  if (command.data.contactId !== null) {
+    const id = requiredId(command.data.contactId, 'contactId', 'UNIT.CONTACT_INVALID', 'the escalation contact (a user id)');
+    if (isRejection(id)) return id;
+    contactId = id;
+  }
+  if (contactId === unit.escalationContactId) return [];
+  const reason = requiredReason(ctx.reason, `name the escalation contact of unit ${unit.unitId}`);
+  if (isRejection(reason)) return reason;
+  return [
+    {
+      type: 'UnitEscalationContactNamed',
+      data: { organisationId: command.data.organisationId, unitId: unit.unitId, previousContactId: unit.escalationContactId, contactId, namedBy: ctx.actor.id, namedAt: at(ctx), reason },
+    },
+  ];
+};
+
 const removeUnitBoundary: Rule<RemoveUnitBoundary> = (command, state, ctx) => {
   const missing = requireOrganisation(state, command.data.organisationId);
   if (missing) return missing;
@@ -197,6 +220,8 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
         return moveUnit(command, state, ctx);
       case 'SetUnitBoundary':
         return setUnitBoundary(command, state, ctx);
+      case 'NameUnitEscalationContact':
+        return nameUnitEscalationContact(command, state, ctx);
       case 'RemoveUnitBoundary':
         return removeUnitBoundary(command, state, ctx);
       default:

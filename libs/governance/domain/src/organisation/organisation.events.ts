@@ -19,7 +19,16 @@ export type UnitBoundaryRemoved = Ev<
   { organisationId: string; unitId: string; boundaryId: string; previous: Boundary; removedBy: string; removedAt: string; reason: string }
 >;
 
-export type OrganisationEvent = OrganisationCreated | UnitAdded | UnitRenamed | UnitMoved | UnitBoundarySet | UnitBoundaryRemoved;
+/**
+ * Whom the tenant names to answer escalations from the unit's teams (and the teams of units
+ * below it that name nobody themselves); null takes the naming back.
+ */
+export type UnitEscalationContactNamed = Ev<
+  'UnitEscalationContactNamed',
+  { organisationId: string; unitId: string; previousContactId: string | null; contactId: string | null; namedBy: string; namedAt: string; reason: string }
+>;
+
+export type OrganisationEvent = OrganisationCreated | UnitAdded | UnitRenamed | UnitMoved | UnitBoundarySet | UnitBoundaryRemoved | UnitEscalationContactNamed;
 
 const organisationEventTypeSet: Record<OrganisationEvent['type'], true> = {
   OrganisationCreated: true,
@@ -28,6 +37,7 @@ const organisationEventTypeSet: Record<OrganisationEvent['type'], true> = {
   UnitMoved: true,
   UnitBoundarySet: true,
   UnitBoundaryRemoved: true,
+  UnitEscalationContactNamed: true,
 };
 export const ORGANISATION_EVENT_TYPES = Object.keys(organisationEventTypeSet) as readonly OrganisationEvent['type'][];
 export const isOrganisationEvent = (event: { readonly type: string }): event is OrganisationEvent => Object.hasOwn(organisationEventTypeSet, event.type);

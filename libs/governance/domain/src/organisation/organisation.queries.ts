@@ -52,3 +52,12 @@ export function unitTree(state: OrganisationState): { readonly organisationId: s
       .map((u) => ({ unitId: u.unitId, name: u.name, boundaries: [...u.boundaries.values()].map((e) => e.boundary), children: build(u.unitId) }));
   return { organisationId: state.organisationId, name: state.name, units: build(null) };
 }
+
+/** Who answers escalations from a team in `unitId`: the contacts named along its path, nearest unit first. */
+export function escalationContacts(state: OrganisationState, unitId: string): readonly string[] {
+  const contacts = [...unitPath(state, unitId)].reverse().flatMap((id) => {
+    const contact = state.units.get(id)?.escalationContactId;
+    return contact ? [contact] : [];
+  });
+  return [...new Set(contacts)];
+}

@@ -4,7 +4,7 @@ import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { Boundary } from '../shared/boundary.model';
 import { organisationDecider, organisationStreamId } from './organisation.decider';
 import type { OrganisationEvent } from './organisation.events';
-import { effectiveUnitBoundaries, unitPath, unitTree } from './organisation.queries';
+import { effectiveUnitBoundaries, escalationContacts, unitPath, unitTree } from './organisation.queries';
 
 const spec = DeciderSpecification.for(organisationDecider);
 const ORG = 'org-1';
@@ -129,5 +129,33 @@ describe('unit boundaries', () => {
     expect(effectiveUnitBoundaries(state, 'south')).toEqual([{ boundary: limit('b-care', 10000), source: { level: 'unit', unitId: 'care' } }]);
     expect(effectiveUnitBoundaries(state, 'nope')).toEqual([]);
     expect(unitTree(state).units.map((u) => [u.unitId, u.children.map((c) => c.unitId)])).toEqual([['care', ['north', 'south']]]);
+  });
+});
+
+describe('NameUnitEscalationContact', () => {
+  const name = (unitId: string, contactId: string | null) => ({ type: 'NameUnitEscalationContact', data: { organisationId: ORG, unitId, contactId } }) as const;
+  const named = (unitId: string, contactId: string | null, previousContactId: string | null = null): OrganisationEvent => ({
+    type: 'UnitEscalationContactNamed',
+    data: { organisationId: ORG, unitId, previousContactId, contactId, namedBy: LEAD, namedAt: NOW.toISOString(), reason: 'the care lead answers' },
+  });
+  const tree = [created, unit('care'), unit('north', 'care'), unit('south', 'care')];
+
+  it('names who answers a unit’s escalations, with a reason; naming again changes nothing; null takes it back', () => {
+    spec.given(tree).when(name('care', 'user-carla'), as('the care lead answers')).then([named('care', 'user-carla')]);
+    spec.given([...tree, named('care', 'user-carla')]).when(name('care', 'user-carla'), as('again')).then([]);
+    spec.given([...tree, named('care', 'user-carla')]).when(name('care', null), as('the care lead answers')).then([named('care', null, 'user-carla')]);
+  });
+
+  it('needs a known unit, a valid contact and a reason', () => {
+    spec.given(tree).when(name('east', 'user-carla'), as('x')).thenRejects('UNIT.NOT_FOUND', { field: 'unitId' });
+    spec.given(tree).when(name('care', ''), as('x')).thenRejects('UNIT.CONTACT_INVALID', { field: 'contactId' });
+    spec.given(tree).when(name('care', 'user-carla'), as()).thenRejects('GOVERNANCE.REASON_REQUIRED', { field: 'reason' });
+  });
+
+  it('a team’s contacts are those named along its unit’s path, nearest first', () => {
+    const state = fold(organisationDecider, [...tree, named('care', 'user-carla'), named('north', 'user-nina')]);
+    expect(escalationContacts(state, 'north')).toEqual(['user-nina', 'user-carla']);
+    expect(escalationContacts(state, 'south')).toEqual(['user-carla']);
+    expect(escalationContacts(state, 'nowhere')).toEqual([]);
   });
 });

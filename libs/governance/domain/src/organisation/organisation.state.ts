@@ -16,6 +16,8 @@ export interface UnitState {
   readonly parentUnitId: string | null;
   readonly addedAt: string;
   readonly boundaries: ReadonlyMap<string, UnitBoundaryEntry>;
+  /** Who answers the unit's escalations, when the tenant named someone. */
+  readonly escalationContactId: string | null;
 }
 
 export interface OrganisationState {
@@ -35,7 +37,7 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       return { ...state, exists: true, organisationId: event.data.organisationId, name: event.data.name };
     case 'UnitAdded': {
       const { unitId, name, parentUnitId, addedAt } = event.data;
-      return { ...state, units: withEntry(state.units, unitId, { unitId, name, parentUnitId, addedAt, boundaries: new Map() }) };
+      return { ...state, units: withEntry(state.units, unitId, { unitId, name, parentUnitId, addedAt, boundaries: new Map(), escalationContactId: null }) };
     }
     case 'UnitRenamed':
       return { ...state, units: updateEntry(state.units, event.data.unitId, (u) => ({ ...u, name: event.data.name })) };
@@ -57,6 +59,8 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
         boundaryOwners: withoutEntry(state.boundaryOwners, boundaryId),
       };
     }
+    case 'UnitEscalationContactNamed':
+      return { ...state, units: updateEntry(state.units, event.data.unitId, (u) => ({ ...u, escalationContactId: event.data.contactId })) };
     default:
       return assertNever(event);
   }

@@ -1,9 +1,11 @@
 import type { CommandContext, Rejection } from '@leerzone/kernel';
 import { isRejection, reject } from '@leerzone/kernel';
 import { MS_PER_DAY, parseInstant } from '../shared/calendar';
+import { DEFAULT_CONSENT_DEADLINE_DAYS } from '../shared/limits';
 import { requiredId, requiredReason } from '../shared/validation';
 import { boundaryChangeEvent, prepareBoundaryChange } from './boundary.rules';
 import type {
+  AdoptBoundaryChangeByDeadline,
   CloseBoundaryProposal,
   ConsentToBoundaryChange,
   ObjectToBoundaryChange,
@@ -42,7 +44,8 @@ export const proposeBoundaryChange: TeamRule<ProposeBoundaryChange> = (command, 
   if (prepared.unchanged) {
     return reject('invalid', 'PROPOSAL.NO_CHANGE', 'The proposed boundary is the same as the current one.', { field: 'change.boundary' });
   }
-  const closesAt = parseInstant(command.data.closesAt);
+  const defaultDays = command.data.defaultDeadlineDays ?? DEFAULT_CONSENT_DEADLINE_DAYS;
+  const closesAt = command.data.closesAt === undefined ? new Date(ctx.now.getTime() + defaultDays * MS_PER_DAY) : parseInstant(command.data.closesAt);
   const latest = ctx.now.getTime() + MAX_TIME_BOX_DAYS * MS_PER_DAY;
   if (closesAt === null || closesAt.getTime() <= ctx.now.getTime() || closesAt.getTime() > latest) {
     return reject('invalid', 'PROPOSAL.TIME_BOX_INVALID', `closesAt must be an ISO-8601 instant after now and at most ${MAX_TIME_BOX_DAYS} days ahead.`, {
@@ -188,5 +191,51 @@ export const withdrawBoundaryProposal: TeamRule<WithdrawBoundaryProposal> = (com
       type: 'BoundaryChangeWithdrawn',
       data: { teamId: command.data.teamId, proposalId: proposal.proposalId, withdrawnBy: ctx.actor.id, withdrawnAt: at(ctx), reason },
     },
+  ];
+};
+
+/**
+ * Consent with a deadline: once closesAt has passed, the scheduler takes this command. No
+ * objection standing → adopted by the deadline (the boundary changes in the same step,
+ * re-checked against the unit's frame); an objection → escalated, as a close would; a
+ * change that no longer fits → lapsed. Only an open proposal can be adopted, so a second
+ * tick (or a restarted scheduler) is refused with PROPOSAL.NOT_OPEN and adopts nothing.
+ */
+export const adoptBoundaryChangeByDeadline: TeamRule<AdoptBoundaryChangeByDeadline> = (command, state, ctx) => {
+  const proposal = openProposal(state, command.data.teamId, command.data.proposalId);
+  if (isRejection(proposal)) return proposal;
+  if (ctx.now.getTime() < new Date(proposal.closesAt).getTime()) {
+    return reject('precondition', 'PROPOSAL.DEADLINE_NOT_REACHED', `Proposal ${proposal.proposalId} is open for objections until ${proposal.closesAt}.`, {
+      field: 'proposalId',
+      details: { closesAt: proposal.closesAt },
+    });
+  }
+  const teamId = command.data.teamId;
+  const objections = proposal.participantIds.flatMap((memberId) => {
+    const response = proposal.responses.get(memberId);
+    return response?.response === 'objection' ? [{ memberId, reason: response.reason ?? '' }] : [];
+  });
+  if (objections.length > 0) {
+    return [{ type: 'BoundaryChangeEscalated', data: { teamId, proposalId: proposal.proposalId, objections, escalatedBy: ctx.actor.id, escalatedAt: at(ctx) } }];
+  }
+  const prepared = prepareBoundaryChange(state, proposal.change, command.data.unitBoundaries, 'change.', proposal.proposalId);
+  if (isRejection(prepared)) {
+    return [{ type: 'BoundaryChangeLapsed', data: { teamId, proposalId: proposal.proposalId, code: prepared.code, message: prepared.message, lapsedBy: ctx.actor.id, lapsedAt: at(ctx) } }];
+  }
+  const responseOf = (memberId: string) => proposal.responses.get(memberId)?.response;
+  return [
+    {
+      type: 'BoundaryChangeAdoptedByDeadline',
+      data: {
+        teamId,
+        proposalId: proposal.proposalId,
+        deadline: proposal.closesAt,
+        consentedIds: proposal.participantIds.filter((id) => responseOf(id) === 'consent'),
+        silentIds: proposal.participantIds.filter((id) => responseOf(id) === undefined),
+        adoptedBy: ctx.actor.id,
+        adoptedAt: at(ctx),
+      },
+    },
+    ...(prepared.unchanged ? [] : [boundaryChangeEvent(teamId, prepared, proposal.proposedBy, ctx, proposal.reason, proposal.proposalId)]),
   ];
 };

@@ -41,13 +41,13 @@ export function mandateFor(state: TeamState, area: string, unitBoundaries: reado
   return { area, boardLevel: board?.level ?? null, boardLevelSetAt: board?.levelSetAt ?? null, financialLimits, ruleBoundaryIds };
 }
 
-/** Recorded (not escalated) decisions in the limit's currency, area and current calendar period. */
+/** Recorded decisions (also escalated ones the layer above approved; not open or declined escalations) in the limit's currency, area and current calendar period. */
 function spentUnder(state: TeamState, boundary: FinancialBoundary, now: Date): Money {
   const period = boundary.period as 'month' | 'quarter' | 'year';
   const current = periodKey(period, now);
   let units = 0;
   for (const decision of state.decisions.values()) {
-    if (decision.status !== 'recorded' || decision.amount === null) continue;
+    if ((decision.status !== 'recorded' && decision.status !== 'approved') || decision.amount === null) continue;
     if (decision.amount.currency !== boundary.limit.currency) continue;
     if (boundary.decisionArea !== null && decision.area !== boundary.decisionArea) continue;
     if (periodKey(period, new Date(decision.decidedAt)) !== current) continue;

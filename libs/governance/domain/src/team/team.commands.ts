@@ -1,5 +1,6 @@
 import type { EffectiveBoundary } from '../shared/boundary.model';
 import type { Money } from '../shared/money';
+import type { EscalationAnswerer, ReviewOutcome, ReviewSubject } from './team.events';
 
 /**
  * Commands on one team's stream. Inputs arrive from HTTP, so payload fields that carry
@@ -51,8 +52,10 @@ export type ProposeBoundaryChange = Cmd<
   OnTeam<{
     readonly proposalId: string;
     readonly change: BoundaryChangeInput;
-    /** ISO instant at which the time box ends. */
-    readonly closesAt: string;
+    /** ISO instant at which the time box ends: the deadline for objections. Absent → now + defaultDeadlineDays. */
+    readonly closesAt?: string;
+    /** The tenant's consent default (its settings), looked up by the service. */
+    readonly defaultDeadlineDays?: number;
     readonly unitBoundaries: readonly EffectiveBoundary[];
   }>
 >;
@@ -61,6 +64,40 @@ export type ConsentToBoundaryChange = Cmd<'ConsentToBoundaryChange', OnTeam<{ re
 export type ObjectToBoundaryChange = Cmd<'ObjectToBoundaryChange', OnTeam<{ readonly proposalId: string; readonly memberId: string }>>;
 export type CloseBoundaryProposal = Cmd<'CloseBoundaryProposal', OnTeam<{ readonly proposalId: string; readonly unitBoundaries: readonly EffectiveBoundary[] }>>;
 export type WithdrawBoundaryProposal = Cmd<'WithdrawBoundaryProposal', OnTeam<{ readonly proposalId: string }>>;
+/** Taken by the scheduler once the deadline passed: adopted when no objection stands, escalated otherwise. */
+export type AdoptBoundaryChangeByDeadline = Cmd<'AdoptBoundaryChangeByDeadline', OnTeam<{ readonly proposalId: string; readonly unitBoundaries: readonly EffectiveBoundary[] }>>;
+
+// Escalations (the answer's reason is ctx.reason)
+export type EscalationRef = { readonly kind: 'decision' | 'proposal'; readonly id: string };
+export type AnswerEscalation = Cmd<
+  'AnswerEscalation',
+  OnTeam<{
+    readonly escalation: EscalationRef;
+    readonly answer: 'approve' | 'decline';
+    /** The capacity the service found the caller in; `team-coach` and `unit-contact` are checked here. */
+    readonly answeredAs: EscalationAnswerer;
+    /** Lookup: the escalation contacts named for the team's unit (nearest first). */
+    readonly unitContactIds: readonly string[];
+    readonly unitBoundaries: readonly EffectiveBoundary[];
+  }>
+>;
+
+// Review dates (the reason is ctx.reason)
+export type SetReviewDate = Cmd<'SetReviewDate', OnTeam<{ readonly subject: ReviewSubject; readonly reviewBy: string | null }>>;
+export type ReviewAgreement = Cmd<
+  'ReviewAgreement',
+  OnTeam<{
+    readonly subject: ReviewSubject;
+    readonly outcome: ReviewOutcome;
+    readonly nextReviewBy?: string | null;
+    /** For `changed`: the new value, by the subject's kind. */
+    readonly boundary?: unknown;
+    readonly level?: number;
+    readonly rule?: string;
+    readonly value?: string;
+    readonly unitBoundaries: readonly EffectiveBoundary[];
+  }>
+>;
 
 // Delegation board
 export type AddDecisionArea = Cmd<'AddDecisionArea', OnTeam<{ readonly area: string; readonly title: string }>>;
@@ -110,6 +147,10 @@ export type TeamCommand =
   | ObjectToBoundaryChange
   | CloseBoundaryProposal
   | WithdrawBoundaryProposal
+  | AdoptBoundaryChangeByDeadline
+  | AnswerEscalation
+  | SetReviewDate
+  | ReviewAgreement
   | AddDecisionArea
   | SetDelegationLevel
   | RecordDecision

@@ -1,10 +1,12 @@
 import type { Decider } from '@leerzone/kernel';
 import { assertNever } from '@leerzone/kernel';
 import { addMember, changeMemberRoles, removeMember, sayYes, withdrawYes } from './membership.rules';
-import { closeBoundaryProposal, consentToBoundaryChange, objectToBoundaryChange, proposeBoundaryChange, withdrawBoundaryProposal } from './consent.rules';
+import { adoptBoundaryChangeByDeadline, closeBoundaryProposal, consentToBoundaryChange, objectToBoundaryChange, proposeBoundaryChange, withdrawBoundaryProposal } from './consent.rules';
 import { removeTeamBoundary, setTeamBoundary } from './boundary.rules';
 import { planCoachingTopic, recordCoachingSession } from './coaching.rules';
 import { recordDecision } from './decision.rules';
+import { answerEscalation } from './escalation.rules';
+import { reviewAgreement, setReviewDate } from './review.rules';
 import { addDecisionArea, setDelegationLevel } from './delegation.rules';
 import { createTeam, moveTeamToUnit, renameTeam } from './lifecycle.rules';
 import { moveTeamToPhase } from './phase.rules';
@@ -62,6 +64,14 @@ export const teamDecider: Decider<TeamCommand, TeamEvent, TeamState> = {
         return closeBoundaryProposal(command, state, ctx);
       case 'WithdrawBoundaryProposal':
         return withdrawBoundaryProposal(command, state, ctx);
+      case 'AdoptBoundaryChangeByDeadline':
+        return adoptBoundaryChangeByDeadline(command, state, ctx);
+      case 'AnswerEscalation':
+        return answerEscalation(command, state, ctx);
+      case 'SetReviewDate':
+        return setReviewDate(command, state, ctx);
+      case 'ReviewAgreement':
+        return reviewAgreement(command, state, ctx);
       case 'AddDecisionArea':
         return addDecisionArea(command, state, ctx);
       case 'SetDelegationLevel':

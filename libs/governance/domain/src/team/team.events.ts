@@ -94,6 +94,47 @@ export type BoundaryChangeWithdrawn = Ev<'BoundaryChangeWithdrawn', { teamId: st
  */
 export type BoundaryChangeLapsed = Ev<'BoundaryChangeLapsed', { teamId: string; proposalId: string; code: string; message: string; lapsedBy: string; lapsedAt: string }>;
 
+/**
+ * The proposal's deadline passed with no objection standing: adopted without anyone
+ * closing it (as GlassFrog and Holaspirit do), by the governance scheduler. `deadline` is
+ * the proposal's closesAt; a second adoption is refused because the proposal is no longer open.
+ */
+export type BoundaryChangeAdoptedByDeadline = Ev<
+  'BoundaryChangeAdoptedByDeadline',
+  { teamId: string; proposalId: string; deadline: string; consentedIds: readonly string[]; silentIds: readonly string[]; adoptedBy: string; adoptedAt: string }
+>;
+
+// Escalations answered by the layer above
+/** Who answered an escalation, in which capacity: a coach of the team, the unit's named escalation contact, or a tenant-wide role. */
+export type EscalationAnswerer = 'team-coach' | 'unit-contact' | 'transformation-lead' | 'admin';
+/** An escalated proposal approved: it is adopted, and the boundary changes in the same step. */
+export type EscalatedBoundaryChangeApproved = Ev<
+  'EscalatedBoundaryChangeApproved',
+  { teamId: string; proposalId: string; objections: readonly { memberId: string; reason: string }[]; answeredAs: EscalationAnswerer; approvedBy: string; approvedAt: string; reason: string }
+>;
+export type EscalatedBoundaryChangeDeclined = Ev<
+  'EscalatedBoundaryChangeDeclined',
+  { teamId: string; proposalId: string; answeredAs: EscalationAnswerer; declinedBy: string; declinedAt: string; reason: string }
+>;
+
+// Review dates ("good enough for now, safe enough to try")
+/** What can carry a review date: a team boundary (also one adopted by consent), a principle, a delegation level (by area). */
+export type ReviewSubject = { readonly kind: 'boundary' | 'principle' | 'delegation'; readonly id: string };
+export type ReviewOutcome = 'kept' | 'changed' | 'dropped';
+export type ReviewDateSet = Ev<
+  'ReviewDateSet',
+  { teamId: string; subject: ReviewSubject; previousReviewBy: string | null; reviewBy: string | null; setBy: string; setAt: string; reason: string }
+>;
+/**
+ * A review held: kept (as it is), changed (the new value follows as its own event before
+ * this one: TeamBoundarySet, PrincipleRevised, DelegationLevelChanged) or dropped (removed:
+ * TeamBoundaryRemoved, PrincipleRetired, or the level back to 1 Tell). `nextReviewBy`: the next date, or null.
+ */
+export type AgreementReviewed = Ev<
+  'AgreementReviewed',
+  { teamId: string; subject: ReviewSubject; outcome: ReviewOutcome; nextReviewBy: string | null; reviewedBy: string; reviewedAt: string; reason: string }
+>;
+
 // Delegation board
 export type DecisionAreaAdded = Ev<'DecisionAreaAdded', { teamId: string; area: string; title: string; addedBy: string; addedAt: string }>;
 /**
@@ -150,6 +191,31 @@ export type DecisionEscalated = Ev<
   }
 >;
 
+/**
+ * The layer above approved an escalated decision: it is recorded, tied to the mandate it
+ * was checked against and to this approval, which widened that mandate for this one
+ * decision only (the violations it covers). Its amount counts against the period's budget.
+ */
+export type EscalatedDecisionApproved = Ev<
+  'EscalatedDecisionApproved',
+  {
+    teamId: string;
+    decisionId: string;
+    area: string;
+    amount: Money | null;
+    mandate: Mandate;
+    violations: readonly MandateViolation[];
+    answeredAs: EscalationAnswerer;
+    approvedBy: string;
+    approvedAt: string;
+    reason: string;
+  }
+>;
+export type EscalatedDecisionDeclined = Ev<
+  'EscalatedDecisionDeclined',
+  { teamId: string; decisionId: string; area: string; answeredAs: EscalationAnswerer; declinedBy: string; declinedAt: string; reason: string }
+>;
+
 // Principles
 export type PrincipleAdopted = Ev<'PrincipleAdopted', { teamId: string; principleId: string; rule: string; value: string; adoptedBy: string; adoptedAt: string }>;
 export type PrincipleRevised = Ev<
@@ -189,10 +255,17 @@ export type TeamEvent =
   | BoundaryChangeEscalated
   | BoundaryChangeWithdrawn
   | BoundaryChangeLapsed
+  | BoundaryChangeAdoptedByDeadline
+  | EscalatedBoundaryChangeApproved
+  | EscalatedBoundaryChangeDeclined
+  | ReviewDateSet
+  | AgreementReviewed
   | DecisionAreaAdded
   | DelegationLevelChanged
   | DecisionRecorded
   | DecisionEscalated
+  | EscalatedDecisionApproved
+  | EscalatedDecisionDeclined
   | PrincipleAdopted
   | PrincipleRevised
   | PrincipleRetired;
@@ -219,10 +292,17 @@ const teamEventTypeSet: Record<TeamEvent['type'], true> = {
   BoundaryChangeEscalated: true,
   BoundaryChangeWithdrawn: true,
   BoundaryChangeLapsed: true,
+  BoundaryChangeAdoptedByDeadline: true,
+  EscalatedBoundaryChangeApproved: true,
+  EscalatedBoundaryChangeDeclined: true,
+  ReviewDateSet: true,
+  AgreementReviewed: true,
   DecisionAreaAdded: true,
   DelegationLevelChanged: true,
   DecisionRecorded: true,
   DecisionEscalated: true,
+  EscalatedDecisionApproved: true,
+  EscalatedDecisionDeclined: true,
   PrincipleAdopted: true,
   PrincipleRevised: true,
   PrincipleRetired: true,

@@ -4,7 +4,8 @@ import type { DelegationLevel } from '../shared/delegation.model';
 import { STANDARD_DECISION_AREAS } from '../shared/delegation.model';
 import { updateEntry, withEntry, withoutEntry } from '../shared/maps';
 import type { Money } from '../shared/money';
-import type { BoundaryChange, TeamEvent } from './team.events';
+import type { Mandate, MandateViolation } from './mandate.model';
+import type { BoundaryChange, ReviewSubject, TeamEvent } from './team.events';
 import type { TeamPhase, TeamRole } from './team.model';
 
 export interface TeamMemberState {
@@ -21,9 +22,12 @@ export interface TeamBoundaryEntry {
   readonly setAt: string;
   readonly reason: string;
   readonly proposalId: string | null;
+  /** When the boundary is to be looked at again; kept across changes until a review or ReviewDateSet moves it. */
+  readonly reviewBy: string | null;
 }
 
-export type ProposalStatus = 'open' | 'adopted' | 'escalated' | 'withdrawn' | 'lapsed';
+/** `approved`/`declined`: an escalated proposal answered by the layer above. */
+export type ProposalStatus = 'open' | 'adopted' | 'escalated' | 'withdrawn' | 'lapsed' | 'approved' | 'declined';
 
 export interface ProposalResponse {
   readonly response: 'consent' | 'objection';
@@ -40,6 +44,9 @@ export interface BoundaryProposalState {
   readonly proposedBy: string;
   readonly proposedAt: string;
   readonly status: ProposalStatus;
+  /** Who closed it into escalation, and when; null unless escalated. */
+  readonly escalatedBy: string | null;
+  readonly escalatedAt: string | null;
   /** The latest response of each participant: a member may change their mind while the proposal is open. */
   readonly responses: ReadonlyMap<string, ProposalResponse>;
 }
@@ -58,9 +65,14 @@ export interface DecisionAreaState {
 export interface TeamDecisionState {
   readonly decisionId: string;
   readonly area: string;
-  readonly status: 'recorded' | 'escalated';
+  /** approved/declined: an escalated decision answered by the layer above. */
+  readonly status: 'recorded' | 'escalated' | 'approved' | 'declined';
   readonly amount: Money | null;
   readonly decidedAt: string;
+  /** Who recorded (or escalated) it. */
+  readonly decidedBy: string;
+  /** For an escalated decision: the mandate it was checked against and what put it outside. */
+  readonly escalation: { readonly mandate: Mandate; readonly violations: readonly MandateViolation[] } | null;
 }
 
 export interface PrincipleState {
@@ -69,6 +81,7 @@ export interface PrincipleState {
   readonly value: string;
   readonly adoptedAt: string;
   readonly status: 'active' | 'retired';
+  readonly reviewBy: string | null;
 }
 
 export interface CoachingTopicState {
@@ -151,6 +164,20 @@ const closeProposal = (state: TeamState, proposalId: string, status: ProposalSta
   proposals: updateEntry(state.proposals, proposalId, (p) => ({ ...p, status })),
 });
 
+/** A review date lands on what it is about; a subject removed meanwhile keeps nothing. */
+function withReviewDate(state: TeamState, subject: ReviewSubject, reviewBy: string | null): TeamState {
+  switch (subject.kind) {
+    case 'boundary':
+      return { ...state, boundaries: updateEntry(state.boundaries, subject.id, (b) => ({ ...b, reviewBy })) };
+    case 'principle':
+      return { ...state, principles: updateEntry(state.principles, subject.id, (p) => ({ ...p, reviewBy: p.status === 'active' ? reviewBy : null })) };
+    case 'delegation':
+      return { ...state, decisionAreas: updateEntry(state.decisionAreas, subject.id, (a) => ({ ...a, reviewBy })) };
+    default:
+      return assertNever(subject.kind);
+  }
+}
+
 export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
   switch (event.type) {
     case 'TeamCreated': {
@@ -208,7 +235,8 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
     }
     case 'TeamBoundarySet': {
       const { boundary, setBy, setAt, reason, proposalId } = event.data;
-      return { ...state, boundaries: withEntry(state.boundaries, boundary.boundaryId, { boundary, setBy, setAt, reason, proposalId }) };
+      const reviewBy = state.boundaries.get(boundary.boundaryId)?.reviewBy ?? null;
+      return { ...state, boundaries: withEntry(state.boundaries, boundary.boundaryId, { boundary, setBy, setAt, reason, proposalId, reviewBy }) };
     }
     case 'TeamBoundaryRemoved':
       return { ...state, boundaries: withoutEntry(state.boundaries, event.data.boundaryId) };
@@ -225,6 +253,8 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
           proposedBy,
           proposedAt,
           status: 'open',
+          escalatedBy: null,
+          escalatedAt: null,
           responses: new Map(),
         }),
       };
@@ -234,9 +264,21 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
     case 'BoundaryChangeObjected':
       return respond(state, event.data.proposalId, event.data.memberId, { response: 'objection', reason: event.data.reason, at: event.data.objectedAt });
     case 'BoundaryChangeAdopted':
+    case 'BoundaryChangeAdoptedByDeadline':
       return closeProposal(state, event.data.proposalId, 'adopted');
     case 'BoundaryChangeEscalated':
-      return closeProposal(state, event.data.proposalId, 'escalated');
+      return {
+        ...state,
+        proposals: updateEntry(state.proposals, event.data.proposalId, (p) => ({ ...p, status: 'escalated', escalatedBy: event.data.escalatedBy, escalatedAt: event.data.escalatedAt })),
+      };
+    case 'EscalatedBoundaryChangeApproved':
+      return closeProposal(state, event.data.proposalId, 'approved');
+    case 'EscalatedBoundaryChangeDeclined':
+      return closeProposal(state, event.data.proposalId, 'declined');
+    case 'ReviewDateSet':
+      return withReviewDate(state, event.data.subject, event.data.reviewBy);
+    case 'AgreementReviewed':
+      return withReviewDate(state, event.data.subject, event.data.nextReviewBy);
     case 'BoundaryChangeWithdrawn':
       return closeProposal(state, event.data.proposalId, 'withdrawn');
     case 'BoundaryChangeLapsed':
@@ -259,12 +301,18 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
     case 'DecisionEscalated': {
       const { decisionId, area, amount } = event.data;
       const decidedAt = event.type === 'DecisionRecorded' ? event.data.decidedAt : event.data.escalatedAt;
+      const decidedBy = event.type === 'DecisionRecorded' ? event.data.decidedBy : event.data.escalatedBy;
       const status = event.type === 'DecisionRecorded' ? 'recorded' : 'escalated';
-      return { ...state, decisions: withEntry(state.decisions, decisionId, { decisionId, area, status, amount, decidedAt }) };
+      const escalation = event.type === 'DecisionEscalated' ? { mandate: event.data.mandate, violations: event.data.violations } : null;
+      return { ...state, decisions: withEntry(state.decisions, decisionId, { decisionId, area, status, amount, decidedAt, decidedBy, escalation }) };
     }
+    case 'EscalatedDecisionApproved':
+      return { ...state, decisions: updateEntry(state.decisions, event.data.decisionId, (d) => ({ ...d, status: 'approved' })) };
+    case 'EscalatedDecisionDeclined':
+      return { ...state, decisions: updateEntry(state.decisions, event.data.decisionId, (d) => ({ ...d, status: 'declined' })) };
     case 'PrincipleAdopted': {
       const { principleId, rule, value, adoptedAt } = event.data;
-      return { ...state, principles: withEntry(state.principles, principleId, { principleId, rule, value, adoptedAt, status: 'active' }) };
+      return { ...state, principles: withEntry(state.principles, principleId, { principleId, rule, value, adoptedAt, status: 'active', reviewBy: null }) };
     }
     case 'PrincipleRevised':
       return {

@@ -22,6 +22,8 @@ export type HistoryTopic =
   | 'delegation'
   | 'decisions'
   | 'principles'
+  | 'escalations'
+  | 'reviews'
   | 'organisation'
   | 'units'
   | 'rollout';
@@ -123,6 +125,35 @@ export function describeTeamEvent(event: TeamEvent): Described {
       return { topic: 'consent', by: event.data.withdrawnBy, reason: event.data.reason, summary: `Proposal ${event.data.proposalId} withdrawn.` };
     case 'BoundaryChangeLapsed':
       return { topic: 'consent', by: event.data.lapsedBy, reason: event.data.message, summary: `Proposal ${event.data.proposalId} lapsed: it no longer fits the unit's boundaries.` };
+    case 'BoundaryChangeAdoptedByDeadline':
+      return {
+        topic: 'consent',
+        by: event.data.adoptedBy,
+        reason: null,
+        summary: `Proposal ${event.data.proposalId} adopted: no objection by its deadline ${event.data.deadline} (${event.data.consentedIds.length} consented, ${event.data.silentIds.length} silent).`,
+      };
+    case 'EscalatedBoundaryChangeApproved':
+      return { topic: 'escalations', by: event.data.approvedBy, reason: event.data.reason, summary: `Escalated proposal ${event.data.proposalId} approved (as ${event.data.answeredAs}).` };
+    case 'EscalatedBoundaryChangeDeclined':
+      return { topic: 'escalations', by: event.data.declinedBy, reason: event.data.reason, summary: `Escalated proposal ${event.data.proposalId} declined (as ${event.data.answeredAs}).` };
+    case 'EscalatedDecisionApproved':
+      return { topic: 'escalations', by: event.data.approvedBy, reason: event.data.reason, summary: `Escalated decision ${event.data.decisionId} (${event.data.area}) approved (as ${event.data.answeredAs}), widening the mandate for this decision.` };
+    case 'EscalatedDecisionDeclined':
+      return { topic: 'escalations', by: event.data.declinedBy, reason: event.data.reason, summary: `Escalated decision ${event.data.decisionId} (${event.data.area}) declined (as ${event.data.answeredAs}).` };
+    case 'ReviewDateSet':
+      return {
+        topic: 'reviews',
+        by: event.data.setBy,
+        reason: event.data.reason,
+        summary: `${event.data.subject.kind} ${event.data.subject.id}: review ${event.data.reviewBy === null ? 'date cleared' : `by ${event.data.reviewBy}`}.`,
+      };
+    case 'AgreementReviewed':
+      return {
+        topic: 'reviews',
+        by: event.data.reviewedBy,
+        reason: event.data.reason,
+        summary: `${event.data.subject.kind} ${event.data.subject.id} reviewed: ${event.data.outcome}${event.data.nextReviewBy ? `; next review by ${event.data.nextReviewBy}` : ''}.`,
+      };
     case 'DecisionAreaAdded':
       return { topic: 'delegation', by: event.data.addedBy, reason: null, summary: `Decision area ${event.data.title} (${event.data.area}) added to the board.` };
     case 'DelegationLevelChanged':
@@ -183,6 +214,13 @@ export function describeOrganisationEvent(event: OrganisationEvent): Described {
         by: event.data.setBy,
         reason: event.data.reason,
         summary: `Unit ${event.data.unitId}: ${event.data.previous ? 'changed' : 'set'} boundary ${describeBoundary(event.data.boundary)}.`,
+      };
+    case 'UnitEscalationContactNamed':
+      return {
+        topic: 'units',
+        by: event.data.namedBy,
+        reason: event.data.reason,
+        summary: `Unit ${event.data.unitId}: escalations go to ${event.data.contactId ?? '(no one named)'}${event.data.previousContactId ? ` instead of ${event.data.previousContactId}` : ''}.`,
       };
     case 'UnitBoundaryRemoved':
       return { topic: 'boundaries', by: event.data.removedBy, reason: event.data.reason, summary: `Unit ${event.data.unitId}: removed boundary ${describeBoundary(event.data.previous)}.` };

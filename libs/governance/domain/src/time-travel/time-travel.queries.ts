@@ -18,6 +18,10 @@ import type { BoundariesView, DelegationBoardView, MembershipView } from '../tea
 import { boundariesView, delegationBoardView, membershipView } from '../team/team.queries';
 import type { TeamState } from '../team/team.state';
 import { evolveTeam, initialTeamState } from '../team/team.state';
+import type { GovernanceSettingsEvent } from '../settings/settings.events';
+import { isGovernanceSettingsEvent } from '../settings/settings.events';
+import type { GovernanceSettingsState } from '../settings/settings.decider';
+import { evolveGovernanceSettings, initialGovernanceSettingsState } from '../settings/settings.decider';
 import type { HistoricalEvent } from './historical-event';
 import { eventsAsOf, foldAs } from './historical-event';
 
@@ -68,3 +72,16 @@ export function rolloutPlanAsOf(events: readonly HistoricalEvent[], asOf: Date):
   const state = rolloutPlanStateAsOf(events, asOf);
   return { asOf: asOf.toISOString(), exists: state.exists, ...rolloutView(state) };
 }
+
+/** The tenant's governance settings as they stood at `asOf` (the defaults before any change). */
+export const governanceSettingsAsOf = (events: readonly HistoricalEvent[], asOf: Date): AsOf<GovernanceSettingsState> => ({
+  asOf: asOf.toISOString(),
+  exists: true,
+  ...foldAs<GovernanceSettingsEvent, GovernanceSettingsState>(
+    eventsAsOf(events, asOf),
+    isGovernanceSettingsEvent,
+    'governance settings',
+    initialGovernanceSettingsState,
+    evolveGovernanceSettings,
+  ),
+});

@@ -3,6 +3,7 @@ import { ProblemException, ProjectionsHost } from '@leerzone/nest-platform';
 import { TenantStreams } from '@leerzone/service-kit';
 import {
   effectiveUnitBoundaries,
+  escalationContacts,
   organisationDecider,
   organisationStreamId,
   type EffectiveBoundary,
@@ -57,6 +58,19 @@ export class UnitFrames {
     return effectiveUnitBoundaries(state, unitId);
   }
 
+  /**
+   * Whom the tenant named to answer escalations from a team in `unitId` (along the unit's
+   * path, nearest first), from the organisation stream: an answer's authority is never
+   * taken from a lagging read model.
+   */
+  async escalationContactsForCommand(tenantId: string, unitId: string | null): Promise<readonly string[]> {
+    if (unitId === null) return [];
+    const organisationId = await this.organisationOf(tenantId, unitId);
+    if (organisationId === null) return [];
+    const { state } = await this.streams.load(organisationDecider, organisationStreamId(organisationId), tenantId);
+    return escalationContacts(state, unitId);
+  }
+
   /** An organisation as the read model has it, in the decider's state shape so the domain's views apply. */
   async organisationFromReadModel(tenantId: string, organisationId: string): Promise<{ document: OrganisationDocument; state: OrganisationState } | null> {
     const readModels = this.projections.readModels;
@@ -73,7 +87,7 @@ export class UnitFrames {
       unitBoundaries.set(b.unitId, entries);
     }
     const unitStates = new Map<string, UnitState>(
-      units.items.map((u) => [u.unitId, { unitId: u.unitId, name: u.name, parentUnitId: u.parentUnitId, addedAt: u.addedAt, boundaries: unitBoundaries.get(u.unitId) ?? new Map() }]),
+      units.items.map((u) => [u.unitId, { unitId: u.unitId, name: u.name, parentUnitId: u.parentUnitId, addedAt: u.addedAt, boundaries: unitBoundaries.get(u.unitId) ?? new Map(), escalationContactId: u.escalationContactId ?? null }]),
     );
     const state: OrganisationState = {
       exists: true,

@@ -26,6 +26,8 @@ export interface UnitDocument {
   name: string;
   parentUnitId: string | null;
   addedAt: string;
+  /** Who answers the unit's escalations; absent or null when nobody was named. */
+  escalationContactId?: string | null;
   [key: string]: unknown;
 }
 
@@ -89,6 +91,8 @@ export const organisationsProjection = defineProjection({
       }
       case 'UnitBoundaryRemoved':
         return boundaries.delete(unitBoundaryDocumentId(organisationId, event.data.boundaryId));
+      case 'UnitEscalationContactNamed':
+        return units.update(unitDocumentId(organisationId, event.data.unitId), { $set: { escalationContactId: event.data.contactId } });
     }
   },
 });

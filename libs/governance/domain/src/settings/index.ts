@@ -1,0 +1,2 @@
+export * from './settings.events';
+export * from './settings.decider';
