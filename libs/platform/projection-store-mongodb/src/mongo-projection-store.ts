@@ -31,6 +31,8 @@ import {
   type UpdateResult,
   type WriteOperation,
 } from '@leerzone/projection-store';
+import { fromStored, toStored } from './bson-instants';
+import { READ_MODEL_POINTERS, ReadModelDirectory } from './read-model-directory';
 
 export interface MongoProjectionStoreOptions {
   /** `mongodb://host:port/database?…`; the database defaults to `leerzone_projections`. */
@@ -74,6 +76,8 @@ const isFerretUniqueViolation = (code: number, message: string | undefined): boo
  */
 export class MongoProjectionStore implements ProjectionStore {
   private closed = false;
+  /** @internal */
+  readonly directory: ReadModelDirectory;
 
   private constructor(
     private readonly client: MongoClient,
@@ -81,7 +85,9 @@ export class MongoProjectionStore implements ProjectionStore {
     /** FerretDB answers like MongoDB 7 but differs in a few reported details. */
     readonly ferretDb: boolean,
     readonly maxBulkOperations: number,
-  ) {}
+  ) {
+    this.directory = new ReadModelDirectory(db);
+  }
 
   static async connect(options: MongoProjectionStoreOptions): Promise<MongoProjectionStore> {
     const client = new MongoClient(options.url, { serverSelectionTimeoutMS: 10_000 });
@@ -93,7 +99,10 @@ export class MongoProjectionStore implements ProjectionStore {
       const ferretDb = 'ferretdbVersion' in buildInfo || 'ferretdbFeatures' in buildInfo;
       const maxBulk = options.maxBulkOperations ?? (ferretDb ? 32 : 1_000);
       if (!Number.isSafeInteger(maxBulk) || maxBulk < 1) throw invalidArgument('maxBulkOperations', 'maxBulkOperations is a positive integer.');
-      return new MongoProjectionStore(client, db, ferretDb, maxBulk);
+      const store = new MongoProjectionStore(client, db, ferretDb, maxBulk);
+      // Heals a directory left behind by a process that stopped between a switch and its sync.
+      await store.directory.sync();
+      return store;
     } catch (error) {
       await client.close();
       throw error;
@@ -131,6 +140,11 @@ export class MongoProjectionStore implements ProjectionStore {
   }
 
   /** @internal */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** @internal */
   assertOpen(): void {
     if (this.closed) throw new ProjectionStoreClosedError();
   }
@@ -145,7 +159,7 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
 
   async insertOne(document: T): Promise<void> {
     assertDocument(document);
-    await this.run(() => this.native.insertOne({ ...document }));
+    await this.write(() => this.native.insertOne(toStored({ ...document })));
   }
 
   async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
@@ -153,14 +167,14 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
     assertUpdate(update);
     if (options.upsert) upsertId(filter);
     if (options.upsert && this.store.ferretDb && hasDroppedInsertValues(update)) return this.emulatedUpsert(filter, update);
-    const result = await this.run(() => this.native.updateOne(filter as never, update as never, { upsert: Boolean(options.upsert) }));
+    const result = await this.write(() => this.native.updateOne(toStored(filter) as never, toStored(update) as never, { upsert: Boolean(options.upsert) }));
     return toUpdateResult(result);
   }
 
   async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
     assertFilter(filter);
     assertUpdate(update);
-    return toUpdateResult(await this.run(() => this.native.updateMany(filter as never, update as never)));
+    return toUpdateResult(await this.write(() => this.native.updateMany(toStored(filter) as never, toStored(update) as never)));
   }
 
   async replaceOne(filter: Filter, replacement: T, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
@@ -169,28 +183,28 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
     if (options.upsert && filter['_id'] !== undefined && upsertId(filter) !== replacement._id) {
       throw invalidArgument('replacement._id', 'The replacement names a different _id than the filter.');
     }
-    const current = await this.run(() => this.native.findOne(filter as never, { projection: { _id: 1 } }));
+    const current = await this.run(() => this.native.findOne(toStored(filter) as never, { projection: { _id: 1 } }));
     // MongoDB reports an _id change as a generic write error; say it like every adapter does.
     if (current && current._id !== replacement._id) throw invalidArgument('replacement._id', 'The _id of a document cannot change.');
-    const result = await this.run(() => this.native.replaceOne(filter as never, { ...replacement }, { upsert: Boolean(options.upsert) }));
+    const result = await this.write(() => this.native.replaceOne(toStored(filter) as never, toStored({ ...replacement }), { upsert: Boolean(options.upsert) }));
     return toUpdateResult(result);
   }
 
   async deleteOne(filter: Filter): Promise<DeleteResult> {
     assertFilter(filter);
-    const result = await this.run(() => this.native.deleteOne(filter as never));
+    const result = await this.write(() => this.native.deleteOne(toStored(filter) as never));
     return { deletedCount: result.deletedCount };
   }
 
   async deleteMany(filter: Filter): Promise<DeleteResult> {
     assertFilter(filter);
-    const result = await this.run(() => this.native.deleteMany(filter as never));
+    const result = await this.write(() => this.native.deleteMany(toStored(filter) as never));
     return { deletedCount: result.deletedCount };
   }
 
   async findOne(filter: Filter): Promise<T | null> {
     assertFilter(filter);
-    return (await this.run(() => this.native.findOne(filter as never))) as T | null;
+    return fromStored(await this.run(() => this.native.findOne(toStored(filter) as never))) as T | null;
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<Page<T>> {
@@ -198,17 +212,17 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
     const { sort, limit, after } = normaliseFind(options);
     const effective = withFilter(filter, after ? afterCursorFilter(after, sort) : undefined);
     const items = (await this.run(() => {
-      let cursor = this.native.find(effective as never).sort(sort as never);
+      let cursor = this.native.find(toStored(effective) as never).sort(sort as never);
       if (limit !== undefined) cursor = cursor.limit(limit);
       return cursor.toArray();
-    })) as T[];
+    })).map((item) => fromStored(item)) as T[];
     const full = limit !== undefined && items.length === limit;
     return full ? { items, next: encodeCursor(sort, items[items.length - 1]!) } : { items };
   }
 
   async count(filter: Filter = {}): Promise<number> {
     assertFilter(filter);
-    return this.run(() => this.native.countDocuments(filter as never));
+    return this.run(() => this.native.countDocuments(toStored(filter) as never));
   }
 
   async createIndex(spec: IndexSpec): Promise<string> {
@@ -234,15 +248,15 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
   private async emulatedUpsert(filter: Filter, update: Update): Promise<UpdateResult> {
     const { $setOnInsert: _onInsert, ...onMatch } = update;
     if (Object.keys(onMatch).length > 0) {
-      const updated = await this.run(() => this.native.updateOne(filter as never, onMatch as never));
+      const updated = await this.write(() => this.native.updateOne(toStored(filter) as never, toStored(onMatch) as never));
       if (updated.matchedCount > 0) return toUpdateResult(updated);
-    } else if (await this.run(() => this.native.findOne(filter as never, { projection: { _id: 1 } }))) {
+    } else if (await this.run(() => this.native.findOne(toStored(filter) as never, { projection: { _id: 1 } }))) {
       return { matchedCount: 1, modifiedCount: 0 };
     }
     const scratch = new InMemoryProjectionStore().collection('upsert');
     const { upsertedId } = await scratch.updateOne(filter, update, { upsert: true });
     const document = (await scratch.findOne({ _id: upsertedId! }))!;
-    await this.run(() => this.native.insertOne(document));
+    await this.write(() => this.native.insertOne(toStored(document)));
     return { matchedCount: 0, modifiedCount: 0, upsertedId: upsertedId! };
   }
 
@@ -276,13 +290,15 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
         continue;
       }
       try {
-        const result = await this.native.bulkWrite(chunk.map(toNative), { ordered: true });
+        const result = await this.native.bulkWrite(chunk.map((operation) => toNative(toStored(operation))), { ordered: true });
         total.insertedCount += result.insertedCount;
         total.matchedCount += result.matchedCount;
         total.modifiedCount += result.modifiedCount;
         total.upsertedCount += result.upsertedCount;
         total.deletedCount += result.deletedCount;
+        await this.afterWrite();
       } catch (error) {
+        await this.afterWrite();
         if (!(error instanceof MongoBulkWriteError)) throw this.asStoreError(error);
         const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
         const first = writeErrors[0];
@@ -304,11 +320,24 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
 
   async drop(): Promise<void> {
     try {
-      await this.run(() => this.native.drop());
+      await this.write(() => this.native.drop());
     } catch (error) {
       if (error instanceof MongoServerError && Number(error.code) === NAMESPACE_NOT_FOUND) return;
       throw error;
     }
+  }
+
+  /** A write; one to the projection pointers is followed by the read-model directory's sync. */
+  private async write<R>(operation: () => Promise<R>): Promise<R> {
+    try {
+      return await this.run(operation);
+    } finally {
+      await this.afterWrite();
+    }
+  }
+
+  private async afterWrite(): Promise<void> {
+    if (this.name === READ_MODEL_POINTERS && !this.store.isClosed) await this.store.directory.sync();
   }
 
   private async run<R>(operation: () => Promise<R>): Promise<R> {
