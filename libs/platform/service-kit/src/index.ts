@@ -10,3 +10,4 @@ export * from './process/service-definition';
 export * from './process/service-process.module';
 export * from './process/run-service';
 export * from './team-directory/team-directory.module';
+export * from './process/service-configuration';
