@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { markdownTable, median, summarize, writePerformanceSection } from './index';
+import { existsSync, readdirSync } from 'node:fs';
+import { benchSettings, markdownTable, median, publishBench, summarize, writePerformanceSection } from './index';
 
 describe('rounds', () => {
   it('takes medians, and the median of the per-round ratios', () => {
@@ -37,5 +38,51 @@ describe('writePerformanceSection', () => {
     expect(doc).toContain('## Relay\n\nRelay intro.\n\nrelay v2\n');
     expect(doc).not.toContain('relay v1');
     expect(doc.match(/## Append/g)).toHaveLength(1);
+  });
+});
+
+describe('peers', () => {
+  it('summarises a peer measured in every round, and shows it in the table', () => {
+    const row = { scenario: 'p', events: 10, rounds: [{ adapter: 60, raw: 100, peer: 30 }, { adapter: 80, raw: 100, peer: 20 }, { adapter: 90, raw: 90, peer: 45 }] };
+    expect(summarize(row).peer).toEqual({ rate: 30, ratio: 0.3, adapterOverPeer: 2 });
+    expect(markdownTable([row], undefined, 'Emmett')).toContain('| p | 10 | 80 | 30 | 100 | **0.80** | 0.30 | **2.00** |');
+    // A peer missing from a round is not summarised as if it had run.
+    expect(summarize({ ...row, rounds: [...row.rounds, { adapter: 1, raw: 1 }] }).peer).toBeUndefined();
+  });
+});
+
+describe('publishBench', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bench-kit-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const result = { part: 'demo', rows: [{ scenario: 's', events: 1, rounds: [{ adapter: 1, raw: 2 }] }], context: { note: 'x' } };
+  const doc = { section: { heading: '## Demo', intro: 'Intro.' }, markdown: 'table' };
+
+  it('reads --write-doc, BENCH_WRITE_DOC and BENCH_SIZE', () => {
+    expect(benchSettings(['node', 'x'], {})).toEqual({ size: 'full', writeDoc: false });
+    expect(benchSettings(['node', 'x', '--write-doc'], { BENCH_SIZE: 'tiny' })).toEqual({ size: 'tiny', writeDoc: true });
+    expect(benchSettings(['node', 'x'], { BENCH_WRITE_DOC: '1' }).writeDoc).toBe(true);
+    expect(() => benchSettings(['node', 'x'], { BENCH_SIZE: 'huge' })).toThrow('BENCH_SIZE');
+  });
+
+  it('always writes the run as JSON, and the doc and tracked result only with --write-doc', () => {
+    const docFile = join(dir, 'performance.md');
+    const now = new Date('2026-12-01T12:00:00.000Z');
+    const [run] = publishBench(result, doc, { size: 'full', writeDoc: false }, { results: dir, docFile, now });
+    expect(readdirSync(join(dir, 'runs'))).toEqual(['demo-2026-12-01T12-00-00-000Z.json']);
+    expect(JSON.parse(readFileSync(run!, 'utf8'))).toMatchObject({ part: 'demo', size: 'full', context: { note: 'x' }, rows: [{ summary: { adapter: 1, raw: 2, ratio: 0.5 } }] });
+    expect(existsSync(docFile)).toBe(false);
+    expect(existsSync(join(dir, 'demo.json'))).toBe(false);
+    publishBench(result, doc, { size: 'full', writeDoc: true }, { results: dir, docFile, now });
+    expect(readFileSync(docFile, 'utf8')).toContain('## Demo\n\nIntro.\n\ntable\n');
+    expect(readFileSync(join(dir, 'demo.json'), 'utf8')).toBe(readFileSync(run!, 'utf8'));
+  });
+
+  it('refuses to put a tiny run into the doc', () => {
+    expect(() => publishBench(result, doc, { size: 'tiny', writeDoc: true }, { results: dir, docFile: join(dir, 'p.md') })).toThrow('tiny');
+    expect(existsSync(join(dir, 'p.md'))).toBe(false);
   });
 });

@@ -1,2 +1,3 @@
 export * from './performance-doc';
 export * from './rounds';
+export * from './bench-run';

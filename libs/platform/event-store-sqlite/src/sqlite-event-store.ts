@@ -32,7 +32,29 @@ export interface SqliteEventStoreOptions {
   /** How often an idle subscription looks for appends made by other processes. Default 200 ms. */
   readonly pollIntervalMs?: number;
   readonly clock?: () => Date;
+  /**
+   * Group commit: appends that arrive together (in one turn of the event loop) share one
+   * durable transaction, at most this many appends per transaction. Each is still checked
+   * against its own expected version in a savepoint of its own, and each promise settles
+   * only after the shared COMMIT returned (WAL fsynced, synchronous=FULL). Default 256;
+   * 1 turns grouping off (one transaction per append).
+   */
+  readonly maxAppendsPerCommit?: number;
+  /** A transaction is closed once its appends hold this many events (the group goes on in the next one). Default 10 000. */
+  readonly maxEventsPerCommit?: number;
+  /** Called after each durable commit with how many appends and events it held (metrics, tests). */
+  readonly onCommit?: (commit: { readonly appends: number; readonly events: number }) => void;
 }
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedVersion: ExpectedVersion;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { readonly result: AppendResult } | { readonly error: unknown };
 
 interface EventRow {
   global_position: number;
@@ -102,21 +124,46 @@ const toStored = (row: EventRow): StoredEvent => ({
   hash: row.hash,
 });
 
+const positiveInteger = (field: string, value: number): number => {
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(field, `${field} must be a positive integer; got ${value}.`);
+  return value;
+};
+
+const withResolvers = (): { promise: Promise<void>; resolve: () => void } => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+};
 
 /**
  * The embedded event store. WAL lets readers run beside the writer; `synchronous=FULL`
  * makes every acknowledged append durable against power loss, not only against a
  * process crash (see docs/architecture.md, "Durability").
+ *
+ * Group commit: `append` queues its batch and the queue is written at the next turn of the
+ * event loop, so appends made while the previous commit was on disk (many commands in
+ * flight) share one IMMEDIATE transaction and one fsync. Each append runs in a savepoint
+ * of its own inside it: its version check, tenant check and idempotency look-up see the
+ * appends before it in the group, and one that fails is rolled back to its savepoint and
+ * rejected alone. Every promise settles after the COMMIT returned; if the COMMIT itself
+ * fails, all of the group is rejected and none of it is on disk.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly signal: AppendSignal;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
+  private readonly maxAppendsPerCommit: number;
+  private readonly maxEventsPerCommit: number;
+  private readonly onCommit: SqliteEventStoreOptions['onCommit'];
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   private readonly statements;
-  private readonly appendTransaction;
+  private readonly appendOne;
+  private readonly appendGroup;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private drained: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -127,6 +174,9 @@ export class SqliteEventStore implements EventStore {
     this.db.exec(SCHEMA);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.maxAppendsPerCommit = positiveInteger('maxAppendsPerCommit', options.maxAppendsPerCommit ?? 256);
+    this.maxEventsPerCommit = positiveInteger('maxEventsPerCommit', options.maxEventsPerCommit ?? 10_000);
+    this.onCommit = options.onCommit;
     const key = options.filename === ':memory:' ? `:memory:${Math.random()}` : options.filename;
     this.signal = signals.get(key) ?? new AppendSignal();
     signals.set(key, this.signal);
@@ -135,12 +185,12 @@ export class SqliteEventStore implements EventStore {
       streamHead: this.db.prepare<[string], Pick<EventRow, 'stream_position' | 'tenant_id' | 'hash'>>(
         'SELECT stream_position, tenant_id, hash FROM events WHERE stream_id = ? ORDER BY stream_position DESC LIMIT 1',
       ),
+      idKnown: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM events WHERE event_id = ?'),
       byEventId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
-      insert: this.db.prepare(
+      insert: this.db.prepare<unknown[]>(
         `INSERT INTO events (event_id, stream_id, stream_position, type, schema_version, tenant_id, occurred_at, recorded_at,
            actor, reason, correlation_id, causation_id, traceparent, data, metadata, hash)
-         VALUES (@eventId, @streamId, @streamPosition, @type, @schemaVersion, @tenantId, @occurredAt, @recordedAt,
-           @actor, @reason, @correlationId, @causationId, @traceparent, @data, @metadata, @hash)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       readStream: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND stream_position >= ? ORDER BY stream_position LIMIT ?',
@@ -149,45 +199,65 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare<[], { head: number | null }>('SELECT MAX(global_position) AS head FROM events'),
     };
 
-    // IMMEDIATE takes the write lock before the version is read, so two writers (also in
+    // Called inside appendGroup, better-sqlite3 runs it as a savepoint: a throw rolls back
+    // this append only.
+    this.appendOne = this.db.transaction((pending: PendingAppend): AppendResult => this.write(pending.streamId, pending.events, pending.expectedVersion));
+    // IMMEDIATE takes the write lock before any version is read, so two writers (also in
     // two processes) cannot both see the same version.
-    this.appendTransaction = this.db.transaction((streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): AppendResult => {
-      const previous = this.findAppended(streamId, events);
-      if (previous) return previous;
-      const head = this.statements.streamHead.get(streamId);
-      const version = head?.stream_position ?? 0;
-      if (expectedVersion !== 'any' && expectedVersion !== version) throw new ConcurrencyConflictError(streamId, expectedVersion, version);
-      if (head && head.tenant_id !== events[0]!.tenantId) {
-        throw new InvalidArgumentError('tenantId', `Stream ${streamId} belongs to another tenant.`);
-      }
-      const recordedAt = this.clock().toISOString();
-      let previousHash = head?.hash ?? GENESIS_HASH;
-      const stored: StoredEvent[] = events.map((event, index) => {
-        const streamPosition = version + index + 1;
-        const hash = eventHash(previousHash, streamId, streamPosition, event);
-        previousHash = hash;
-        const info = this.insertEvent({
-          eventId: event.eventId,
-          streamId,
-          streamPosition,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          tenantId: event.tenantId,
-          occurredAt: event.occurredAt,
-          recordedAt,
-          actor: JSON.stringify(event.actor),
-          reason: event.reason ?? null,
-          correlationId: event.correlationId,
-          causationId: event.causationId,
-          traceparent: event.traceparent ?? null,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata ?? {}),
-          hash,
-        });
-        return { ...event, metadata: event.metadata ?? {}, streamId, streamPosition, globalPosition: Number(info.lastInsertRowid), recordedAt, hash };
+    this.appendGroup = this.db.transaction((group: readonly PendingAppend[]): Outcome[] => {
+      // Alone in its transaction an append needs no savepoint: a throw rolls all of it back.
+      if (group.length === 1) return [{ result: this.write(group[0]!.streamId, group[0]!.events, group[0]!.expectedVersion) }];
+      return group.map((pending) => {
+        try {
+          return { result: this.appendOne(pending) };
+        } catch (error) {
+          // SQLite rolled the whole transaction back (I/O error, disk full): the group fails as one.
+          if (!this.db.inTransaction) throw error;
+          return { error };
+        }
       });
-      return { nextExpectedVersion: version + events.length, lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: true, events: stored };
     });
+  }
+
+  private write(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): AppendResult {
+    const previous = this.findAppended(streamId, events);
+    if (previous) return previous;
+    const head = this.statements.streamHead.get(streamId);
+    const version = head?.stream_position ?? 0;
+    if (expectedVersion !== 'any' && expectedVersion !== version) throw new ConcurrencyConflictError(streamId, expectedVersion, version);
+    if (head && head.tenant_id !== events[0]!.tenantId) {
+      throw new InvalidArgumentError('tenantId', `Stream ${streamId} belongs to another tenant.`);
+    }
+    const recordedAt = this.clock().toISOString();
+    let previousHash = head?.hash ?? GENESIS_HASH;
+    const stored = new Array<StoredEvent>(events.length);
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index]!;
+      const streamPosition = version + index + 1;
+      const hash = eventHash(previousHash, streamId, streamPosition, event);
+      previousHash = hash;
+      const metadata = event.metadata ?? {};
+      const globalPosition = this.insertEvent(event.eventId, [
+        event.eventId,
+        streamId,
+        streamPosition,
+        event.type,
+        event.schemaVersion,
+        event.tenantId,
+        event.occurredAt,
+        recordedAt,
+        JSON.stringify(event.actor),
+        event.reason ?? null,
+        event.correlationId,
+        event.causationId,
+        event.traceparent ?? null,
+        JSON.stringify(event.data),
+        JSON.stringify(metadata),
+        hash,
+      ]);
+      stored[index] = { ...event, metadata, streamId, streamPosition, globalPosition, recordedAt, hash };
+    }
+    return { nextExpectedVersion: version + events.length, lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: true, events: stored };
   }
 
   /**
@@ -196,7 +266,7 @@ export class SqliteEventStore implements EventStore {
    * id is new but that reuses a later one fails on the UNIQUE index instead.
    */
   private findAppended(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
-    if (this.statements.byEventId.get(events[0]!.eventId) === undefined) return undefined;
+    if (this.statements.idKnown.get(events[0]!.eventId) === undefined) return undefined;
     const rows = events.map((event) => this.statements.byEventId.get(event.eventId));
     const sameBatch =
       rows.every((row) => row !== undefined && row.stream_id === streamId) &&
@@ -207,12 +277,12 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedVersion: version, lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: false, events: stored };
   }
 
-  private insertEvent(row: Record<string, unknown>): Database.RunResult {
+  private insertEvent(eventId: string, row: unknown[]): number {
     try {
-      return this.statements.insert.run(row);
+      return Number(this.statements.insert.run(row).lastInsertRowid);
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('events.event_id')) {
-        throw new DuplicateEventIdError(String(row['eventId']));
+        throw new DuplicateEventIdError(eventId);
       }
       throw error;
     }
@@ -225,9 +295,56 @@ export class SqliteEventStore implements EventStore {
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
     this.assertOpen();
     assertAppend(streamId, events, options.expectedVersion);
-    const result = this.appendTransaction.immediate(streamId, events, options.expectedVersion);
-    if (result.written) this.signal.notify();
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events, expectedVersion: options.expectedVersion, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // setImmediate, not a microtask: the commands whose earlier appends were just
+        // acknowledged get to make their next ones before the queue is taken.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Writes the queue in groups, one durable transaction each, then settles their promises. */
+  private flush(): void {
+    this.flushScheduled = false;
+    let written = false;
+    while (this.queue.length > 0) {
+      const group = this.takeGroup();
+      let outcomes: Outcome[];
+      try {
+        outcomes = this.appendGroup.immediate(group);
+      } catch (error) {
+        // BEGIN or COMMIT failed (busy past the timeout, disk full, I/O error), or the one append of
+        // a group of one was refused: nothing of the group is on disk.
+        for (const pending of group) pending.reject(error);
+        continue;
+      }
+      this.onCommit?.({ appends: group.length, events: group.reduce((n, pending) => n + pending.events.length, 0) });
+      group.forEach((pending, i) => {
+        const outcome = outcomes[i]!;
+        if ('result' in outcome) {
+          written ||= outcome.result.written;
+          pending.resolve(outcome.result);
+        } else {
+          pending.reject(outcome.error);
+        }
+      });
+    }
+    if (written) this.signal.notify();
+    this.drained?.resolve();
+    this.drained = undefined;
+  }
+
+  private takeGroup(): PendingAppend[] {
+    let count = 0;
+    let events = 0;
+    while (count < this.queue.length && count < this.maxAppendsPerCommit && (count === 0 || events + this.queue[count]!.events.length <= this.maxEventsPerCommit)) {
+      events += this.queue[count]!.events.length;
+      count++;
+    }
+    return this.queue.splice(0, count);
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
@@ -270,6 +387,11 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
+    // Appends accepted before close are written and settled, never dropped.
+    if (this.flushScheduled) {
+      this.drained ??= withResolvers();
+      await this.drained.promise;
+    }
     this.db.close();
   }
 }

@@ -7,6 +7,12 @@ describe('canonicalJson', () => {
     expect(canonicalJson([undefined, 1])).toBe('[null,1]');
   });
 
+  it('orders keys by UTF-16 code units and escapes like JSON', () => {
+    expect(canonicalJson({ b: 1, B: 2, _: 3, ä: 4, aa: 5, a: 6, '10': 7, '9': 8, '': 9 })).toBe('{"":9,"10":7,"9":8,"B":2,"_":3,"a":6,"aa":5,"b":1,"ä":4}');
+    expect(canonicalJson({ s: 'é\u0000"\\', n: -0, e: 1e21, nested: [[], {}, [undefined]] })).toBe('{"e":1e+21,"n":0,"nested":[[],{},[null]],"s":"é\\u0000\\"\\\\"}');
+    expect(canonicalJson(JSON.parse('{"__proto__":{"x":1},"a":[1,{"c":2,"b":1}]}'))).toBe('{"__proto__":{"x":1},"a":[1,{"b":1,"c":2}]}');
+  });
+
   it('refuses numbers JSON cannot carry', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
   });
@@ -24,5 +30,19 @@ describe('eventHashInput', () => {
     expect(eventHashInput(GENESIS_HASH, 's', 1, { ...event, data: { a: 2 } })).not.toBe(base);
     // Key order of the payload does not matter.
     expect(eventHashInput(GENESIS_HASH, 's', 1, { ...event, data: { a: 1 } })).toBe(base);
+  });
+
+  it('is the canonical JSON of the covered fields, with or without the optional ones', () => {
+    const covered = (previousHash: string, streamId: string, streamPosition: number, e: NewEvent) =>
+      canonicalJson({
+        previousHash, streamId, streamPosition, eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, tenantId: e.tenantId, occurredAt: e.occurredAt,
+        actor: e.actor, reason: e.reason, correlationId: e.correlationId, causationId: e.causationId, traceparent: e.traceparent, data: e.data, metadata: e.metadata,
+      });
+    const full = { ...event, reason: 'why "so"', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', data: { z: [1, { y: 'é' }], a: null }, metadata: { source: 'x' } };
+    const bare = { ...event, metadata: undefined } as unknown as NewEvent;
+    for (const e of [event, full, bare]) expect(eventHashInput('f'.repeat(64), 'team-1', 7, e)).toBe(covered('f'.repeat(64), 'team-1', 7, e));
+    expect(eventHashInput(GENESIS_HASH, 's', 1, event)).toBe(
+      `{"actor":{"id":"u","kind":"user"},"causationId":"c","correlationId":"c","data":{"a":1},"eventId":"e1","metadata":{},"occurredAt":"2026-01-01T00:00:00.000Z","previousHash":"${GENESIS_HASH}","schemaVersion":1,"streamId":"s","streamPosition":1,"tenantId":"t","type":"T"}`,
+    );
   });
 });

@@ -13,11 +13,28 @@ export function canonicalJson(value: unknown): string {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('Non-finite numbers are not JSON.');
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, member]) => member !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
+  // Loops and string concatenation rather than entries/filter/map/join: every append hashes
+  // every event over this, so it is on the write path of each store (docs/performance.md).
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const item: unknown = value[i];
+      out += item === undefined ? 'null' : canonicalJson(item);
+    }
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` on strings does.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (const key of keys) {
+    const member = object[key];
+    if (member === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -27,21 +44,30 @@ export function canonicalJson(value: unknown): string {
  * another store must keep the chain verifiable.
  */
 export function eventHashInput(previousHash: string, streamId: string, streamPosition: number, event: NewEvent): string {
-  return canonicalJson({
-    previousHash,
-    streamId,
-    streamPosition,
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    tenantId: event.tenantId,
-    occurredAt: event.occurredAt,
-    actor: event.actor,
-    reason: event.reason,
-    correlationId: event.correlationId,
-    causationId: event.causationId,
-    traceparent: event.traceparent,
-    data: event.data,
-    metadata: event.metadata,
-  });
+  // canonicalJson of { previousHash, streamId, streamPosition, eventId, type, schemaVersion, tenantId,
+  // occurredAt, actor, reason, correlationId, causationId, traceparent, data, metadata }, written out
+  // with the keys already in canonical order (no object to build and sort per event); the spec
+  // checks it against that definition.
+  let out = '{';
+  const member = (key: string, value: unknown): void => {
+    if (value === undefined) return;
+    if (out.length > 1) out += ',';
+    out += `"${key}":${canonicalJson(value)}`;
+  };
+  member('actor', event.actor);
+  member('causationId', event.causationId);
+  member('correlationId', event.correlationId);
+  member('data', event.data);
+  member('eventId', event.eventId);
+  member('metadata', event.metadata);
+  member('occurredAt', event.occurredAt);
+  member('previousHash', previousHash);
+  member('reason', event.reason);
+  member('schemaVersion', event.schemaVersion);
+  member('streamId', streamId);
+  member('streamPosition', streamPosition);
+  member('tenantId', event.tenantId);
+  member('traceparent', event.traceparent);
+  member('type', event.type);
+  return `${out}}`;
 }

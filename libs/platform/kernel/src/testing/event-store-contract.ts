@@ -182,6 +182,49 @@ export function eventStoreContract(name: string, createHarness: () => Promise<Ev
         // No interleaving: every batch of two is from one writer.
         for (let i = 1; i < stream.length; i += 2) expect(stream[i]!.data).toEqual(stream[i + 1]!.data);
       });
+
+      it('checks each of many appends made in one tick on its own (a store may commit them together)', async () => {
+        await store.append('tick-tenant', events(1, { tenantId: 'tenant-a' }), { expectedVersion: 0 });
+        const again = events(2);
+        const racers = Array.from({ length: 8 }, (_, writer) => events(2, { data: { writer } }));
+        // Every call is made before any is awaited: all of them in one tick.
+        const [racing, othersSettled, [wrongVersion, otherTenant], twiceSettled] = await Promise.all([
+          Promise.allSettled(racers.map((batch) => store.append('tick-race', batch, { expectedVersion: 0 }))),
+          Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.append(`tick-${i}`, events(1 + (i % 3)), { expectedVersion: 0 }))),
+          Promise.allSettled([
+            store.append('tick-wrong', events(1), { expectedVersion: 4 }),
+            store.append('tick-tenant', events(1, { tenantId: 'tenant-b' }), { expectedVersion: 1 }),
+          ]),
+          Promise.allSettled([store.append('tick-twice', again, { expectedVersion: 0 }), store.append('tick-twice', again, { expectedVersion: 0 })]),
+        ]);
+        const fulfilled = <T>(results: PromiseSettledResult<T>[]): T[] =>
+          results.map((r) => {
+            if (r.status === 'rejected') throw r.reason;
+            return r.value;
+          });
+        const winners = racing.flatMap((r, writer) => (r.status === 'fulfilled' ? [writer] : []));
+        expect(winners).toHaveLength(1);
+        racing.forEach((r) => r.status === 'rejected' && expect(r.reason).toBeInstanceOf(ConcurrencyConflictError));
+        expect((await store.readStream('tick-race')).map((e) => e.eventId)).toEqual(racers[winners[0]!]!.map((e) => e.eventId));
+        const others = fulfilled(othersSettled);
+        others.forEach((result, i) => expect(result).toMatchObject({ written: true, nextExpectedVersion: 1 + (i % 3) }));
+        expect(wrongVersion).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyConflictError) });
+        expect(otherTenant).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ field: 'tenantId' }) });
+        expect((otherTenant as PromiseRejectedResult).reason).toBeInstanceOf(InvalidArgumentError);
+        const twice = fulfilled(twiceSettled);
+        expect(twice.map((r) => r.written).sort()).toEqual([false, true]);
+        expect(twice[0]!.events).toEqual(twice[1]!.events);
+        expect(await store.streamVersion('tick-wrong')).toBe(0);
+        expect(await store.streamVersion('tick-tenant')).toBe(1);
+        // Exactly the winners are stored, each append's events contiguous, global positions strictly increasing.
+        const all = await store.readAll();
+        expect(all).toHaveLength(1 + 2 + others.reduce((n, r) => n + r.events.length, 0) + 2);
+        all.slice(1).forEach((e, i) => expect(e.globalPosition).toBeGreaterThan(all[i]!.globalPosition));
+        for (const result of [...others, twice[0]!]) {
+          const at = all.findIndex((e) => e.eventId === result.events[0]!.eventId);
+          expect(all.slice(at, at + result.events.length)).toEqual(result.events);
+        }
+      });
     });
 
     describe('idempotency', () => {
