@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   }
   const args = parseDemoArguments(process.argv.slice(2));
   const plan = planDemo({ seed: args.seed, teams: args.teams, tenant: args.tenant, today: new Date().toISOString().slice(0, 10) });
-  const client = new DemoClient({ urls: args.urls, tenant: args.tenant });
+  const client = new DemoClient({ urls: args.urls, tenant: args.tenant }, { warn: (message) => process.stderr.write(`\n${message}\n`) });
   const result = await seedDemo(plan, client, progressBar(), { parallelism: args.parallelism });
   const summary = {
     tenant: args.tenant,

@@ -48,10 +48,11 @@ export class DemoClient {
   /** Requests sent, per service (for the summary). */
   readonly sent: Record<ServiceName, number> = { governance: 0, okr: 0, assessment: 0, 'failure-learning': 0, analytics: 0 };
   retries = 0;
+  private warnedThrottled = false;
 
   constructor(
     readonly targets: DemoTargets,
-    private readonly directoryWaitMs = 30_000,
+    private readonly options: { readonly directoryWaitMs?: number; readonly warn?: (message: string) => void } = {},
   ) {}
 
   /** A development token of the tenant, from the governance process's issuer (cached per user and roles). */
@@ -73,6 +74,11 @@ export class DemoClient {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const answer = await readAnswer(response);
       if (response.status === 429) {
+        if (!this.warnedThrottled) {
+          this.warnedThrottled = true;
+          this.options.warn?.('The development issuer limits tokens per minute (RATE_LIMIT_DEV_TOKENS on the server); the demo waits as it asks. For large sizes, raise it where the services run.');
+        }
+        this.retries++;
         await this.backOff(response);
         continue;
       }
@@ -86,7 +92,7 @@ export class DemoClient {
   async call(service: ServiceName, as: { readonly userId: string; readonly roles: readonly string[] }, method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<Answer> {
     const url = `${this.targets.urls[service]}${path}`;
     const token = await this.token(as.userId, as.roles);
-    const directoryDeadline = Date.now() + this.directoryWaitMs;
+    const directoryDeadline = Date.now() + (this.options.directoryWaitMs ?? 30_000);
     let conflicts = 0;
     for (;;) {
       this.sent[service]++;
