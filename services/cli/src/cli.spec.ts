@@ -35,4 +35,10 @@ describe('runCli', () => {
     expect(await runCli(['nope'], [echo], u.io)).toBe(2);
     expect(u.err()).toContain('Unknown command: nope');
   });
+
+  it('prints a command’s usage and summary for --help, exit 0, without running it', async () => {
+    const t = io();
+    expect(await runCli(['store', 'echo', '--help'], [{ ...echo, help: 'Example: leerzone store echo a b' }], t.io)).toBe(0);
+    expect(t.out()).toBe('Usage: leerzone store echo <words…>\n\necho arguments.\n\nExample: leerzone store echo a b\n');
+  });
 });

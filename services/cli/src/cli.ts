@@ -12,8 +12,13 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
     io.err.write(argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' ? help(commands) : `Unknown command: ${argv.join(' ')}\n\n${help(commands)}`);
     return argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' ? 0 : 2;
   }
+  const rest = argv.slice(command.path.length);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out.write(`Usage: leerzone ${command.path.join(' ')} ${command.usage}\n\n${command.summary}.\n${command.help ? `\n${command.help.trimEnd()}\n` : ''}`);
+    return 0;
+  }
   try {
-    return await command.run(argv.slice(command.path.length), io);
+    return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err.write(`${error.message}\nUsage: leerzone ${command.path.join(' ')} ${command.usage}\n`);

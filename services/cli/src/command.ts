@@ -5,6 +5,8 @@ export interface CliCommand {
   readonly summary: string;
   /** Usage after the path, e.g. `--from <url> --to <url>`. */
   readonly usage: string;
+  /** More for `leerzone <command> --help`: what each option does, an example. */
+  readonly help?: string;
   /** Returns the process exit code. Output goes to the given streams. */
   run(args: readonly string[], io: CliIo): Promise<number>;
 }

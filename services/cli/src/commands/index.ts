@@ -4,6 +4,9 @@ import { auditPublicKeyCommand } from './audit-public-key.command';
 import { auditVerifyCommand } from './audit-verify.command';
 import { projectionsRebuildCommand } from './projections-rebuild.command';
 import { projectionsStatusCommand } from './projections-status.command';
+import { stackDownCommand } from './stack-down.command';
+import { stackStatusCommand } from './stack-status.command';
+import { stackUpCommand } from './stack-up.command';
 import { storeMigrateCommand } from './store-migrate.command';
 import { storeVerifyCommand } from './store-verify.command';
 
@@ -16,4 +19,7 @@ export const commands: readonly CliCommand[] = [
   projectionsStatusCommand,
   storeMigrateCommand,
   storeVerifyCommand,
+  stackUpCommand,
+  stackStatusCommand,
+  stackDownCommand,
 ];
