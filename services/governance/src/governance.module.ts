@@ -1,7 +1,7 @@
 import { AuditModule } from '@leerzone/audit';
 import { Inject, Module } from '@nestjs/common';
 import type { EventSchemaRegistry } from '@leerzone/kernel';
-import { TEAM_UPCASTERS, organisationDecider, rolloutPlanDecider, teamDecider } from '@leerzone/governance-domain';
+import { TEAM_UPCASTERS, governanceSettingsDecider, organisationDecider, rolloutPlanDecider, teamDecider } from '@leerzone/governance-domain';
 import { EVENT_SCHEMAS, ProjectionsHost } from '@leerzone/nest-platform';
 import { ServiceCommands, TenantStreams, type ServiceDefinition } from '@leerzone/service-kit';
 import { AddUnitController } from './organisations/add-unit/add-unit.controller';
@@ -76,6 +76,23 @@ import { proposalsProjection } from './teams/read-model/proposals.projection';
 import { teamBoundariesProjection } from './teams/read-model/team-boundaries.projection';
 import { teamMembersProjection } from './teams/read-model/team-members.projection';
 import { teamsProjection } from './teams/read-model/teams.projection';
+import { AnswerEscalationController } from './escalations/answer-escalation/answer-escalation.controller';
+import { EscalationAnswers } from './escalations/application/escalation-answers';
+import { EscalationAreasController } from './escalations/escalation-areas/escalation-areas.controller';
+import { ListEscalationsController } from './escalations/list-escalations/list-escalations.controller';
+import { escalationsProjection } from './escalations/read-model/escalations.projection';
+import { ExportGovernanceController } from './exports/export-governance/export-governance.controller';
+import { boundaryChangesProjection } from './exports/read-model/boundary-changes.projection';
+import { NameEscalationContactController } from './organisations/name-escalation-contact/name-escalation-contact.controller';
+import { ListDueReviewsController } from './reviews/list-due-reviews/list-due-reviews.controller';
+import { reviewsProjection } from './reviews/read-model/reviews.projection';
+import { ReviewAgreementController } from './reviews/review-agreement/review-agreement.controller';
+import { SetReviewDateController } from './reviews/set-review-date/set-review-date.controller';
+import { GovernanceSettingsReader } from './settings/application/governance-settings';
+import { ChangeSettingsController } from './settings/change-settings/change-settings.controller';
+import { GetSettingsController } from './settings/get-settings/get-settings.controller';
+import { ConsentDeadlineScheduler } from './teams/adopt-by-deadline/consent-deadline.scheduler';
+import { TeamScope } from './teams/application/team-scope';
 
 export const GOVERNANCE_PROJECTIONS = [
   teamsProjection,
@@ -88,6 +105,9 @@ export const GOVERNANCE_PROJECTIONS = [
   principlesProjection,
   organisationsProjection,
   rolloutPlansProjection,
+  escalationsProjection,
+  reviewsProjection,
+  boundaryChangesProjection,
 ];
 
 /**
@@ -102,6 +122,7 @@ export const GOVERNANCE_PROJECTIONS = [
       { streamPrefix: 'team-', name: 'governance.team', initialState: teamDecider.initialState, evolve: teamDecider.evolve },
       { streamPrefix: 'organisation-', name: 'governance.organisation', initialState: organisationDecider.initialState, evolve: organisationDecider.evolve },
       { streamPrefix: 'rollout-plan-', name: 'governance.rollout-plan', initialState: rolloutPlanDecider.initialState, evolve: rolloutPlanDecider.evolve },
+      { streamPrefix: 'governance-settings-', name: 'governance.settings', initialState: governanceSettingsDecider.initialState, evolve: governanceSettingsDecider.evolve },
     ]),
   ],
   controllers: [
@@ -161,8 +182,31 @@ export const GOVERNANCE_PROJECTIONS = [
     TeamHistoryController,
     WithdrawBoundaryProposalController,
     WithdrawYesController,
+    AnswerEscalationController,
+    ListEscalationsController,
+    EscalationAreasController,
+    NameEscalationContactController,
+    SetReviewDateController,
+    ReviewAgreementController,
+    ListDueReviewsController,
+    GetSettingsController,
+    ChangeSettingsController,
+    ExportGovernanceController,
   ],
-  providers: [ServiceCommands, TenantStreams, UnitFrames, OrganisationCommands, RolloutPlanCommands, TeamCommands, TeamReadModels, TeamPast],
+  providers: [
+    ServiceCommands,
+    TenantStreams,
+    UnitFrames,
+    OrganisationCommands,
+    RolloutPlanCommands,
+    TeamCommands,
+    TeamReadModels,
+    TeamPast,
+    TeamScope,
+    GovernanceSettingsReader,
+    EscalationAnswers,
+    ConsentDeadlineScheduler,
+  ],
 })
 export class GovernanceModule {
   constructor(projections: ProjectionsHost, @Inject(EVENT_SCHEMAS) schemas: EventSchemaRegistry) {
@@ -175,9 +219,10 @@ export class GovernanceModule {
 /** Governance as a Leerzone service: its streams, its topic `leerzone.governance.events`, its module. */
 export const governanceService: ServiceDefinition = {
   name: 'governance',
-  streamPrefixes: ['team-', 'organisation-', 'rollout-plan-'],
+  streamPrefixes: ['team-', 'organisation-', 'rollout-plan-', 'governance-settings-'],
   module: GovernanceModule,
   defaultPort: 3001,
   title: 'Leerzone governance',
-  description: 'Teams, the yes to self-steering, boundaries, consent, the delegation board, decisions, principles, organisations and rollout plans.',
+  description:
+    'Teams, the yes to self-steering, boundaries, consent with deadlines, the delegation board, decisions, escalations and their answers, principles, review dates, organisations, rollout plans, tenant settings and exports.',
 };

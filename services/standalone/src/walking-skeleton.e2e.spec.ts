@@ -52,7 +52,8 @@ describe('standalone walking skeleton', () => {
     expect(team.status).toBe(200);
     expect(await team.json()).toMatchObject({ teamId, name: 'Team Noord', phase: 'preparing', memberCount: 0, createdBy: 'ada' });
 
-    const response = await call(`/api/governance/teams/${teamId}/events`);
+    // Full envelopes are for the audit trail's readers (auditor, admin).
+    const response = await call(`/api/governance/teams/${teamId}/events`, { token: await devToken(server.url, 'acme', 'ida', ['auditor']) });
     expect(response.status).toBe(200);
     const { events } = (await response.json()) as { events: Array<Record<string, unknown>> };
     expect(events).toHaveLength(1);
@@ -97,7 +98,7 @@ describe('standalone walking skeleton', () => {
 
     const created = await call('/api/governance/teams', { method: 'POST', body: JSON.stringify({ name: 'Team Zuid' }) });
     const { teamId } = (await created.json()) as { teamId: string };
-    const otherTenant = await devToken(server.url, 'globex', 'bob');
+    const otherTenant = await devToken(server.url, 'globex', 'bob', ['auditor']);
     for (const path of [`/api/governance/teams/${teamId}/events`, `/api/governance/teams/${teamId}`]) {
       const response = await call(path, { token: otherTenant });
       expect(response.status).toBe(404);

@@ -239,7 +239,7 @@ describe('governance HTTP: organisations, boundaries, delegation board, decision
     const list = await anna.get(`${team()}/decisions?status=escalated`);
     expect(list.body.items.map((d: { decisionId: string }) => d.decisionId)).toEqual(['d-van']);
     expect((await anna.get(`${team()}/decisions`)).body.items.map((d: { decisionId: string }) => d.decisionId)).toEqual(['d-van', 'd-laptops']);
-    expectProblem(await anna.get(`${team()}/decisions?status=approved`), 400, 'VALIDATION.FAILED', 'status.0');
+    expectProblem(await anna.get(`${team()}/decisions?status=pending`), 400, 'VALIDATION.FAILED', 'status.0');
   });
 
   it('checks decisions against the unit’s frame as it stands now, read from the organisation stream', async () => {

@@ -103,7 +103,8 @@ describe('governance HTTP: concurrent edits', () => {
     } finally {
       armed.clear();
     }
-    const events = (await cora.get(`${team()}/events`)).body.events as { type: string; actor: { id: string }; data: { level?: number } }[];
+    const auditor = await t.as('ida', ['auditor']);
+    const events = (await auditor.get(`${team()}/events`)).body.events as { type: string; actor: { id: string }; data: { level?: number } }[];
     // The first try and three retries each lost to a rival append.
     expect(events.filter((e) => e.actor.id === 'rival')).toHaveLength(4);
     expect(events.filter((e) => e.type === 'DelegationLevelChanged' && e.data.level === 7)).toEqual([]);

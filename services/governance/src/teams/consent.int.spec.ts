@@ -2,6 +2,9 @@ import type { Response } from 'supertest';
 import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
+// These tests close proposals by hand once their time box ends; the deadline scheduler stays off so it cannot get there first.
+process.env['GOVERNANCE_SCHEDULER_INTERVAL_MS'] = '0';
+
 const budget = (boundaryId: string, amount: number) => ({ boundaryId, kind: 'financial', title: 'Team budget', limit: { amount, currency: 'EUR' }, period: 'month', decisionArea: null });
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 

@@ -45,8 +45,13 @@ describe('governance HTTP: teams, members, the yes, phases, coaching, principles
     expectStatus(team, 200);
     expect(team.headers['etag']).toBe('"1"');
     expect(team.body).toMatchObject({ teamId, name: 'Wijkteam Noord', phase: 'preparing', memberCount: 0, createdBy: 'cora', version: 1 });
-    const events = await anna.get(`${base()}/events`);
+    const events = await (await t.as('ida', ['auditor'])).get(`${base()}/events`);
     expect(events.body.events[0]).toMatchObject({ reason: 'pilot team', actor: { id: 'cora', kind: 'user' } });
+  });
+
+  it('shows full envelopes only to auditors and admins (issue 16): members, coaches and leads get 403', async () => {
+    for (const caller of [anna, cora, tess]) expectProblem(await caller.get(`${base()}/events`), 403, 'AUTH.FORBIDDEN');
+    expectStatus(await (await t.as('adam', ['admin'])).get(`${base()}/events`), 200);
   });
 
   it('refuses bad input with 400 and field errors, writing nothing', async () => {

@@ -1,4 +1,5 @@
 import type { Boundary, EffectiveBoundary } from '../shared/boundary.model';
+import { DEFAULT_MAX_MONTHS_IN_PHASE, DEFAULT_MAX_MONTHS_ON_JOURNEY } from '../shared/limits';
 import { addMonths, startOfIsoDate, wholeDaysBetween, wholeMonthsBetween } from '../shared/calendar';
 import type { DelegationLevel, DelegationLevelName } from '../shared/delegation.model';
 import { delegationLevelName, UNDELEGATED_LEVEL } from '../shared/delegation.model';
@@ -24,7 +25,7 @@ export function selfSteeringReadiness(state: TeamState): SelfSteeringReadiness {
 }
 
 export interface PhaseProgressOptions {
-  /** A team spending this long in one phase has stalled. Default 6: half the article's 12-month journey. */
+  /** A team spending this long in one phase has stalled. Default 6 (the tenant's settings override it): half the article's 12-month journey. */
   readonly maxMonthsInPhase?: number;
   /** The article's upper bound for the whole journey, from leaving `preparing` to self-steering. Default 12. */
   readonly maxMonthsOnJourney?: number;
@@ -54,8 +55,8 @@ export interface PhaseProgress {
  */
 export function phaseProgress(state: TeamState, now: Date, options: PhaseProgressOptions = {}): PhaseProgress | null {
   if (!state.exists || state.phaseSince === null) return null;
-  const maxInPhase = options.maxMonthsInPhase ?? 6;
-  const maxJourney = options.maxMonthsOnJourney ?? 12;
+  const maxInPhase = options.maxMonthsInPhase ?? DEFAULT_MAX_MONTHS_IN_PHASE;
+  const maxJourney = options.maxMonthsOnJourney ?? DEFAULT_MAX_MONTHS_ON_JOURNEY;
   const since = new Date(state.phaseSince);
   // The latest departure from preparing: a team sent back to preparing starts its journey anew.
   const journeyStart = [...state.phaseHistory].reverse().find((p, i, reversed) => p.phase !== 'preparing' && reversed[i + 1]?.phase === 'preparing');

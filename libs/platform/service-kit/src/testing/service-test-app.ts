@@ -44,6 +44,11 @@ export interface ServiceTestAppOptions {
   readonly projectionStore?: () => Promise<ProjectionStore>;
   /** More modules to host beside the services (test doubles of nothing: real modules only). */
   readonly imports?: readonly Type<unknown>[];
+  /**
+   * Keep the app's files (event store, vault, keys, relay checkpoints) in this directory and
+   * leave them on close: a second app started on the same directory is the process restarted.
+   */
+  readonly dir?: string;
 }
 
 /**
@@ -52,7 +57,7 @@ export interface ServiceTestAppOptions {
  * service — and driven over HTTP with supertest.
  */
 export async function startServiceTestApp(services: readonly ServiceDefinition[], options: ServiceTestAppOptions = {}): Promise<ServiceTestApp> {
-  const dir = mkdtempSync(join(tmpdir(), `leerzone-${services.map((s) => s.name).join('-')}-`));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), `leerzone-${services.map((s) => s.name).join('-')}-`));
   const store = new SqliteEventStore({ filename: join(dir, 'events.db'), pollIntervalMs: 20 });
   const projectionStore = options.projectionStore ? await options.projectionStore() : new InMemoryProjectionStore();
   const vault = new SqlitePersonalDataVault({ filename: join(dir, 'personal-data-vault.db') });
@@ -109,7 +114,7 @@ export async function startServiceTestApp(services: readonly ServiceDefinition[]
     head: () => store.headPosition(),
     close: async () => {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

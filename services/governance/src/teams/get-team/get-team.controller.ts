@@ -16,7 +16,8 @@ export class GetTeamController {
   @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
-    const { _id, ...team } = await this.teams.requireTeam(principal.tenantId, teamId);
+    // The precomputed stall moments serve the list's filter; the phase endpoint says whether the team stalled.
+    const { _id, phaseStallsAt: _p, journeyStallsAt: _j, ...team } = await this.teams.requireTeam(principal.tenantId, teamId);
     response.setHeader('ETag', etagOf(team.version));
     return team;
   }

@@ -3,7 +3,7 @@ import { csv, PageQuery } from '@leerzone/service-kit';
 import { Slug } from '../../shared/governance-fields';
 
 export const ListDecisionsQuery = z.strictObject({
-  status: csv(z.enum(['recorded', 'escalated'])).optional(),
+  status: csv(z.enum(['recorded', 'escalated', 'approved', 'declined'])).optional(),
   area: csv(Slug).optional(),
   ...PageQuery,
 });

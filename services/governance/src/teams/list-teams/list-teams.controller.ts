@@ -6,7 +6,8 @@ import type { ReadModelCollection } from '@leerzone/projections';
 import { initialTeamState, phaseProgress } from '@leerzone/governance-domain';
 import { guardedQuery } from '@leerzone/service-kit';
 import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
-import { STALLABLE_PHASES, TEAMS_PROJECTION, type TeamDocument } from '../read-model/teams.projection';
+import { GovernanceSettingsReader } from '../../settings/application/governance-settings';
+import { STALLABLE_PHASES, stallKey, TEAMS_PROJECTION, type TeamDocument } from '../read-model/teams.projection';
 import { ListTeamsQuery } from './list-teams.request';
 
 /** What users may filter and sort on: nothing else reaches the store. */
@@ -22,13 +23,14 @@ const SORTABLE = ['name', 'phase', 'phaseSince', 'createdAt', 'memberCount'];
 export class ListTeamsController {
   constructor(
     private readonly projections: ProjectionsHost,
+    private readonly settings: GovernanceSettingsReader,
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   @Get()
   @ApiOperation({
     summary:
-      'Teams of the tenant with their phase, since when, and whether they stalled (6 months in one phase, 12 on the journey, or a planned start that passed while still preparing). Filters: phase, unitId, namePrefix, stalled, evaluatedAt; sort; limit/after.',
+      "Teams of the tenant with their phase, since when, and whether they stalled (the tenant's thresholds as they stood at evaluatedAt — default 6 months in one phase, 12 on the journey — or a planned start that passed while still preparing). Filters: phase, unitId, namePrefix, stalled, evaluatedAt; sort; limit/after.",
   })
   @ApiQueryFrom(ListTeamsQuery)
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
@@ -37,6 +39,8 @@ export class ListTeamsController {
     const at = request.evaluatedAt ? new Date(request.evaluatedAt) : this.clock();
     const readModels = this.projections.readModels;
     const schedules = readModels.collection<ScheduleDocument>(ROLLOUT_PLANS_PROJECTION, 'schedules');
+    const { settings } = await this.settings.asOf(tenantId, at);
+    const thresholds = { maxMonthsInPhase: settings.maxMonthsInPhase, maxMonthsOnJourney: settings.maxMonthsOnJourney };
     const page = await guardedQuery(async () => {
       const userFilter = buildSafeFilter(
         {
@@ -48,7 +52,7 @@ export class ListTeamsController {
       );
       const conditions: Filter[] = [{ tenantId }, ...(Object.keys(userFilter).length > 0 ? [userFilter] : [])];
       if (request.stalled !== undefined) {
-        const stalled = await this.stalledFilter(tenantId, at, schedules);
+        const stalled = await this.stalledFilter(tenantId, at, schedules, thresholds);
         conditions.push(request.stalled ? stalled : { $nor: [stalled] });
       }
       return readModels
@@ -58,10 +62,12 @@ export class ListTeamsController {
     const starts = await this.plannedStarts(tenantId, page.items.map((t) => t.teamId), schedules);
     return {
       evaluatedAt: at.toISOString(),
-      items: page.items.map(({ _id, phaseHistory, ...team }) => {
+      thresholds,
+      items: page.items.map(({ _id, phaseHistory, phaseStallsAt: _p, journeyStallsAt: _j, ...team }) => {
         // The domain's own rule, on the team's phase history.
         const progress = phaseProgress({ ...initialTeamState, exists: true, phase: team.phase, phaseSince: team.phaseSince, phaseHistory }, at, {
           plannedStartOn: starts.get(team.teamId) ?? null,
+          ...thresholds,
         })!;
         return { ...team, stalled: progress.stalled, stallReasons: progress.reasons, monthsInPhase: progress.monthsInPhase };
       }),
@@ -70,13 +76,21 @@ export class ListTeamsController {
   }
 
   /** Stalled as of `at`, in the store: thresholds precomputed by the projection, plus overdue planned starts. */
-  private async stalledFilter(tenantId: string, at: Date, schedules: ReadModelCollection<ScheduleDocument>): Promise<Filter> {
+  private async stalledFilter(
+    tenantId: string,
+    at: Date,
+    schedules: ReadModelCollection<ScheduleDocument>,
+    thresholds: { maxMonthsInPhase: number; maxMonthsOnJourney: number },
+  ): Promise<Filter> {
     const iso = at.toISOString();
     const today = iso.slice(0, 10);
     const overdue = await schedules.find({ tenantId, plannedStartOn: { $lte: today } });
     return {
       $or: [
-        { phase: { $in: STALLABLE_PHASES }, $or: [{ phaseStallsAt: { $lte: iso } }, { journeyStallsAt: { $lte: iso } }] },
+        {
+          phase: { $in: STALLABLE_PHASES },
+          $or: [{ [`phaseStallsAt.${stallKey(thresholds.maxMonthsInPhase)}`]: { $lte: iso } }, { [`journeyStallsAt.${stallKey(thresholds.maxMonthsOnJourney)}`]: { $lte: iso } }],
+        },
         { phase: 'preparing', teamId: { $in: [...new Set(overdue.items.map((s) => s.teamId))] } },
       ],
     };

@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NEW_ID, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
+import { GovernanceSettingsReader } from '../../settings/application/governance-settings';
 import { TeamCommands } from '../application/team-commands';
 import { TeamIdParam } from '../team-id.param';
 import { ProposeBoundaryChangeRequest } from './propose-boundary-change.request';
@@ -12,6 +13,7 @@ import { ProposeBoundaryChangeRequest } from './propose-boundary-change.request'
 export class ProposeBoundaryChangeController {
   constructor(
     private readonly teams: TeamCommands,
+    private readonly settings: GovernanceSettingsReader,
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
@@ -19,7 +21,7 @@ export class ProposeBoundaryChangeController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      "Propose a boundary change for consent (team members, the team's coach, a transformation lead or admin). The team's members are asked; no objection by closesAt → adopted; any objection → escalated.",
+      "Propose a boundary change for consent (team members, the team's coach, a transformation lead or admin). The team's members are asked; no objection by closesAt (default: the tenant's consentDeadlineDays) → adopted at the deadline by the scheduler (BoundaryChangeAdoptedByDeadline); an objection standing → escalated to the layer above.",
   })
   @ApiBody({ schema: jsonSchemaOf(ProposeBoundaryChangeRequest) })
   @ApiParamsFrom(TeamIdParam)
@@ -27,12 +29,13 @@ export class ProposeBoundaryChangeController {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const { proposalId: requested, change, closesAt, reason } = parseRequest(ProposeBoundaryChangeRequest, body);
     const proposalId = requested ?? this.newId();
+    const { consentDeadlineDays } = await this.settings.settings(write.principal.tenantId);
     const result = await this.teams.run(write, teamId, {
       access: 'in-team-or-manager',
       what: 'propose boundary changes',
       reason,
       frame: 'team-unit',
-      command: (unitBoundaries) => ({ type: 'ProposeBoundaryChange', data: { teamId, proposalId, change, closesAt, unitBoundaries } }),
+      command: (unitBoundaries) => ({ type: 'ProposeBoundaryChange', data: { teamId, proposalId, change, ...(closesAt ? { closesAt } : {}), defaultDeadlineDays: consentDeadlineDays, unitBoundaries } }),
     });
     const proposal = result.state.proposals.get(proposalId);
     response.setHeader('Location', `/api/governance/teams/${teamId}/proposals/${proposalId}`);

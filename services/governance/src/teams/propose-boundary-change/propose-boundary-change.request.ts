@@ -7,8 +7,8 @@ export const ProposeBoundaryChangeRequest = z.strictObject({
     z.strictObject({ action: z.literal('set'), boundary: BoundaryWithId }),
     z.strictObject({ action: z.literal('remove'), boundaryId: EntityId }),
   ]),
-  /** End of the time box (at most 90 days ahead): no objection by then → adopted. */
-  closesAt: Instant,
+  /** The deadline for objections (at most 90 days ahead): no objection by then → adopted by the scheduler. Default: now + the tenant's consentDeadlineDays. */
+  closesAt: Instant.optional(),
   /** Why the boundary should change; required. */
   reason: Reason.optional(),
 });

@@ -16,8 +16,23 @@ export interface ProposalDocument {
   proposedBy: string;
   proposedAt: string;
   status: ProposalStatus;
-  /** How it ended: who closed or withdrew it, when, and the objections of an escalation. */
-  outcome: { by: string; at: string; reason?: string; objections?: { memberId: string; reason: string }[]; consentedIds?: string[]; silentIds?: string[] } | null;
+  /**
+   * How it ended: who closed or withdrew it, when, and the objections of an escalation;
+   * `byDeadline` when the scheduler adopted it at its deadline; for an escalation that was
+   * answered, `answer` (approve/decline, by whom, as what, when, why) is added beside.
+   */
+  outcome: {
+    by: string;
+    at: string;
+    reason?: string;
+    objections?: { memberId: string; reason: string }[];
+    consentedIds?: string[];
+    silentIds?: string[];
+    byDeadline?: boolean;
+  } | null;
+  answer?: { answer: 'approve' | 'decline'; by: string; at: string; answeredAs: string; reason: string } | null;
+  /** When it stopped being open (its last outcome or answer); null while open. */
+  closedAt?: string | null;
   [key: string]: unknown;
 }
 
@@ -42,6 +57,9 @@ const HANDLED = [
   'BoundaryChangeEscalated',
   'BoundaryChangeWithdrawn',
   'BoundaryChangeLapsed',
+  'BoundaryChangeAdoptedByDeadline',
+  'EscalatedBoundaryChangeApproved',
+  'EscalatedBoundaryChangeDeclined',
 ] as const;
 type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
@@ -49,9 +67,10 @@ export const proposalDocumentId = (teamId: string, proposalId: string) => `${tea
 
 export const proposalsProjection = defineProjection({
   name: PROPOSALS_PROJECTION,
-  version: 1,
+  // 2: adoption by deadline, answered escalations, closedAt.
+  version: 2,
   collections: {
-    proposals: { indexes: [{ keys: { tenantId: 1, teamId: 1, proposedAt: -1 } }] },
+    proposals: { indexes: [{ keys: { tenantId: 1, teamId: 1, proposedAt: -1 } }, { keys: { status: 1, closesAt: 1 } }, { keys: { tenantId: 1, closedAt: 1 } }] },
     responses: { indexes: [{ keys: { tenantId: 1, teamId: 1, proposalId: 1 } }] },
   },
   handles: HANDLED,
@@ -65,7 +84,7 @@ export const proposalsProjection = defineProjection({
     switch (event.type) {
       case 'BoundaryChangeProposed': {
         const { change, reason, closesAt, participantIds, proposedBy, proposedAt } = event.data;
-        return proposals.put(id, { tenantId, teamId, proposalId, change, reason, closesAt, participantIds: [...participantIds], proposedBy, proposedAt, status: 'open', outcome: null });
+        return proposals.put(id, { tenantId, teamId, proposalId, change, reason, closesAt, participantIds: [...participantIds], proposedBy, proposedAt, status: 'open', outcome: null, answer: null, closedAt: null });
       }
       case 'BoundaryChangeConsented':
         return responses.put(`${id}/${event.data.memberId}`, { tenantId, teamId, proposalId, memberId: event.data.memberId, response: 'consent', reason: null, at: event.data.consentedAt });
@@ -73,14 +92,26 @@ export const proposalsProjection = defineProjection({
         return responses.put(`${id}/${event.data.memberId}`, { tenantId, teamId, proposalId, memberId: event.data.memberId, response: 'objection', reason: event.data.reason, at: event.data.objectedAt });
       case 'BoundaryChangeAdopted': {
         const { adoptedBy, adoptedAt, consentedIds, silentIds } = event.data;
-        return proposals.update(id, { $set: { status: 'adopted', outcome: { by: adoptedBy, at: adoptedAt, consentedIds, silentIds } } });
+        return proposals.update(id, { $set: { status: 'adopted', outcome: { by: adoptedBy, at: adoptedAt, consentedIds, silentIds }, closedAt: adoptedAt } });
+      }
+      case 'BoundaryChangeAdoptedByDeadline': {
+        const { adoptedBy, adoptedAt, consentedIds, silentIds } = event.data;
+        return proposals.update(id, { $set: { status: 'adopted', outcome: { by: adoptedBy, at: adoptedAt, consentedIds, silentIds, byDeadline: true }, closedAt: adoptedAt } });
+      }
+      case 'EscalatedBoundaryChangeApproved': {
+        const { approvedBy, approvedAt, answeredAs, reason } = event.data;
+        return proposals.update(id, { $set: { status: 'approved', answer: { answer: 'approve', by: approvedBy, at: approvedAt, answeredAs, reason }, closedAt: approvedAt } });
+      }
+      case 'EscalatedBoundaryChangeDeclined': {
+        const { declinedBy, declinedAt, answeredAs, reason } = event.data;
+        return proposals.update(id, { $set: { status: 'declined', answer: { answer: 'decline', by: declinedBy, at: declinedAt, answeredAs, reason }, closedAt: declinedAt } });
       }
       case 'BoundaryChangeEscalated':
-        return proposals.update(id, { $set: { status: 'escalated', outcome: { by: event.data.escalatedBy, at: event.data.escalatedAt, objections: event.data.objections } } });
+        return proposals.update(id, { $set: { status: 'escalated', outcome: { by: event.data.escalatedBy, at: event.data.escalatedAt, objections: event.data.objections }, closedAt: event.data.escalatedAt } });
       case 'BoundaryChangeWithdrawn':
-        return proposals.update(id, { $set: { status: 'withdrawn', outcome: { by: event.data.withdrawnBy, at: event.data.withdrawnAt, reason: event.data.reason } } });
+        return proposals.update(id, { $set: { status: 'withdrawn', outcome: { by: event.data.withdrawnBy, at: event.data.withdrawnAt, reason: event.data.reason }, closedAt: event.data.withdrawnAt } });
       case 'BoundaryChangeLapsed':
-        return proposals.update(id, { $set: { status: 'lapsed', outcome: { by: event.data.lapsedBy, at: event.data.lapsedAt, code: event.data.code, reason: event.data.message } } });
+        return proposals.update(id, { $set: { status: 'lapsed', outcome: { by: event.data.lapsedBy, at: event.data.lapsedAt, code: event.data.code, reason: event.data.message }, closedAt: event.data.lapsedAt } });
     }
   },
 });

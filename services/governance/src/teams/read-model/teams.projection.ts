@@ -1,12 +1,9 @@
 import type { StoredEvent } from '@leerzone/kernel';
 import { defineProjection } from '@leerzone/projections';
-import { addMonths, TEAM_EVENT_TYPES, type TeamEvent, type TeamPhase } from '@leerzone/governance-domain';
+import { addMonths, MAX_SETTING_MONTHS_IN_PHASE, MAX_SETTING_MONTHS_ON_JOURNEY, TEAM_EVENT_TYPES, type TeamEvent, type TeamPhase } from '@leerzone/governance-domain';
 
 export const TEAMS_PROJECTION = 'governance.teams';
 
-/** The domain's defaults (phaseProgress): half the journey in one phase, or the whole 12-month journey, means stalled. */
-export const MAX_MONTHS_IN_PHASE = 6;
-export const MAX_MONTHS_ON_JOURNEY = 12;
 /** Phases in which a team can stall: preparing waits for its turn, self-steering has arrived. */
 export const STALLABLE_PHASES: readonly TeamPhase[] = ['pilot', 'forming', 'performing'];
 
@@ -24,11 +21,12 @@ export interface TeamDocument {
   /** When the team last left `preparing`; null while preparing. */
   journeyStartedAt: string | null;
   /**
-   * The moments from which the team counts as stalled, precomputed from the events so a
-   * list can filter on "stalled as of T" in the store: phase-too-long, journey-too-long.
+   * The moments from which the team counts as stalled, precomputed from the events for every
+   * threshold a tenant may set (`m<months>` → instant), so a list can filter on "stalled as of
+   * T" in the store under the tenant's own settings: phase-too-long, journey-too-long.
    */
-  phaseStallsAt: string | null;
-  journeyStallsAt: string | null;
+  phaseStallsAt: Record<string, string> | null;
+  journeyStallsAt: Record<string, string> | null;
   memberCount: number;
   createdBy: string;
   createdAt: string;
@@ -38,12 +36,15 @@ export interface TeamDocument {
   [key: string]: unknown;
 }
 
-const months = (iso: string, count: number) => addMonths(new Date(iso), count).toISOString();
+/** `phaseStallsAt.m<months>`: the key of one threshold. */
+export const stallKey = (months: number) => `m${months}`;
+const stallMoments = (iso: string, upTo: number): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: upTo }, (_, i) => [stallKey(i + 1), addMonths(new Date(iso), i + 1).toISOString()]));
 
 export const teamsProjection = defineProjection({
   name: TEAMS_PROJECTION,
-  // 2: every team event moves the version (ETag); phase history and stall thresholds.
-  version: 2,
+  // 2: every team event moves the version (ETag); phase history and stall thresholds. 3: stall moments per tenant-settable threshold.
+  version: 3,
   collections: {
     teams: { indexes: [{ keys: { tenantId: 1, name: 1 } }, { keys: { tenantId: 1, phase: 1 } }, { keys: { tenantId: 1, unitId: 1 } }] },
   },
@@ -84,9 +85,9 @@ export const teamsProjection = defineProjection({
           phase === 'preparing'
             ? { journeyStartedAt: null, journeyStallsAt: null }
             : previousPhase === 'preparing'
-              ? { journeyStartedAt: changedAt, journeyStallsAt: months(changedAt, MAX_MONTHS_ON_JOURNEY) }
+              ? { journeyStartedAt: changedAt, journeyStallsAt: stallMoments(changedAt, MAX_SETTING_MONTHS_ON_JOURNEY) }
               : {};
-        const phaseStallsAt = STALLABLE_PHASES.includes(phase) ? months(changedAt, MAX_MONTHS_IN_PHASE) : null;
+        const phaseStallsAt = STALLABLE_PHASES.includes(phase) ? stallMoments(changedAt, MAX_SETTING_MONTHS_IN_PHASE) : null;
         return teams.update(id, { $set: { phase, phaseSince: changedAt, phaseStallsAt, ...journey, ...touched }, $push: { phaseHistory: { phase, since: changedAt } } });
       }
       case 'MemberAdded':

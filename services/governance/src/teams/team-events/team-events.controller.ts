@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StreamNotFoundError, type EventStore } from '@leerzone/kernel';
-import { CurrentPrincipal, EVENT_STORE, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { CurrentPrincipal, EVENT_STORE, ProblemException, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamStreamId } from '@leerzone/governance-domain';
 import { TeamIdParam } from '../team-id.param';
 
@@ -11,7 +11,9 @@ export class TeamEventsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':teamId/events')
-  @ApiOperation({ summary: "A team's events with their full envelopes (who, when, why, correlation, causation, trace, hash)." })
+  // Full envelopes name every actor and carry trace and correlation ids: the audit trail's readers only, as the audit API.
+  @Roles('auditor', 'admin')
+  @ApiOperation({ summary: "A team's events with their full envelopes (who, when, why, correlation, causation, trace, hash). Auditors and admins only (403 AUTH.FORBIDDEN otherwise)." })
   @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
