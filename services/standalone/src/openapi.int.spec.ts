@@ -18,7 +18,6 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  * assessment and failure-learning has one).
  */
 const QUERIES_WITHOUT_EXAMPLES = [
-  'GET /api/analytics/teams',
   'GET /api/governance/organisations',
   'GET /api/governance/organisations/{organisationId}',
   'GET /api/governance/organisations/{organisationId}/history',

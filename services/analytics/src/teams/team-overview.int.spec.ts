@@ -39,10 +39,10 @@ describe('analytics: team overview over the bus', () => {
       g.event(TEAM_A, 'MemberAdded', { memberId: 'm3', roles: ['coach'] }),
       g.event(TEAM_A, 'MemberRemoved', { memberId: 'm3', reason: null }),
       g.event(TEAM_A, 'TeamPhaseChanged', { previousPhase: 'preparing', phase: 'pilot', changedAt: '2026-04-01T00:00:00.000Z', reason: null }),
-      g.event(TEAM_A, 'DecisionRecorded', { decisionId: 'd1', area: 'tooling' }),
-      g.event(TEAM_A, 'DecisionRecorded', { decisionId: 'd2', area: 'tooling' }),
-      g.event(TEAM_A, 'DecisionEscalated', { decisionId: 'd3', area: 'budget-spend', violations: [] }),
-      g.event(TEAM_A, 'YesGiven', { memberId: 'm1' }),
+      g.event(TEAM_A, 'DecisionRecorded', { decisionId: 'd1', area: 'tooling', decidedAt: '2026-04-02T09:00:00.000Z' }),
+      g.event(TEAM_A, 'DecisionRecorded', { decisionId: 'd2', area: 'tooling', decidedAt: '2026-04-03T09:00:00.000Z' }),
+      g.event(TEAM_A, 'DecisionEscalated', { decisionId: 'd3', area: 'budget-spend', violations: [], escalatedAt: '2026-04-04T09:00:00.000Z' }),
+      g.event(TEAM_A, 'PrincipleAdopted', { principleId: 'p1' }),
       g.event(TEAM_B, 'TeamCreated', { name: 'Zuid', unitId: 'u-1', purpose: null, createdBy: 'ada', createdAt: '2026-03-03T09:00:00.000Z' }),
       g.event(TEAM_B, 'TeamRenamed', { previousName: 'Zuid', name: 'Zuidwest' }),
       g.event(TEAM_C, 'TeamCreated', { name: 'Elsewhere', unitId: null, purpose: null, createdBy: 'bob', createdAt: '2026-03-03T09:00:00.000Z' }, { tenantId: 'globex' }),
@@ -65,7 +65,7 @@ describe('analytics: team overview over the bus', () => {
         decisionsRecorded: 2,
         decisionsEscalated: 1,
         createdAt: '2026-03-02T09:00:00.000Z',
-        // YesGiven is not something the overview tracks.
+        // PrincipleAdopted is not something the overview tracks.
         lastActivityAt: history[8]!.occurredAt,
       },
       expect.objectContaining({ teamId: TEAM_B, name: 'Zuidwest', unitId: 'u-1', phase: 'preparing', memberCount: 0, decisionsRecorded: 0, lastActivityAt: history[11]!.occurredAt }),
@@ -140,7 +140,7 @@ describe('analytics: team overview over the bus', () => {
       // Read through the process's schema registry, which knows TeamRenamed only up to version 1.
       [newer.eventId, 'MESSAGING.UNSUPPORTED_SCHEMA_VERSION'],
     ]);
-    expect(letters[0]!.group).toMatch(/^analytics\.team-overview\.v1_\d+$/);
+    expect(letters[0]!.group).toMatch(/^analytics\.team-overview\.v2_\d+$/);
     expect(letters[0]!.error.message).toMatch(/memberId/);
     expect(letters[1]!.error.message).toMatch(/version 2/);
     await watcher.stop();

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { summariseTeams, type TeamOverview } from '@leerzone/analytics-domain';
 import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
@@ -21,6 +21,29 @@ export class ListTeamOverviewController {
       "The tenant's teams as analytics sees them (from governance's events, over the bus): phase and since when, members, decisions recorded and escalated, last activity; with a tenant-wide summary. Filter: phase; limit/after.",
   })
   @ApiQueryFrom(ListTeamOverviewQuery)
+  @ApiOkResponse({
+    schema: {
+      example: {
+        items: [
+          {
+            tenantId: 'acme',
+            teamId: '0199a0b2-7c1e-7000-8000-0000000000a1',
+            name: 'Noord',
+            unitId: 'u-care',
+            phase: 'pilot',
+            phaseSince: '2026-04-01T00:00:00.000Z',
+            memberCount: 7,
+            decisionsRecorded: 12,
+            decisionsEscalated: 3,
+            createdAt: '2026-03-02T09:00:00.000Z',
+            lastActivityAt: '2026-04-10T09:00:00.000Z',
+          },
+        ],
+        next: 'eyJrIjpbIk5vb3JkIl19',
+        summary: { teams: 40, byPhase: { preparing: 20, pilot: 8, forming: 6, performing: 4, 'self-steering': 2 }, members: 300, decisionsRecorded: 410, decisionsEscalated: 37, escalationShare: 0.083 },
+      },
+    },
+  })
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const request = parseRequest(ListTeamOverviewQuery, query, 'query');
     const { tenantId } = principal;
@@ -29,12 +52,27 @@ export class ListTeamOverviewController {
       teams.find({ tenantId, ...(request.phase ? { phase: request.phase } : {}) }, { sort: { name: 1 }, limit: request.limit, ...(request.after ? { after: request.after } : {}) }),
     );
     return {
-      items: page.items.map(({ _id, ...team }): TeamOverview => team),
+      items: page.items.map(overview),
       ...(page.next ? { next: page.next } : {}),
       summary: summariseTeams(await allTeams(teams, tenantId)),
     };
   }
 }
+
+/** The overview's fields of a team's document (the full figures are at /api/analytics/team-figures). */
+const overview = (team: TeamOverviewDocument): TeamOverview => ({
+  tenantId: team.tenantId,
+  teamId: team.teamId,
+  name: team.name,
+  unitId: team.unitId,
+  phase: team.phase,
+  phaseSince: team.phaseSince,
+  memberCount: team.memberCount,
+  decisionsRecorded: team.decisionsRecorded,
+  decisionsEscalated: team.decisionsEscalated,
+  createdAt: team.createdAt,
+  lastActivityAt: team.lastActivityAt,
+});
 
 async function allTeams(teams: ReadModelCollection<TeamOverviewDocument>, tenantId: string): Promise<TeamOverviewDocument[]> {
   const all: TeamOverviewDocument[] = [];

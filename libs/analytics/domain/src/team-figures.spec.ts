@@ -1,0 +1,152 @@
+import { aggregateCells, shownResults } from './anonymity';
+import { objective, ref, report, round, team } from './records.fixture';
+import { rollUp, series, unitRollUps } from './roll-ups';
+import { teamFigures, type TeamSources } from './team-figures';
+import { teamRow, withinPeriod } from './team-rows';
+import { boundaryEffect, readTeamFact } from './team-facts';
+import { Fields } from './fact-reader';
+
+const NOW = '2026-06-30T12:00:00.000Z';
+const sources = (overrides: Partial<TeamSources> = {}): TeamSources => ({ team: team(), rounds: [], objectives: [], reports: [], ...overrides });
+
+describe('a team’s figures', () => {
+  it('rollout: phase, days in it, yes against members', () => {
+    const f = teamFigures(sources({ team: team({ phaseSince: '2026-06-20T12:00:00.000Z', memberCount: 8, yesMemberIds: ['a', 'b', 'c', 'd', 'e', 'f'] }) }), NOW, 5);
+    expect(f.rollout).toEqual({ phase: 'pilot', since: '2026-06-20T12:00:00.000Z', daysInPhase: 10, members: 8, yes: 6, yesShare: 0.75 });
+  });
+
+  it('trust per shown round with respondent counts, the current zone and its history', () => {
+    const rounds = [round('r1', '2026-02-01T00:00:00.000Z', 'anxiety', { safety: 4.1, n: 6 }, null), round('r2', '2026-05-01T00:00:00.000Z', 'learning', { safety: 5.4, abi: 4.2, n: 7 }, 'anxiety')];
+    const f = teamFigures(sources({ rounds }), NOW, 5);
+    expect(f.trust.rounds.map((r) => [r.roundId, r.psychologicalSafety, r.abi?.total, r.abi?.n])).toEqual([
+      ['r1', { mean: 4.1, n: 6 }, 4, 6],
+      ['r2', { mean: 5.4, n: 7 }, 4.2, 7],
+    ]);
+    expect(f.zone).toEqual({
+      current: 'learning',
+      since: '2026-05-01T00:00:00.000Z',
+      history: [
+        { roundId: 'r1', from: null, to: 'anxiety', at: '2026-02-01T00:00:00.000Z' },
+        { roundId: 'r2', from: 'anxiety', to: 'learning', at: '2026-05-01T00:00:00.000Z' },
+      ],
+    });
+  });
+
+  it('withholds a round whose count is under the tenant’s threshold, though it passed the lower one it was frozen with', () => {
+    const low = round('r1', '2026-02-01T00:00:00.000Z', 'learning', { safety: 6.5, n: 3, threshold: 3 }, null);
+    const f = teamFigures(sources({ rounds: [low] }), NOW, 5);
+    expect(f.trust).toEqual({ rounds: [], roundsWithheld: 1 });
+    expect(f.zone.current).toBeNull();
+    expect(teamFigures(sources({ rounds: [low] }), NOW, 3).trust.rounds).toHaveLength(1);
+  });
+
+  it('OKR: progress and statuses of running objectives, final scores and ambition of graded ones', () => {
+    const base = objective('o1', 'c2', [0.5, 0.25], '2026-06-01T00:00:00.000Z');
+    const running = { ...base, grade: null, keyResults: { ...base.keyResults, 'kr-1': { ...base.keyResults['kr-1']!, status: 'at-risk' as const, weight: 3 } } };
+    const f = teamFigures(sources({ objectives: [running, objective('o2', 'c1', [1, 0.9, 1], '2026-04-01T00:00:00.000Z')] }), NOW, 5);
+    expect(f.okr.progress).toBe(0.313);
+    expect(f.okr.status).toEqual({ 'on-track': 1, behind: 0, 'at-risk': 1, 'not-checked-in': 0 });
+    expect(f.okr.finalScores).toEqual([{ objectiveId: 'o2', cycleId: 'c1', commitment: 'aspirational', score: 1, achieved: true }]);
+    expect(f.okr.ambition).toEqual({ aspirationalGraded: 1, nearOne: 1 });
+  });
+
+  it('failure intelligence: per month, share per kind, repeats, median detection, open and overdue actions, speak-up', () => {
+    const repeat = { ...ref('r'), lessonId: 'l', lessonReportId: 'x', preventionActionId: null, preventionDone: true, at: '2026-03-02T00:00:00.000Z' };
+    const reports = [
+      report('2026-03-01T00:00:00.000Z', { timeToDetectionMinutes: 10, repeats: [repeat], speakUpRecognitions: 1, actions: { a1: { purpose: 'prevention', ownerTeamId: 't1', dueOn: '2026-06-29', status: 'open' } } }),
+      report('2026-03-20T00:00:00.000Z', { kind: 'intelligent', timeToDetectionMinutes: 30, actions: { a2: { purpose: 'follow-up', ownerTeamId: 't1', dueOn: '2026-06-30', status: 'open' }, a3: { purpose: 'follow-up', ownerTeamId: 't1', dueOn: '2026-01-01', status: 'done' } } }),
+      report('2026-04-02T00:00:00.000Z', { kind: null, timeToDetectionMinutes: 600 }),
+    ];
+    expect(teamFigures(sources({ reports }), NOW, 5).failures).toEqual({
+      reports: 3,
+      perMonth: { '2026-03': 2, '2026-04': 1 },
+      byKind: { basic: 1, complex: 0, intelligent: 1, unclassified: 1 },
+      shareByKind: { basic: 0.333, complex: 0, intelligent: 0.333, unclassified: 0.333 },
+      basicRepeats: 1,
+      repeatsWithPreventionDone: 1,
+      medianTimeToDetectionMinutes: 30,
+      openActions: 2,
+      // Due yesterday is overdue; due today is not yet.
+      overdueActions: 1,
+      speakUpRecognitions: 1,
+    });
+  });
+
+  it('a period cuts reports, rounds and changes to it, and a row flattens the figures', () => {
+    const s = sources({ reports: [report('2026-03-01T00:00:00.000Z'), report('2026-05-01T00:00:00.000Z')], rounds: [round('r1', '2026-02-01T00:00:00.000Z', 'comfort', { safety: 5.1 }, null)] });
+    const cut = withinPeriod(s, { from: '2026-04-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' });
+    expect(cut.reports).toHaveLength(1);
+    expect(cut.rounds).toHaveLength(0);
+    const row = teamRow(teamFigures(s, NOW, 5));
+    expect(row).toMatchObject({ teamId: 't1', failureReports: 2, zone: 'comfort', psychologicalSafety: 5.1, psychologicalSafetyN: 6 });
+  });
+});
+
+describe('anonymity in aggregates: no differencing can recover a withheld team', () => {
+  const team2 = (teamId: string, unitId: string) => team({ teamId, name: teamId, unitId });
+  const withRound = (teamId: string, unitId: string, safety: number, n: number, threshold = 5): TeamSources => ({
+    team: team2(teamId, unitId),
+    rounds: [{ ...round(`r-${teamId}`, '2026-03-01T00:00:00.000Z', 'learning', { safety, n, threshold }, null), teamId }],
+    objectives: [],
+    reports: [],
+  });
+  // A unit of three teams; team C answered with 3 respondents under a round threshold of 3 while the tenant's is 5.
+  const teams = [withRound('A', 'u1', 5, 6), withRound('B', 'u1', 6, 6), withRound('C', 'u1', 1, 3, 3)];
+  const units = [{ tenantId: 'acme', organisationId: 'o1', unitId: 'u1', name: 'Care', parentUnitId: null }];
+
+  it('the unit’s figure rests on shown teams only: unit minus A minus B reveals nothing of C', () => {
+    const unit = unitRollUps(units, teams, NOW, 5)[0]!.figures.psychologicalSafety!;
+    expect(unit).toEqual({ mean: 5.5, n: 12, teams: 2 });
+    const a = rollUp([teams[0]!], NOW, 5).psychologicalSafety!;
+    const b = rollUp([teams[1]!], NOW, 5).psychologicalSafety!;
+    // What an attacker would compute for C from the unit and the other two teams:
+    expect(unit.n - a.n - b.n).toBe(0);
+    expect(unit.mean * unit.n - a.mean * a.n - b.mean * b.n).toBe(0);
+    // And any filter that holds only C shows nothing, not even a count.
+    expect(rollUp([teams[2]!], NOW, 5).psychologicalSafety).toBeNull();
+    expect(rollUp([teams[0]!, teams[2]!], NOW, 5).psychologicalSafety).toEqual(a);
+  });
+
+  it('series per period use the same cells', () => {
+    const [point] = series('quarter', teams, '2026-01-01T00:00:00.000Z', '2026-03-31T00:00:00.000Z', 5);
+    expect(point!.psychologicalSafety).toEqual({ mean: 5.5, n: 12, teams: 2 });
+  });
+
+  it('an aggregate under the threshold is withheld; a result exactly at it is shown', () => {
+    expect(aggregateCells([{ mean: 5, n: 4 }], 5)).toBeNull();
+    expect(aggregateCells([{ mean: 5, n: 5 }], 5)).toEqual({ mean: 5, n: 5, teams: 1 });
+    const at = round('r', '2026-03-01T00:00:00.000Z', 'learning', { safety: 5, n: 5 }, null);
+    expect(shownResults(at, 5)).toHaveLength(3);
+    expect(shownResults({ ...at, outcome: 'not-enough-answers', results: [] }, 5)).toEqual([]);
+  });
+});
+
+describe('reading boundary changes by governance’s rule', () => {
+  const f = (boundary: object | null) => (boundary === null ? null : new Fields('TeamBoundarySet', boundary));
+  const money = (amount: number, period = 'month', currency = 'EUR') => ({ boundaryId: 'b', kind: 'financial', title: 'x', limit: { amount, currency }, period, decisionArea: null });
+  it.each([
+    [null, money(100), 'widened'],
+    [money(100), null, 'narrowed'],
+    [null, { boundaryId: 'r', kind: 'safety' }, 'narrowed'],
+    [{ boundaryId: 'r', kind: 'legal' }, null, 'widened'],
+    [money(100), money(50), 'narrowed'],
+    [money(100), money(100, 'quarter'), 'narrowed'],
+    [money(100), money(200), 'widened'],
+    [money(100), money(50, 'per-decision'), 'not-comparable'],
+    [money(100), money(50, 'month', 'USD'), 'not-comparable'],
+  ])('%j → %j: %s', (previous, next, effect) => {
+    expect(boundaryEffect(f(previous), f(next))).toBe(effect);
+  });
+
+  it('reads a boundary set from the event', () => {
+    expect(readTeamFact({ type: 'TeamBoundarySet', schemaVersion: 1, data: { teamId: 't1', boundary: money(50), previous: money(100), setBy: 'a', setAt: NOW, reason: 'x', proposalId: null } })).toEqual({
+      type: 'TeamBoundarySet',
+      teamId: 't1',
+      boundaryId: 'b',
+      kind: 'financial',
+      added: false,
+      effect: 'narrowed',
+      setAt: NOW,
+    });
+  });
+});
