@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { unitTree } from '@leerzone/governance-domain';
 import { etagOf } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
 import { OrganisationIdParam } from '../organisation-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: organisations')
 @Controller('api/governance/organisations')
@@ -13,6 +14,7 @@ export class GetOrganisationController {
   constructor(private readonly frames: UnitFrames) {}
 
   @Get(':organisationId')
+  @ApiOkResponse({ schema: { example: EXAMPLES.organisation } })
   @ApiOperation({ summary: "An organisation's unit tree with each unit's own boundaries. ETag = the organisation stream version." })
   @ApiParamsFrom(OrganisationIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { effectiveUnitBoundaries, organisationStateAsOf, organisationStreamId, unitBoundariesAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery, TenantStreams } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
 import { UnitParams } from '../organisation-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: organisations')
 @Controller('api/governance/organisations')
@@ -16,6 +17,7 @@ export class GetUnitBoundariesController {
   ) {}
 
   @Get(':organisationId/units/:unitId/boundaries')
+  @ApiOkResponse({ schema: { example: EXAMPLES.unitBoundaries } })
   @ApiOperation({ summary: "A unit's effective boundaries (its own and the inherited ones, root first, each with its source). ?asOf=<ISO instant> rebuilds them from the organisation's events." })
   @ApiQueryFrom(AsOfQuery)
   @ApiParamsFrom(UnitParams)

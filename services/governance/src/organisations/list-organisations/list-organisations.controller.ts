@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, type Principal } from '@leerzone/nest-platform';
 import { ORGANISATIONS_PROJECTION, type OrganisationDocument } from '../read-model/organisations.projection';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: organisations')
 @Controller('api/governance/organisations')
@@ -9,6 +10,7 @@ export class ListOrganisationsController {
   constructor(private readonly projections: ProjectionsHost) {}
 
   @Get()
+  @ApiOkResponse({ schema: { example: EXAMPLES.organisations } })
   @ApiOperation({ summary: "The tenant's organisations, by name." })
   async list(@CurrentPrincipal() principal: Principal) {
     const { items } = await this.projections.readModels

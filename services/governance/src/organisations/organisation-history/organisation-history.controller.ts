@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { organisationHistory, organisationStreamId } from '@leerzone/governance-domain';
 import { TenantStreams } from '@leerzone/service-kit';
 import { OrganisationIdParam } from '../organisation-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: time travel')
 @Controller('api/governance/organisations')
@@ -11,6 +12,7 @@ export class OrganisationHistoryController {
   constructor(private readonly streams: TenantStreams) {}
 
   @Get(':organisationId/history')
+  @ApiOkResponse({ schema: { example: EXAMPLES.organisationHistory } })
   @ApiOperation({ summary: 'Every change of the unit tree and unit boundaries, with who, when and why.' })
   @ApiParamsFrom(OrganisationIdParam)
   async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { rolloutPlanAsOf, rolloutPlanStreamId } from '@leerzone/governance-domain';
 import { AsOfQuery, etagOf, TenantStreams } from '@leerzone/service-kit';
 import { ROLLOUT_PLANS_PROJECTION, type RolloutPlanDocument, type ScheduleDocument } from '../read-model/rollout-plans.projection';
 import { PlanIdParam } from '../plan-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: rollout')
 @Controller('api/governance/rollout-plans')
@@ -16,6 +17,7 @@ export class GetRolloutPlanController {
   ) {}
 
   @Get(':planId')
+  @ApiOkResponse({ schema: { example: EXAMPLES.rolloutPlan } })
   @ApiOperation({ summary: 'A rollout plan: its teams by planned start (pilot first), with wave and planned dates. ?asOf=<ISO instant> rebuilds the plan as it stood then. ETag = the plan stream version.' })
   @ApiQueryFrom(AsOfQuery)
   @ApiParamsFrom(PlanIdParam)

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, type Principal } from '@leerzone/nest-platform';
 import { ROLLOUT_PLANS_PROJECTION, type RolloutPlanDocument } from '../read-model/rollout-plans.projection';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: rollout')
 @Controller('api/governance/rollout-plans')
@@ -9,6 +10,7 @@ export class ListRolloutPlansController {
   constructor(private readonly projections: ProjectionsHost) {}
 
   @Get()
+  @ApiOkResponse({ schema: { example: EXAMPLES.rolloutPlans } })
   @ApiOperation({ summary: "The tenant's rollout plans, by name." })
   async list(@CurrentPrincipal() principal: Principal) {
     const { items } = await this.projections.readModels

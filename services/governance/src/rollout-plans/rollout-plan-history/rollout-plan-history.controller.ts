@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { rolloutPlanHistory, rolloutPlanStreamId } from '@leerzone/governance-domain';
 import { TenantStreams } from '@leerzone/service-kit';
 import { PlanIdParam } from '../plan-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: time travel')
 @Controller('api/governance/rollout-plans')
@@ -11,6 +12,7 @@ export class RolloutPlanHistoryController {
   constructor(private readonly streams: TenantStreams) {}
 
   @Get(':planId/history')
+  @ApiOkResponse({ schema: { example: EXAMPLES.rolloutPlanHistory } })
   @ApiOperation({ summary: 'Every change of the rollout plan, with who, when and why.' })
   @ApiParamsFrom(PlanIdParam)
   async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {

@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { COACHING_PROJECTION, type CoachingSessionDocument, type CoachingTopicDocument } from '../read-model/coaching.projection';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: coaching')
 @Controller('api/governance/teams')
@@ -14,6 +15,7 @@ export class GetCoachingController {
   ) {}
 
   @Get(':teamId/coaching')
+  @ApiOkResponse({ schema: { example: EXAMPLES.coaching } })
   @ApiOperation({ summary: "The team's coaching plan (topics, goals, sessions held per topic) and the sessions, oldest first." })
   @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {

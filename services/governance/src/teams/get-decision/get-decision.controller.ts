@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { DECISIONS_PROJECTION, decisionDocumentId, type DecisionDocument } from '../read-model/decisions.projection';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamDecisionParams } from '../team-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: decisions')
 @Controller('api/governance/teams')
@@ -14,6 +15,7 @@ export class GetDecisionController {
   ) {}
 
   @Get(':teamId/decisions/:decisionId')
+  @ApiOkResponse({ schema: { example: EXAMPLES.decision } })
   @ApiOperation({ summary: 'One decision: what, why, the options considered, the amount, the mandate valid at that moment, and any violations (escalated).' })
   @ApiParamsFrom(TeamDecisionParams)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { delegationBoardView, teamDelegationBoardAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery } from '@leerzone/service-kit';
 import { TeamPast } from '../application/team-past';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: delegation board')
 @Controller('api/governance/teams')
@@ -16,6 +17,7 @@ export class GetDelegationBoardController {
   ) {}
 
   @Get(':teamId/delegation-board')
+  @ApiOkResponse({ schema: { example: EXAMPLES.delegationBoard } })
   @ApiOperation({
     summary:
       'The delegation board: each key decision area with its level (1 Tell … 7 Delegate), who set it, when and why; unset areas are level 1. ?asOf=<ISO instant> rebuilds the board at that moment from the events.',

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamMandateAsOf } from '@leerzone/governance-domain';
 import { TeamPast } from '../application/team-past';
 import { TeamIdParam } from '../team-id.param';
 import { MandateQuery } from './get-mandate.request';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: time travel')
 @Controller('api/governance/teams')
@@ -15,6 +16,7 @@ export class GetMandateController {
   ) {}
 
   @Get(':teamId/mandate')
+  @ApiOkResponse({ schema: { example: EXAMPLES.mandate } })
   @ApiOperation({
     summary:
       '"What could this team decide about <area> on <date>, within which boundaries?": the board level, every financial limit with what was already spent in its period, and the rule boundaries in force. asOf defaults to now.',

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { phaseProgress, selfSteeringReadiness } from '@leerzone/governance-domain';
 import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
@@ -7,6 +7,7 @@ import { GovernanceSettingsReader } from '../../settings/application/governance-
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
 import { PhaseProgressQuery } from './get-phase-progress.request';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: phases')
 @Controller('api/governance/teams')
@@ -19,6 +20,7 @@ export class GetPhaseProgressController {
   ) {}
 
   @Get(':teamId/phase')
+  @ApiOkResponse({ schema: { example: EXAMPLES.phase } })
   @ApiOperation({ summary: 'Where the team is on its way to self-steering: phase, since when, phase history, whether it stalled and why (under the tenant’s thresholds), and who still has to say yes.' })
   @ApiQueryFrom(PhaseProgressQuery)
   @ApiParamsFrom(TeamIdParam)

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { proposalView } from '../application/proposal-views';
 import { PROPOSALS_PROJECTION, proposalDocumentId, type ProposalDocument, type ProposalResponseDocument } from '../read-model/proposals.projection';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamProposalParams } from '../team-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: consent')
 @Controller('api/governance/teams')
@@ -15,6 +16,7 @@ export class GetProposalController {
   ) {}
 
   @Get(':teamId/proposals/:proposalId')
+  @ApiOkResponse({ schema: { example: EXAMPLES.proposal } })
   @ApiOperation({ summary: 'One proposal: the change, why, the time box, who was asked, each latest response, and how it ended.' })
   @ApiParamsFrom(TeamProposalParams)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {

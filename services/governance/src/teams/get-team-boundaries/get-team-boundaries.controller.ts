@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamBoundariesAsOf } from '@leerzone/governance-domain';
 import { UnitFrames } from '../../organisations/application/unit-frames';
@@ -8,6 +8,7 @@ import { TeamPast } from '../application/team-past';
 import { TeamReadModels } from '../application/team-read-models';
 import { TEAM_BOUNDARIES_PROJECTION, type TeamBoundaryDocument } from '../read-model/team-boundaries.projection';
 import { TeamIdParam } from '../team-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: boundaries')
 @Controller('api/governance/teams')
@@ -20,6 +21,7 @@ export class GetTeamBoundariesController {
   ) {}
 
   @Get(':teamId/boundaries')
+  @ApiOkResponse({ schema: { example: EXAMPLES.teamBoundaries } })
   @ApiOperation({
     summary:
       "The team's own boundaries (who set them, when, why) and the effective frame (the unit's, inherited down the tree, plus the team's). ?asOf=<ISO instant> answers what held at that moment, rebuilt from the team's and the organisation's events.",

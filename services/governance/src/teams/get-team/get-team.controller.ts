@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { etagOf } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: teams')
 @Controller('api/governance/teams')
@@ -12,6 +13,7 @@ export class GetTeamController {
   constructor(private readonly teams: TeamReadModels) {}
 
   @Get(':teamId')
+  @ApiOkResponse({ schema: { example: EXAMPLES.team } })
   @ApiOperation({ summary: 'A team as the read model has it: name, unit, phase and since when, member count. ETag = the team stream version (send it as If-Match on writes).' })
   @ApiParamsFrom(TeamIdParam)
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {

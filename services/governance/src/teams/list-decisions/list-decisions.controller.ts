@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
@@ -7,6 +7,7 @@ import { TeamReadModels } from '../application/team-read-models';
 import { DECISIONS_PROJECTION, type DecisionDocument } from '../read-model/decisions.projection';
 import { TeamIdParam } from '../team-id.param';
 import { ListDecisionsQuery } from './list-decisions.request';
+import { EXAMPLES } from '../../shared/examples';
 
 const FILTERABLE = { status: { type: 'string', operators: ['in'] }, area: { type: 'string', operators: ['in'] } } as const;
 
@@ -19,6 +20,7 @@ export class ListDecisionsController {
   ) {}
 
   @Get(':teamId/decisions')
+  @ApiOkResponse({ schema: { example: EXAMPLES.decisions } })
   @ApiOperation({ summary: "The team's decisions, newest first, each with the mandate it was checked against. ?status=recorded,escalated&area=budget-spend filter; limit/after page." })
   @ApiQueryFrom(ListDecisionsQuery)
   @ApiParamsFrom(TeamIdParam)

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { membershipView, teamMembershipAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery } from '@leerzone/service-kit';
 import { TeamPast } from '../application/team-past';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: members')
 @Controller('api/governance/teams')
@@ -16,6 +17,7 @@ export class ListMembersController {
   ) {}
 
   @Get(':teamId/members')
+  @ApiOkResponse({ schema: { example: EXAMPLES.members } })
   @ApiOperation({ summary: "Members, their roles and their yes, with the team's readiness for self-steering. ?asOf=<ISO instant> rebuilds the membership at that moment from the events." })
   @ApiQueryFrom(AsOfQuery)
   @ApiParamsFrom(TeamIdParam)

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { safeScalar } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
@@ -7,6 +7,7 @@ import { TeamReadModels } from '../application/team-read-models';
 import { PRINCIPLES_PROJECTION, type PrincipleDocument } from '../read-model/principles.projection';
 import { TeamIdParam } from '../team-id.param';
 import { ListPrinciplesQuery } from './list-principles.request';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: principles')
 @Controller('api/governance/teams')
@@ -17,6 +18,7 @@ export class ListPrinciplesController {
   ) {}
 
   @Get(':teamId/principles')
+  @ApiOkResponse({ schema: { example: EXAMPLES.principles } })
   @ApiOperation({ summary: "The team's principles, each a rule with the value it expresses, oldest first. ?status=active|retired." })
   @ApiQueryFrom(ListPrinciplesQuery)
   @ApiParamsFrom(TeamIdParam)

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
@@ -8,6 +8,7 @@ import { TeamReadModels } from '../application/team-read-models';
 import { PROPOSALS_PROJECTION, type ProposalDocument, type ProposalResponseDocument } from '../read-model/proposals.projection';
 import { TeamIdParam } from '../team-id.param';
 import { ListProposalsQuery } from './list-proposals.request';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: consent')
 @Controller('api/governance/teams')
@@ -18,6 +19,7 @@ export class ListProposalsController {
   ) {}
 
   @Get(':teamId/proposals')
+  @ApiOkResponse({ schema: { example: EXAMPLES.proposals } })
   @ApiOperation({ summary: "The team's boundary-change proposals, newest first, with every participant's latest response. ?status=open,escalated filters." })
   @ApiQueryFrom(ListProposalsQuery)
   @ApiParamsFrom(TeamIdParam)

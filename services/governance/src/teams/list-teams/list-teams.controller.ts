@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter, buildSafeSort, type Filter } from '@leerzone/projection-store';
 import type { ReadModelCollection } from '@leerzone/projections';
@@ -9,6 +9,7 @@ import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-p
 import { GovernanceSettingsReader } from '../../settings/application/governance-settings';
 import { STALLABLE_PHASES, stallKey, TEAMS_PROJECTION, type TeamDocument } from '../read-model/teams.projection';
 import { ListTeamsQuery } from './list-teams.request';
+import { EXAMPLES } from '../../shared/examples';
 
 /** What users may filter and sort on: nothing else reaches the store. */
 const FILTERABLE = {
@@ -28,6 +29,7 @@ export class ListTeamsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ schema: { example: EXAMPLES.teams } })
   @ApiOperation({
     summary:
       "Teams of the tenant with their phase, since when, and whether they stalled (the tenant's thresholds as they stood at evaluatedAt — default 6 months in one phase, 12 on the journey — or a planned start that passed while still preparing). Filters: phase, unitId, namePrefix, stalled, evaluatedAt; sort; limit/after.",

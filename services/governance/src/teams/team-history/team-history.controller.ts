@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamHistory } from '@leerzone/governance-domain';
 import { TeamPast } from '../application/team-past';
 import { TeamIdParam } from '../team-id.param';
 import { TeamHistoryQuery } from './team-history.request';
+import { EXAMPLES } from '../../shared/examples';
 
 @ApiTags('governance: time travel')
 @Controller('api/governance/teams')
@@ -12,6 +13,7 @@ export class TeamHistoryController {
   constructor(private readonly past: TeamPast) {}
 
   @Get(':teamId/history')
+  @ApiOkResponse({ schema: { example: EXAMPLES.teamHistory } })
   @ApiOperation({ summary: "Every change of a team with who, when and why, oldest first. Filter with topic (membership, yes, phase, coaching, boundaries, consent, delegation, decisions, principles, team) and from/to." })
   @ApiQueryFrom(TeamHistoryQuery)
   @ApiParamsFrom(TeamIdParam)
