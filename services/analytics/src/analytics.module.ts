@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { readAssessmentFact, readFailureFact, readOkrFact, readTeamFact, readUnitFact } from '@leerzone/analytics-domain';
-import { BusConsumers } from '@leerzone/nest-platform';
-import type { ServiceDefinition } from '@leerzone/service-kit';
+import { BusConsumers, ProjectionsHost } from '@leerzone/nest-platform';
+import { ServiceCommands, type ServiceDefinition } from '@leerzone/service-kit';
+import { ImportOutcomesController } from './outcomes/import-outcomes/import-outcomes.controller';
+import { OutcomesNextToTrustController } from './outcomes/outcomes-next-to-trust/outcomes-next-to-trust.controller';
+import { outcomesProjection } from './outcomes/read-model/outcomes.projection';
 import { AdoptionFunnelController } from './adoption/adoption-funnel/adoption-funnel.controller';
 import { failureReportsProjection } from './failures/read-model/failure-reports.projection';
 import { objectivesProjection } from './okr/read-model/objectives.projection';
@@ -51,11 +54,15 @@ export const ANALYTICS_PROJECTIONS = [
     AdoptionFunnelController,
     ZoneHeatMapController,
     ListSignalsController,
+    ImportOutcomesController,
+    OutcomesNextToTrustController,
   ],
-  providers: [AnalyticsData],
+  providers: [AnalyticsData, ServiceCommands],
 })
 export class AnalyticsModule {
-  constructor(consumers: BusConsumers) {
+  constructor(consumers: BusConsumers, projections: ProjectionsHost) {
+    // Analytics' own events (outcome imports), projected from its own store.
+    projections.register(outcomesProjection);
     for (const { projection, source, schemas, validate } of ANALYTICS_PROJECTIONS) {
       consumers.registerProjection({
         projection,
@@ -69,7 +76,7 @@ export class AnalyticsModule {
   }
 }
 
-/** Analytics as a Leerzone service: it reads every service's topic. */
+/** Analytics as a Leerzone service: it reads every service's topic and records outcome imports on its own `analytics-` streams. */
 export const analyticsService: ServiceDefinition = {
   name: 'analytics',
   streamPrefixes: ['analytics-'],

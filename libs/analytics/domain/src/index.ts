@@ -12,3 +12,4 @@ export * from './signals';
 export * from './roll-ups';
 export * from './team-overview';
 export * from './team-rows';
+export * from './outcomes';

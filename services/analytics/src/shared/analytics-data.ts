@@ -6,6 +6,7 @@ import type { Filter } from '@leerzone/projection-store';
 import { TEAM_OVERVIEW_PROJECTION, type TeamDocument, type UnitDocument } from '../teams/read-model/team-overview.projection';
 import { ROUNDS_PROJECTION, type RoundDocument, type SettingsDocument } from '../trust/read-model/rounds.projection';
 import { OBJECTIVES_PROJECTION, type ObjectiveDocument } from '../okr/read-model/objectives.projection';
+import { OUTCOMES_PROJECTION, type OutcomeDocument } from '../outcomes/read-model/outcomes.projection';
 import { FAILURE_REPORTS_PROJECTION, type ReportDocument } from '../failures/read-model/failure-reports.projection';
 
 const PAGE = 500;
@@ -43,6 +44,16 @@ export class AnalyticsData {
   async threshold(tenantId: string): Promise<number> {
     const settings = await this.collection<SettingsDocument>(ROUNDS_PROJECTION, 'settings').findOne({ _id: tenantId, tenantId });
     return settings?.anonymityThreshold ?? DEFAULT_ANONYMITY_THRESHOLD;
+  }
+
+  /** The ids of the tenant's teams (for checking imports). */
+  async teamIds(tenantId: string): Promise<string[]> {
+    return (await all(this.teams, { tenantId })).map((t) => t.teamId);
+  }
+
+  /** The outcome measures of one period. */
+  async outcomes(tenantId: string, period: string): Promise<OutcomeDocument[]> {
+    return all(this.collection<OutcomeDocument>(OUTCOMES_PROJECTION, 'outcomes'), { tenantId, period });
   }
 
   async units(tenantId: string): Promise<UnitDocument[]> {
