@@ -87,6 +87,13 @@ describe('the demo organisation, seeded through the public commands', () => {
     expect(repeats).toBe(counts.repeats);
   });
 
+  it('analytics holds the uploaded outcomes next to trust', async () => {
+    const token = await analyst();
+    const outcomes = await get(`/api/analytics/outcomes?period=${plan.cycles[0]!.quarter}`, token);
+    for (const team of plan.teams) expect(JSON.stringify(outcomes)).toContain(team.teamId);
+    expect(JSON.stringify(outcomes)).toContain(String(plan.teams[0]!.outcomes[0]!.engagement));
+  });
+
   it('stops with the problem when a command is refused (a bug in the seeder, never skipped)', async () => {
     const seeded = seedDemo(plan, client, quiet);
     await expect(seeded).rejects.toBeInstanceOf(DemoCommandRefused);

@@ -84,6 +84,19 @@ describe('the demo plan', () => {
     });
   });
 
+  it('plans outcomes that are better where trust is higher, for every team and quarter', () => {
+    const plan = planDemo({ ...options, teams: 200 });
+    const mean = (zone: string, measure: 'engagement' | 'absenteeismRate') => {
+      const values = plan.teams.filter((team) => team.zone === zone).flatMap((team) => team.outcomes.map((outcome) => outcome[measure]));
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    };
+    expect(mean('learning', 'engagement')).toBeGreaterThan(mean('apathy', 'engagement') + 20);
+    expect(mean('learning', 'absenteeismRate')).toBeLessThan(mean('apathy', 'absenteeismRate'));
+    for (const team of plan.teams) expect(team.outcomes.map((outcome) => outcome.period)).toEqual(plan.cycles.map((cycle) => cycle.quarter));
+    expect(planCounts(plan).outcomeRows).toBe(800);
+    expect(planDemo({ ...options, teams: 1001 }).outcomeImportIds).toHaveLength(2);
+  });
+
   it('plans the four quarters up to the seeding day', () => {
     expect(lastFourQuarters('2026-12-01')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(lastFourQuarters('2027-02-10')).toEqual(['2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1']);

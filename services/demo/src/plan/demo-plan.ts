@@ -103,6 +103,16 @@ export interface TeamPlan {
   readonly objectives: readonly ObjectivePlan[];
   /** The first round before the failures, the second after. */
   readonly rounds: readonly [RoundPlan, RoundPlan];
+  /** The article's measurable results per quarter, imported into analytics: better where trust is higher. */
+  readonly outcomes: readonly OutcomePlan[];
+}
+
+export interface OutcomePlan {
+  readonly period: string;
+  readonly engagement: number;
+  readonly absenteeismRate: number;
+  readonly innovativeIdeas: number;
+  readonly projectLeadTimeDays: number;
 }
 
 export interface CyclePlan {
@@ -132,7 +142,12 @@ export interface DemoPlan {
   readonly rolloutPlanId: string;
   readonly cycles: readonly CyclePlan[];
   readonly cases: readonly CasePlan[];
+  /** Import ids of the outcome uploads (one per batch of teams). */
+  readonly outcomeImportIds: readonly string[];
 }
+
+/** Teams per outcome upload (analytics takes at most 5,000 rows per import; four quarters per team). */
+export const OUTCOME_TEAMS_PER_IMPORT = 1_000;
 
 export const MAX_TEAMS = 5_000;
 export const ZONES: readonly Zone[] = ['learning', 'comfort', 'anxiety', 'apathy'];
@@ -334,6 +349,16 @@ export function planDemo(options: PlanOptions): DemoPlan {
       };
     };
 
+    const trust = zone === 'learning' ? 1 : zone === 'comfort' ? 0.6 : zone === 'anxiety' ? 0.3 : 0;
+    const round1 = (value: number) => Math.round(value * 10) / 10;
+    const outcomes: OutcomePlan[] = quarters.map((period) => ({
+      period,
+      engagement: round1(Math.min(100, Math.max(0, random.normal(45 + 35 * trust, 6)))),
+      absenteeismRate: round1(Math.min(100, Math.max(0, random.normal(8 - 4 * trust, 1.2)))),
+      innovativeIdeas: Math.max(0, Math.round(random.normal(2 + 10 * trust, 2))),
+      projectLeadTimeDays: round1(Math.max(1, random.normal(60 - 25 * trust, 8))),
+    }));
+
     return {
       teamId,
       name: `Team ${TEAM_WORDS[index % TEAM_WORDS.length]} ${Math.floor(index / TEAM_WORDS.length) + 1}`,
@@ -354,6 +379,7 @@ export function planDemo(options: PlanOptions): DemoPlan {
       failures,
       objectives,
       rounds: [round(0), round(1)],
+      outcomes,
     };
   });
 
@@ -381,6 +407,7 @@ export function planDemo(options: PlanOptions): DemoPlan {
     rolloutPlanId: uuid('rollout-plan'),
     cycles,
     cases,
+    outcomeImportIds: Array.from({ length: Math.ceil(teams.length / OUTCOME_TEAMS_PER_IMPORT) }, (_, i) => uuid(`outcomes-${i}`)),
   };
 }
 
@@ -398,6 +425,7 @@ export function planCounts(plan: DemoPlan) {
     escalated: plan.teams.reduce((n, team) => n + team.decisions.filter((decision) => decision.escalated).length, 0),
     objectives: plan.teams.reduce((n, team) => n + team.objectives.length, 0),
     rounds: plan.teams.length * 2,
+    outcomeRows: plan.teams.reduce((n, team) => n + team.outcomes.length, 0),
     cases: plan.cases.length,
   };
 }

@@ -36,6 +36,13 @@ export class DemoCommandRefused extends Error {
 /** Codes that mean "this service has not received the team from governance yet". */
 const NOT_YET_KNOWN = new Set(['TEAM.NOT_FOUND', 'OKR.TEAM_NOT_FOUND', 'OKR.NOT_A_MEMBER', 'TEAM.NOT_A_MEMBER', 'TEAM.NOT_ON_TEAM', 'TEAM.NOT_COACH_OF_TEAM', 'OKR.NOT_ALLOWED', 'ROUND.NOT_A_TEAM_MEMBER', 'ROUND.GROUP_BELOW_THRESHOLD', 'ACTION.OWNER_NOT_IN_TEAM']);
 
+/** Analytics refuses an outcome upload whose teams it has not received yet: every row error is OUTCOMES.UNKNOWN_TEAM. */
+const notYetKnown = (code: string, answer: Record<string, unknown>): boolean => {
+  if (NOT_YET_KNOWN.has(code)) return true;
+  const errors = answer['errors'];
+  return code === 'OUTCOMES.INVALID_ROWS' && Array.isArray(errors) && errors.length > 0 && errors.every((e) => (e as { code?: unknown }).code === 'OUTCOMES.UNKNOWN_TEAM');
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface CallOptions {
@@ -114,7 +121,7 @@ export class DemoClient {
         await sleep(20 * conflicts);
         continue;
       }
-      if (options.awaitDirectory && NOT_YET_KNOWN.has(code) && Date.now() < directoryDeadline) {
+      if (options.awaitDirectory && notYetKnown(code, answer) && Date.now() < directoryDeadline) {
         this.retries++;
         await sleep(100);
         continue;

@@ -1,4 +1,4 @@
-import type { DemoPlan, FailurePlan, TeamPlan } from '../plan/demo-plan';
+import { OUTCOME_TEAMS_PER_IMPORT, type DemoPlan, type FailurePlan, type TeamPlan } from '../plan/demo-plan';
 import { DemoClient, inParallel, type ServiceName } from './demo-client';
 
 /** One tick per finished step; `total` is known from the plan before anything is sent. */
@@ -27,14 +27,15 @@ const minutesAgo = (now: number, minutes: number) => new Date(now - minutes * 60
 
 /** The steps per stage, for the progress bar: stages are done one after another, teams in parallel within one. */
 export function stepCount(plan: DemoPlan): number {
-  // organisation, rollout plan, cases; per team: creation, phases, board, decisions, two rounds, failures; per cycle: start, its teams, grading.
-  return 3 + plan.teams.length * 7 + plan.cycles.length * (2 + plan.teams.length);
+  // organisation, rollout plan, cases, outcomes; per team: creation, phases, board, decisions, two rounds, failures; per cycle: start, its teams, grading.
+  return 4 + plan.teams.length * 7 + plan.cycles.length * (2 + plan.teams.length);
 }
 
 /**
  * Seeds the plan through the services' public HTTP commands, in the order an organisation
  * lives it: structure and rollout, boards and boundaries, a first survey round, four quarters
- * of OKRs, failures (with control taken back right after some), a second round, cases.
+ * of OKRs, failures (with control taken back right after some), a second round, cases, and
+ * the outcome measures an analyst uploads.
  */
 export async function seedDemo(plan: DemoPlan, client: DemoClient, progress: DemoProgress, options: { readonly parallelism?: number; readonly now?: () => number } = {}): Promise<SeedResult> {
   const started = Date.now();
@@ -160,6 +161,14 @@ export async function seedDemo(plan: DemoPlan, client: DemoClient, progress: Dem
       await client.call('failure-learning', officer, 'POST', '/api/failure-learning/cases', { caseId: c.caseId, boundary: c.boundary, teamId: c.teamId, concernedPersonId: c.concernedPersonId, account: c.account }, { awaitDirectory: true });
     }
     progress.tick('confidential cases');
+
+    // 9. Outcomes next to trust: engagement, absenteeism, ideas and lead time per quarter, uploaded by an analyst.
+    const analyst = { userId: 'demo-analyst', roles: ['analyst'] };
+    for (const [i, importId] of plan.outcomeImportIds.entries()) {
+      const rows = teams.slice(i * OUTCOME_TEAMS_PER_IMPORT, (i + 1) * OUTCOME_TEAMS_PER_IMPORT).flatMap((team) => team.outcomes.map((outcome) => ({ teamId: team.teamId, ...outcome })));
+      await client.call('analytics', analyst, 'POST', '/api/analytics/outcomes', { importId, rows }, { awaitDirectory: true });
+    }
+    progress.tick('outcomes');
   } finally {
     progress.stop();
   }
