@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { eventHashInput, type NewEvent } from '@leerzone/kernel';
 
-export const sha256Hex = (input: string): string => createHash('sha256').update(input).digest('hex');
+/** One-shot `crypto.hash` (Node ≥ 20.12): no Hash object per event on the append path. */
+export const sha256Hex = (input: string): string => hash('sha256', input, 'hex');
 
 /**
  * The hash chaining an event to the previous event of its stream. Every store computes it

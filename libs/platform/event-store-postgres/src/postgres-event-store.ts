@@ -77,6 +77,8 @@ interface StreamHead {
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** What `write` returns when the INSERT found one of the event ids stored already. */
+const ID_EXISTS = Symbol('event id exists');
 const INSUFFICIENT_PRIVILEGE = '42501';
 
 const storeExists = async (client: pg.Client, schema: string): Promise<boolean> => {
@@ -128,10 +130,11 @@ const toStored = (row: EventRow): StoredEvent => ({
  * (docs/performance.md).
  *
  * Expected version and tenant are decided on the stream's head, read before the write;
- * the function re-checks under the lock that the stream is still at that version and that
- * none of the ids exists, and inserts nothing otherwise. Then the append looks the ids up
- * (exactly this batch stored before: done, `written: false`; some of them: refused) or,
- * if the stream merely moved, reads and decides again.
+ * the function re-checks under the lock that the stream is still at that version and
+ * inserts nothing otherwise; an id that exists fails its INSERT on the unique index (the
+ * call is rolled back whole). Then the append looks the ids up (exactly this batch stored
+ * before: done, `written: false`; some of them: refused) or, if the stream merely moved,
+ * reads and decides again.
  */
 export class PostgresEventStore implements EventStore {
   private readonly signal = new AppendSignal();
@@ -222,13 +225,15 @@ export class PostgresEventStore implements EventStore {
         throw new InvalidArgumentError('tenantId', `Stream ${streamId} belongs to another tenant.`);
       }
       const written = await this.write(streamId, events, version, head?.hash ?? GENESIS_HASH);
+      // An id exists: exactly this batch on this stream → done before; anything else → refused.
+      if (written === ID_EXISTS) return this.appendedBefore(streamId, events);
       if (written) {
         this.rememberHead(streamId, written.events[written.events.length - 1]!);
         this.signal.notify();
         return written;
       }
       this.heads.delete(streamId);
-      // Nothing was inserted: the ids exist already, or the stream moved since it was read.
+      // Nothing was inserted: the stream moved since it was read (or, by another path, the ids exist).
       if (await this.anyKnown(events)) return this.appendedBefore(streamId, events);
       if (expected === 'any' && attempt >= ANY_ATTEMPTS) throw new ConcurrencyConflictError(streamId, version, await this.streamVersion(streamId));
     }
@@ -264,7 +269,7 @@ export class PostgresEventStore implements EventStore {
    * insert, notify; committed on return, so the lock is held for the server's own work
    * only, never across the network. Returns undefined when the re-check failed.
    */
-  private async write(streamId: string, events: readonly NewEvent[], version: number, headHash: string): Promise<AppendResult | undefined> {
+  private async write(streamId: string, events: readonly NewEvent[], version: number, headHash: string): Promise<AppendResult | typeof ID_EXISTS | undefined> {
     const recordedAt = this.clock().toISOString();
     let previousHash = headHash;
     const stored = events.map((event, index): Omit<StoredEvent, 'globalPosition'> => {
@@ -310,6 +315,7 @@ export class PostgresEventStore implements EventStore {
         first = (await this.pool.query<{ first: string | null }>(call)).rows[0]!.first;
       }
     } catch (error) {
+      if (error instanceof pg.DatabaseError && error.code === UNIQUE_VIOLATION && error.constraint === 'events_event_id_key') return ID_EXISTS;
       throw await this.translate(error, streamId, events, version);
     }
     if (first === null) return undefined;
@@ -349,12 +355,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * The constraints back up the lock: they only fire if something writes to the table
-   * without taking it (another tool, a hand-written INSERT). Report those in our terms.
+   * The stream-position constraint backs up the lock: it only fires if something writes to
+   * the table without taking it (another tool, a hand-written INSERT). Report it in our terms.
    */
   private async translate(error: unknown, streamId: string, events: readonly NewEvent[], version: number): Promise<unknown> {
     if (!(error instanceof pg.DatabaseError) || error.code !== UNIQUE_VIOLATION) return error;
-    if (error.constraint === 'events_event_id_key') return new DuplicateEventIdError(events[0]!.eventId);
     if (error.constraint === 'events_stream_position_key') {
       const actual = await this.streamVersion(streamId).catch(() => -1);
       return new ConcurrencyConflictError(streamId, version, actual);

@@ -70,7 +70,8 @@ export function schemaDdl(schema: string): string {
     -- The write half of an append, in one call (one round trip, plans cached by PL/pgSQL).
     -- VOLATILE: every statement below takes a fresh snapshot, so the ones after the lock see
     -- every append committed before it was granted. Returns the first global position, or
-    -- NULL (inserting nothing) when the stream is no longer at p_version or an id exists.
+    -- NULL (inserting nothing) when the stream is no longer at p_version; raises unique_violation
+    -- on events_event_id_key (inserting nothing) when an id exists.
     CREATE OR REPLACE FUNCTION ${s}.append_events(
       p_lock_key bigint, p_channel text, p_stream_id text, p_version bigint, p_tenant_id text, p_recorded_at text,
       p_event_ids text[], p_types text[], p_schema_versions int[], p_occurred_at text[], p_actors text[], p_reasons text[],
@@ -86,12 +87,9 @@ export function schemaDdl(schema: string): string {
       IF (SELECT COALESCE(MAX(stream_position), 0) FROM ${s}.events WHERE stream_id = p_stream_id) <> p_version THEN
         RETURN NULL;
       END IF;
-      -- A join with the ids, not EXISTS (… = ANY …): a cached generic plan for EXISTS may pick a
-      -- sequential scan that hopes for an early hit, and new ids never hit.
-      PERFORM 1 FROM unnest(p_event_ids) AS id(event_id) JOIN ${s}.events AS e ON e.event_id = id.event_id LIMIT 1;
-      IF FOUND THEN
-        RETURN NULL;
-      END IF;
+      -- Ids are not looked up first: an id that exists fails the INSERT on events_event_id_key
+      -- (the whole call is rolled back, nothing inserted), and the caller looks the ids up then.
+      -- On the common path they are new, and the look-up cost as much as the insert.
       SELECT COALESCE(MAX(global_position), 0) INTO head FROM ${s}.events;
       INSERT INTO ${s}.events (global_position, event_id, stream_id, stream_position, type, schema_version, tenant_id, occurred_at,
                                recorded_at, actor, reason, correlation_id, causation_id, traceparent, data, metadata, hash)

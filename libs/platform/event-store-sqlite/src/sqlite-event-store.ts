@@ -255,7 +255,25 @@ export class SqliteEventStore implements EventStore {
         JSON.stringify(metadata),
         hash,
       ]);
-      stored[index] = { ...event, metadata, streamId, streamPosition, globalPosition, recordedAt, hash };
+      stored[index] = {
+        eventId: event.eventId,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        tenantId: event.tenantId,
+        occurredAt: event.occurredAt,
+        actor: event.actor,
+        ...(event.reason !== undefined ? { reason: event.reason } : {}),
+        correlationId: event.correlationId,
+        causationId: event.causationId,
+        ...(event.traceparent !== undefined ? { traceparent: event.traceparent } : {}),
+        data: event.data,
+        metadata,
+        streamId,
+        streamPosition,
+        globalPosition,
+        recordedAt,
+        hash,
+      };
     }
     return { nextExpectedVersion: version + events.length, lastGlobalPosition: stored[stored.length - 1]!.globalPosition, written: true, events: stored };
   }
