@@ -157,6 +157,8 @@ describe('governance HTTP: escalations answered', () => {
     expect(listed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'proposal', subjectId: 'p-1', area: 'boundaries', raisedBy: 'anna', title: 'to 3000', why: [{ memberId: 'bram', message: 'too much at once' }] })]));
     await refused(() => anna.post(`${team()}/proposals/p-1/answer`, { answer: 'approve', reason: 'x' }), 403, 'ESCALATION.NOT_ANSWERER');
     await refused(() => cora.post(`${team()}/proposals/p-nope/answer`, { answer: 'approve', reason: 'x' }), 404, 'PROPOSAL.NOT_FOUND');
+    await refused(() => cora.post(`${team()}/proposals/p-1/answer`, { answer: 'approve', reason: 'x', widen: true }), 400, 'VALIDATION.FAILED');
+    await refused(() => cora.post(`${team()}/proposals/p-1/answer`, { reason: 'x' }), 400, 'VALIDATION.FAILED', 'answer');
     const declined = await cora.post(`${team()}/proposals/p-1/answer`, { answer: 'decline', reason: 'settle the objection in the team first' });
     expectStatus(declined, 200);
     expect(declined.body).toMatchObject({ status: 'declined', answeredAs: 'team-coach', events: [{ type: 'EscalatedBoundaryChangeDeclined' }] });

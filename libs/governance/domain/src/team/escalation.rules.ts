@@ -73,6 +73,17 @@ export const answerEscalation: TeamRule<AnswerEscalation> = (command, state, ctx
       return [{ type: 'EscalatedDecisionDeclined', data: { teamId, decisionId: id, area: decision.area, answeredAs, declinedBy: by, declinedAt: at(ctx), reason } }];
     }
     const escalated = decision.escalation!;
+    // A coach steers the team's own frame; what the unit set (its limits) only the unit's contact or a lead can widen.
+    const unitLimits = new Set(escalated.mandate.financialLimits.filter((l) => l.source.level === 'unit').map((l) => l.boundaryId));
+    const beyondTeam = escalated.violations.filter((v) => v.boundaryId !== null && unitLimits.has(v.boundaryId));
+    if (answeredAs === 'team-coach' && beyondTeam.length > 0) {
+      return reject(
+        'forbidden',
+        'ESCALATION.BEYOND_TEAM_COACH',
+        `Decision ${id} goes beyond the unit's own limits (${beyondTeam.map((v) => v.boundaryId).join(', ')}); the unit's escalation contact, a transformation lead or an admin answers it.`,
+        { field: 'answeredAs', details: { boundaryIds: beyondTeam.map((v) => v.boundaryId) } },
+      );
+    }
     return [
       {
         type: 'EscalatedDecisionApproved',

@@ -72,6 +72,18 @@ describe('AnswerEscalation: an escalated decision', () => {
     spec.given([...monthly, escalatedDecision, declined]).when(decide, as(ANNA)).then([expect.objectContaining({ type: 'DecisionRecorded' }) as never]);
   });
 
+  it('a coach may widen the team’s own frame, not the unit’s: beyond a unit limit the unit’s contact or a lead answers', () => {
+    const unitLimit = { boundaryId: 'u-cap', title: 'Unit cap', source: { level: 'unit' as const, unitId: 'unit-care' }, limit: { amount: 1000, currency: 'EUR' }, period: 'per-decision' as const, decisionArea: null, spentInPeriod: null };
+    const overUnit: TeamEvent = {
+      ...escalatedDecision,
+      data: { ...(escalatedDecision.data as object), mandate: { ...mandate, financialLimits: [unitLimit] }, violations: [{ code: 'DECISION.AMOUNT_OVER_LIMIT', field: 'amount', boundaryId: 'u-cap', message: 'over the unit cap' }] },
+    } as TeamEvent;
+    const given = [...staffedTeam, levelChanged('budget-spend', 7), overUnit];
+    spec.given(given).when(answer('decision', 'approve'), because('x')).thenRejects('ESCALATION.BEYOND_TEAM_COACH', { category: 'forbidden', field: 'answeredAs' });
+    spec.given(given).when(answer('decision', 'decline'), because('not now')).then([expect.objectContaining({ type: 'EscalatedDecisionDeclined' }) as never]);
+    spec.given(given).when(answer('decision', 'approve', 'unit-contact'), because('once', LEAD)).then([expect.objectContaining({ type: 'EscalatedDecisionApproved' }) as never]);
+  });
+
   it('is answered once: a second answer is a conflict', () => {
     const approved = { type: 'EscalatedDecisionApproved', data: { teamId: TEAM, decisionId: 'd-1', area: 'budget-spend', amount: null, mandate, violations, answeredAs: 'team-coach', approvedBy: COACH, approvedAt: T0, reason: 'ok' } } as TeamEvent;
     spec.given([...withDecision, approved]).when(answer('decision', 'decline'), because('changed my mind')).thenRejects('ESCALATION.ALREADY_ANSWERED', { category: 'conflict', field: 'escalation.id' });
