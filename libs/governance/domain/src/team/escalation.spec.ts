@@ -74,10 +74,10 @@ describe('AnswerEscalation: an escalated decision', () => {
 
   it('a coach may widen the team’s own frame, not the unit’s: beyond a unit limit the unit’s contact or a lead answers', () => {
     const unitLimit = { boundaryId: 'u-cap', title: 'Unit cap', source: { level: 'unit' as const, unitId: 'unit-care' }, limit: { amount: 1000, currency: 'EUR' }, period: 'per-decision' as const, decisionArea: null, spentInPeriod: null };
-    const overUnit: TeamEvent = {
+    const overUnit = {
       ...escalatedDecision,
       data: { ...(escalatedDecision.data as object), mandate: { ...mandate, financialLimits: [unitLimit] }, violations: [{ code: 'DECISION.AMOUNT_OVER_LIMIT', field: 'amount', boundaryId: 'u-cap', message: 'over the unit cap' }] },
-    } as TeamEvent;
+    } as unknown as TeamEvent;
     const given = [...staffedTeam, levelChanged('budget-spend', 7), overUnit];
     spec.given(given).when(answer('decision', 'approve'), because('x')).thenRejects('ESCALATION.BEYOND_TEAM_COACH', { category: 'forbidden', field: 'answeredAs' });
     spec.given(given).when(answer('decision', 'decline'), because('not now')).then([expect.objectContaining({ type: 'EscalatedDecisionDeclined' }) as never]);
