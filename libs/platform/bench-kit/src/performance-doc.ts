@@ -11,12 +11,14 @@ const NEW_DOC = '# Performance\n\nBenchmarks report ratios against a raw baselin
 export const PERFORMANCE_SECTIONS = {
   eventStoreAppend: {
     heading: '## Event store append',
-    intro: `Append throughput through each event-store adapter, against raw batched INSERTs of the same
-rows into an identical table with the same driver, measured in the same run (the ratio is
-what the adapter's checks, hash chain and ordering cost). Each append is its own
-transaction in both columns, under the same durability settings. Written by \`npm run bench\`
-(\`libs/platform/event-store-*/bench/append.bench.ts\`); the PostgreSQL part needs
-\`PG_URL\` and is left as it was without it.`,
+    intro: `Append throughput through each event-store adapter, against raw INSERTs of the same rows
+into an identical table with the same driver, and against the peer library Emmett on the same
+file or server, measured in the same run under the same durability settings. With one writer
+the ratio is what the adapter's checks, hash chain and ordering cost (raw: one transaction per
+append, rows prepared before the clock starts). With many commands in flight raw commits one
+transaction per event, and the ratio is what group commit gains. Written by \`npm run bench\`
+(\`libs/platform/event-store-*/bench/append.bench.ts\`) only with \`--write-doc\`; every run
+writes JSON under \`bench/results/\`; the PostgreSQL part needs \`PG_URL\`.`,
   },
   projectionRebuild: {
     heading: '## Projection rebuild',

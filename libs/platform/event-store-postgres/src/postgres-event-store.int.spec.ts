@@ -69,6 +69,67 @@ describeWithServer('postgres', 'PostgresEventStore', (url) => {
       expect(await again.streamVersion('s')).toBe(1);
     });
 
+    it('writes the appends of one tick in one call, each checked on its own (group commit)', async () => {
+      const store = await open();
+      // Heads this store wrote itself are cached, so the next appends go straight to the write.
+      const streams = Array.from({ length: 40 }, (_, i) => `group-${i}`);
+      for (const streamId of streams) await store.append(streamId, [newEvent()], { expectedVersion: 0 });
+      const before = await store.headPosition();
+      const listener = new pg.Client({ connectionString: await url() });
+      await listener.connect();
+      const notices: string[] = [];
+      listener.on('notification', (n) => notices.push(n.payload ?? ''));
+      const { rows } = await listener.query<{ channel: string }>(`SELECT 'leerzone_events_' || left(encode(sha256($1::bytea), 'hex'), 16) AS channel`, [schema]);
+      await listener.query(`LISTEN ${rows[0]!.channel}`);
+      try {
+        const results = await Promise.allSettled([
+          ...streams.map((streamId) => store.append(streamId, [newEvent(), newEvent()], { expectedVersion: 1 })),
+          // Same stream, same expected version as the first of the group: it comes second and loses.
+          store.append('group-0', [newEvent()], { expectedVersion: 1 }),
+        ]);
+        const written = results.slice(0, 40).map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+        expect(written.every((r) => r?.written === true && r.nextExpectedVersion === 3)).toBe(true);
+        expect(results[40]).toMatchObject({ status: 'rejected', reason: { code: 'EVENT_STORE.CONCURRENCY_CONFLICT' } });
+        // One call, numbered in call order without gaps, one notification for all of them.
+        expect(written.map((r) => r!.events[0]!.globalPosition)).toEqual(streams.map((_, i) => before + 1 + 2 * i));
+        await waitFor(() => notices.length > 0);
+        await sleep(200);
+        expect(notices).toEqual([String(before + 80)]);
+        const stored = await store.readStream('group-7');
+        expect(stored.map((e) => e.eventId)).toEqual([stored[0]!.eventId, ...written[7]!.events.map((e) => e.eventId)]);
+        expect(stored.slice(1)).toEqual(written[7]!.events);
+      } finally {
+        await listener.end();
+      }
+    });
+
+    it('falls back to one call per append when an id in the group exists, and keeps the others', async () => {
+      const store = await open();
+      const first = [newEvent(), newEvent()];
+      await store.append('dup-a', first, { expectedVersion: 0 });
+      await store.append('dup-b', [newEvent()], { expectedVersion: 0 });
+      await store.append('dup-c', [newEvent()], { expectedVersion: 0 });
+      const [retry, other, reused] = await Promise.allSettled([
+        store.append('dup-a', first, { expectedVersion: 0 }),
+        store.append('dup-b', [newEvent()], { expectedVersion: 1 }),
+        store.append('dup-c', [newEvent(), first[1]!], { expectedVersion: 1 }),
+      ]);
+      expect(retry).toMatchObject({ status: 'fulfilled', value: { written: false, nextExpectedVersion: 2 } });
+      expect(other).toMatchObject({ status: 'fulfilled', value: { written: true, nextExpectedVersion: 2 } });
+      expect(reused).toMatchObject({ status: 'rejected', reason: { code: 'EVENT_STORE.DUPLICATE_EVENT_ID' } });
+      expect(await store.streamVersion('dup-c')).toBe(1);
+      expect((await store.readAll()).map((e) => e.globalPosition)).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('sends and settles appends still queued when close is called', async () => {
+      const store = await open();
+      const pending = Array.from({ length: 10 }, (_, i) => store.append(`closing-${i}`, [newEvent()], { expectedVersion: 0 }));
+      await store.close();
+      await expect(Promise.all(pending)).resolves.toHaveLength(10);
+      const reopened = await open();
+      expect(await reopened.headPosition()).toBe(10);
+    });
+
     it('never lets a catch-up reader skip an event while slower appends are still committing', async () => {
       // Each writer holds its transaction open for a random while after inserting, so
       // appends that got later positions would commit first if nothing kept them in order.

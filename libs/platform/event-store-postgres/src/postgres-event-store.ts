@@ -79,6 +79,44 @@ interface StreamHead {
 const UNIQUE_VIOLATION = '23505';
 /** What `write` returns when the INSERT found one of the event ids stored already. */
 const ID_EXISTS = Symbol('event id exists');
+/** Bounds of one `append_many` call (the writes of one turn of the event loop beyond them go in further calls). */
+const MAX_WRITES_PER_CALL = 256;
+const MAX_EVENTS_PER_CALL = 10_000;
+
+/** An append's rows, numbered and hashed, ready to be sent. */
+interface PreparedWrite {
+  readonly streamId: string;
+  readonly version: number;
+  readonly tenantId: string;
+  readonly recordedAt: string;
+  readonly stored: readonly Omit<StoredEvent, 'globalPosition'>[];
+}
+/** The first global position written, null when the stream was no longer at the version, or ID_EXISTS. */
+type WriteOutcome = string | null | typeof ID_EXISTS;
+interface QueuedWrite {
+  readonly write: PreparedWrite;
+  readonly resolve: (outcome: WriteOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const isEventIdViolation = (error: unknown): boolean =>
+  error instanceof pg.DatabaseError && error.code === UNIQUE_VIOLATION && error.constraint === 'events_event_id_key';
+
+/** The per-event columns both append functions take, in their order. */
+const eventColumns = (column: <T>(pick: (e: Omit<StoredEvent, 'globalPosition'>) => T) => T[]): unknown[] => [
+  column((e) => e.eventId),
+  column((e) => e.type),
+  column((e) => e.schemaVersion),
+  column((e) => e.occurredAt),
+  column((e) => JSON.stringify(e.actor)),
+  column((e) => e.reason ?? null),
+  column((e) => e.correlationId),
+  column((e) => e.causationId),
+  column((e) => e.traceparent ?? null),
+  column((e) => JSON.stringify(e.data)),
+  column((e) => JSON.stringify(e.metadata)),
+  column((e) => e.hash),
+];
 const INSUFFICIENT_PRIVILEGE = '42501';
 
 const storeExists = async (client: pg.Client, schema: string): Promise<boolean> => {
@@ -146,6 +184,8 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private listener: NotificationListener | undefined;
   private readonly heads = new Map<string, StreamHead>();
+  private queuedWrites: QueuedWrite[] = [];
+  private readonly appending = new Set<Promise<void>>();
   private closed = false;
 
   private constructor(
@@ -205,8 +245,20 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
     this.assertOpen();
-    const expected = options.expectedVersion;
-    assertAppend(streamId, events, expected);
+    assertAppend(streamId, events, options.expectedVersion);
+    // close() lets appends it finds under way finish (head reads, the write, any retry) before the pool goes.
+    let done!: () => void;
+    const appending = new Promise<void>((resolve) => (done = resolve));
+    this.appending.add(appending);
+    try {
+      return await this.appendChecked(streamId, events, options.expectedVersion);
+    } finally {
+      this.appending.delete(appending);
+      done();
+    }
+  }
+
+  private async appendChecked(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     // The ids are looked up only when something is off: the write re-checks them under the
     // lock anyway, and on the common path they are new.
     for (let attempt = 1; ; attempt++) {
@@ -265,9 +317,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One round trip to `append_events` (see postgres-schema.ts): lock, re-check, number and
-   * insert, notify; committed on return, so the lock is held for the server's own work
-   * only, never across the network. Returns undefined when the re-check failed.
+   * The write half of an append: positions and hashes computed here, then one round trip
+   * (see postgres-schema.ts): lock, re-check, number and insert, notify; committed on
+   * return, so the lock is held for the server's own work only, never across the network.
+   * Writes made in the same turn of the event loop (commands in flight) go together in one
+   * call of `append_many`. Returns undefined when the re-check failed.
    */
   private async write(streamId: string, events: readonly NewEvent[], version: number, headHash: string): Promise<AppendResult | typeof ID_EXISTS | undefined> {
     const recordedAt = this.clock().toISOString();
@@ -278,49 +332,94 @@ export class PostgresEventStore implements EventStore {
       previousHash = hash;
       return { ...event, metadata: event.metadata ?? {}, streamId, streamPosition, recordedAt, hash };
     });
-    const column = <T>(pick: (e: Omit<StoredEvent, 'globalPosition'>) => T): T[] => stored.map(pick);
+    const first = await this.submit({ streamId, version, tenantId: events[0]!.tenantId, recordedAt, stored });
+    if (first === ID_EXISTS) return ID_EXISTS;
+    if (first === null) return undefined;
+    const appended = stored.map((event, index) => ({ ...event, globalPosition: Number(first) + index }));
+    return { nextExpectedVersion: version + events.length, lastGlobalPosition: appended[appended.length - 1]!.globalPosition, written: true, events: appended };
+  }
+
+  /** Queues a write for the next turn of the event loop; resolves to its first global position, null (stream moved) or ID_EXISTS. */
+  private submit(write: PreparedWrite): Promise<WriteOutcome> {
+    if (this.options.beforeCommit) return this.sendOne(write);
+    return new Promise<WriteOutcome>((resolve, reject) => {
+      this.queuedWrites.push({ write, resolve, reject });
+      if (this.queuedWrites.length === 1) setImmediate(() => this.flushWrites());
+    });
+  }
+
+  private flushWrites(): void {
+    while (this.queuedWrites.length > 0) {
+      let count = 0;
+      let events = 0;
+      while (count < this.queuedWrites.length && count < MAX_WRITES_PER_CALL && (count === 0 || events + this.queuedWrites[count]!.write.stored.length <= MAX_EVENTS_PER_CALL)) {
+        events += this.queuedWrites[count]!.write.stored.length;
+        count++;
+      }
+      const group = this.queuedWrites.splice(0, count);
+      void this.sendGroup(group).catch((error: unknown) => group.forEach((q) => q.reject(error)));
+    }
+  }
+
+  private async sendGroup(group: readonly QueuedWrite[]): Promise<void> {
+    if (group.length === 1) {
+      await this.sendOne(group[0]!.write).then(group[0]!.resolve, group[0]!.reject);
+      return;
+    }
+    const writes = group.map((q) => q.write);
+    const events = writes.flatMap((w) => w.stored);
+    const column = <T>(pick: (e: Omit<StoredEvent, 'globalPosition'>) => T): T[] => events.map(pick);
+    let firsts: (string | null)[];
+    try {
+      const { rows } = await this.pool.query<{ firsts: (string | null)[] }>({
+        name: `leerzone-append-many-${this.schema}`,
+        text: `SELECT ${quoteIdentifier(this.schema)}.append_many($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) AS firsts`,
+        values: [
+          this.lockKey,
+          this.channel,
+          writes.map((w) => w.streamId),
+          writes.map((w) => w.version),
+          writes.map((w) => w.tenantId),
+          writes.map((w) => w.recordedAt),
+          writes.map((w) => w.stored.length),
+          ...eventColumns(column),
+        ],
+      });
+      firsts = rows[0]!.firsts;
+    } catch (error) {
+      if (isEventIdViolation(error)) {
+        // Some id exists (a retry, or two appends of one batch in this group): the call was rolled
+        // back whole; each write decides on its own.
+        await Promise.all(group.map((q) => this.sendOne(q.write).then(q.resolve, q.reject)));
+        return;
+      }
+      await Promise.all(group.map(async (q) => q.reject(await this.translate(error, q.write.streamId, q.write.version))));
+      return;
+    }
+    group.forEach((q, i) => q.resolve(firsts[i] ?? null));
+  }
+
+  /** One write alone: one call of `append_events`. */
+  private async sendOne(write: PreparedWrite): Promise<WriteOutcome> {
+    const column = <T>(pick: (e: Omit<StoredEvent, 'globalPosition'>) => T): T[] => write.stored.map(pick);
     const call = {
       name: `leerzone-append-${this.schema}`,
       text: `SELECT ${quoteIdentifier(this.schema)}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) AS first`,
-      values: [
-        this.lockKey,
-        this.channel,
-        streamId,
-        version,
-        events[0]!.tenantId,
-        recordedAt,
-        column((e) => e.eventId),
-        column((e) => e.type),
-        column((e) => e.schemaVersion),
-        column((e) => e.occurredAt),
-        column((e) => JSON.stringify(e.actor)),
-        column((e) => e.reason ?? null),
-        column((e) => e.correlationId),
-        column((e) => e.causationId),
-        column((e) => e.traceparent ?? null),
-        column((e) => JSON.stringify(e.data)),
-        column((e) => JSON.stringify(e.metadata)),
-        column((e) => e.hash),
-      ],
+      values: [this.lockKey, this.channel, write.streamId, write.version, write.tenantId, write.recordedAt, ...eventColumns(column)],
     };
-    let first: string | null;
     try {
       if (this.options.beforeCommit) {
-        first = await this.inTransaction(async (client) => {
+        return await this.inTransaction(async (client) => {
           const { rows } = await client.query<{ first: string | null }>(call);
           await this.options.beforeCommit!();
           return rows[0]!.first;
         });
-      } else {
-        first = (await this.pool.query<{ first: string | null }>(call)).rows[0]!.first;
       }
+      return (await this.pool.query<{ first: string | null }>(call)).rows[0]!.first;
     } catch (error) {
-      if (error instanceof pg.DatabaseError && error.code === UNIQUE_VIOLATION && error.constraint === 'events_event_id_key') return ID_EXISTS;
-      throw await this.translate(error, streamId, events, version);
+      if (isEventIdViolation(error)) return ID_EXISTS;
+      throw await this.translate(error, write.streamId, write.version);
     }
-    if (first === null) return undefined;
-    const appended = stored.map((event, index) => ({ ...event, globalPosition: Number(first) + index }));
-    return { nextExpectedVersion: version + events.length, lastGlobalPosition: appended[appended.length - 1]!.globalPosition, written: true, events: appended };
   }
 
   private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -358,7 +457,7 @@ export class PostgresEventStore implements EventStore {
    * The stream-position constraint backs up the lock: it only fires if something writes to
    * the table without taking it (another tool, a hand-written INSERT). Report it in our terms.
    */
-  private async translate(error: unknown, streamId: string, events: readonly NewEvent[], version: number): Promise<unknown> {
+  private async translate(error: unknown, streamId: string, version: number): Promise<unknown> {
     if (!(error instanceof pg.DatabaseError) || error.code !== UNIQUE_VIOLATION) return error;
     if (error.constraint === 'events_stream_position_key') {
       const actual = await this.streamVersion(streamId).catch(() => -1);
@@ -421,6 +520,8 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
+    // Appends already accepted are written and settled before the pool goes.
+    while (this.appending.size > 0) await Promise.allSettled([...this.appending]);
     await this.listener?.stop();
     await this.pool.end();
   }

@@ -102,5 +102,56 @@ export function schemaDdl(schema: string): string {
       RETURN head + 1;
     END
     $append$;
+
+    -- Group commit: the writes of several appends (one process's commands in flight) in one call,
+    -- one lock, one transaction, one NOTIFY. Each write is checked like append_events, in order
+    -- (a later write to the same stream sees the earlier ones); one whose stream is no longer at
+    -- its version inserts nothing and gets NULL, the others their first global position. An id
+    -- that exists fails the whole call on events_event_id_key; the caller then sends the writes
+    -- one by one.
+    CREATE OR REPLACE FUNCTION ${s}.append_many(
+      p_lock_key bigint, p_channel text,
+      p_stream_ids text[], p_versions bigint[], p_tenant_ids text[], p_recorded_at text[], p_counts int[],
+      p_event_ids text[], p_types text[], p_schema_versions int[], p_occurred_at text[], p_actors text[], p_reasons text[],
+      p_correlation_ids text[], p_causation_ids text[], p_traceparents text[], p_data text[], p_metadata text[], p_hashes text[]
+    ) RETURNS bigint[] LANGUAGE plpgsql VOLATILE AS $many$
+    DECLARE
+      head bigint;
+      start bigint;
+      firsts bigint[] := '{}';
+      off int := 0;
+      cnt int;
+    BEGIN
+      IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'append_many needs READ COMMITTED, the transaction is %', current_setting('transaction_isolation');
+      END IF;
+      PERFORM pg_advisory_xact_lock(p_lock_key);
+      SELECT COALESCE(MAX(global_position), 0) INTO head FROM ${s}.events;
+      start := head;
+      FOR w IN 1 .. cardinality(p_stream_ids) LOOP
+        cnt := p_counts[w];
+        IF (SELECT COALESCE(MAX(stream_position), 0) FROM ${s}.events WHERE stream_id = p_stream_ids[w]) = p_versions[w] THEN
+          INSERT INTO ${s}.events (global_position, event_id, stream_id, stream_position, type, schema_version, tenant_id, occurred_at,
+                                   recorded_at, actor, reason, correlation_id, causation_id, traceparent, data, metadata, hash)
+          SELECT head + u.n, u.event_id, p_stream_ids[w], p_versions[w] + u.n, u.type, u.schema_version, p_tenant_ids[w], u.occurred_at,
+                 p_recorded_at[w], u.actor::jsonb, u.reason, u.correlation_id, u.causation_id, u.traceparent, u.data::json, u.metadata::json, u.hash
+            FROM unnest(p_event_ids[off + 1 : off + cnt], p_types[off + 1 : off + cnt], p_schema_versions[off + 1 : off + cnt],
+                        p_occurred_at[off + 1 : off + cnt], p_actors[off + 1 : off + cnt], p_reasons[off + 1 : off + cnt],
+                        p_correlation_ids[off + 1 : off + cnt], p_causation_ids[off + 1 : off + cnt], p_traceparents[off + 1 : off + cnt],
+                        p_data[off + 1 : off + cnt], p_metadata[off + 1 : off + cnt], p_hashes[off + 1 : off + cnt]) WITH ORDINALITY
+              AS u(event_id, type, schema_version, occurred_at, actor, reason, correlation_id, causation_id, traceparent, data, metadata, hash, n);
+          firsts := array_append(firsts, head + 1);
+          head := head + cnt;
+        ELSE
+          firsts := array_append(firsts, NULL::bigint);
+        END IF;
+        off := off + cnt;
+      END LOOP;
+      IF head > start THEN
+        PERFORM pg_notify(p_channel, head::text);
+      END IF;
+      RETURN firsts;
+    END
+    $many$;
   `;
 }
