@@ -55,6 +55,8 @@ export class KafkaEventBus implements EventBus {
   private readonly ensured = new Map<string, Promise<void>>();
   private readonly members = new Set<KafkaConsumerMember<unknown>>();
   private closed = false;
+  private lastProbe: { at: number; result: { reachable: boolean; error?: string; checkedAt: string } } | undefined;
+  private probing: Promise<{ reachable: boolean; error?: string; checkedAt: string }> | undefined;
 
   constructor(options: KafkaEventBusOptions) {
     const { topics, consumer } = validateKafkaOptions(options);
@@ -190,6 +192,38 @@ export class KafkaEventBus implements EventBus {
     assertGroup(group);
     assertSources(sources);
     return this.admin.groupLag(group, sources.map((source) => this.topicOf(source)));
+  }
+
+  /**
+   * Can the broker be reached right now? Asks the cluster for its metadata, bounded by
+   * `timeoutMs`; answers from the last probe for `cacheMs` so readiness polling does not
+   * hammer the broker. For `/health/ready`.
+   */
+  async probe(timeoutMs = 1_500, cacheMs = 1_000): Promise<{ reachable: boolean; error?: string; checkedAt: string }> {
+    const cached = this.lastProbe;
+    if (cached && Date.now() - cached.at < cacheMs) return cached.result;
+    this.probing ??= (async () => {
+      const admin = this.kafka.admin({ retry: { retries: 0 } });
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      let result: { reachable: boolean; error?: string; checkedAt: string };
+      try {
+        await Promise.race([admin.connect().then(() => admin.describeCluster()), late]);
+        result = { reachable: true, checkedAt: new Date().toISOString() };
+      } catch (error) {
+        result = { reachable: false, error: errorMessage(error), checkedAt: new Date().toISOString() };
+      } finally {
+        clearTimeout(timer);
+        void admin.disconnect().catch(() => undefined);
+      }
+      this.lastProbe = { at: Date.now(), result };
+      return result;
+    })().finally(() => {
+      this.probing = undefined;
+    });
+    return this.probing;
   }
 
   /** Stops every subscription (each drains and commits), then disconnects the producer. */

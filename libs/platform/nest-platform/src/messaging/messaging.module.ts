@@ -37,11 +37,13 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
       check: async () => {
         const relays = Object.fromEntries(this.relays.map((relay) => [relay.name, relay.status()]));
         const consumers = this.consumers.status();
-        // A relay that cannot publish (broker down) keeps the service ready: commands are
-        // still stored, and reach the topic when the broker returns. Consumers that have not
-        // joined their group leave read models behind: not ready.
-        const ready = this.setup.relays.length === this.relays.length && Object.values(relays).every((r) => r.running) && consumers.every((c) => c.state === 'joined');
-        return { ready, details: { transport: this.setup.transport, relays, consumers } };
+        // Consumers that have not joined their group leave read models behind: not ready.
+        // An unreachable broker makes the service not ready too (commands that still arrive
+        // are stored, and reach the topic when the broker returns).
+        const broker = this.bus instanceof KafkaEventBus ? await this.bus.probe() : undefined;
+        const ready =
+          this.setup.relays.length === this.relays.length && Object.values(relays).every((r) => r.running) && consumers.every((c) => c.state === 'joined') && (broker?.reachable ?? true);
+        return { ready, details: { transport: this.setup.transport, ...(broker ? { broker } : {}), relays, consumers } };
       },
     });
   }
