@@ -1,0 +1,169 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { analyticsService } from '@leerzone/analytics-service';
+import { assessmentService } from '@leerzone/assessment-service';
+import { failureLearningService } from '@leerzone/failure-learning-service';
+import { governanceService } from '@leerzone/governance-service';
+import { okrService } from '@leerzone/okr-service';
+import { ServiceStack, startServiceTestApp, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { describeWithServer } from '@leerzone/test-servers';
+import { MongoClient } from 'mongodb';
+import { planDemo, type DemoPlan } from './plan/demo-plan';
+import { DemoClient, SERVICE_NAMES, type ServiceName } from './seed/demo-client';
+import { seedDemo } from './seed/seed-demo';
+
+const SERVICES = resolve(__dirname, '../..');
+const TENANT = 'demo-e2e';
+const quiet = { start: () => undefined, tick: () => undefined, stop: () => undefined };
+type Answers = Record<string, { status: number; body: string }>;
+
+/**
+ * Issue 15's proof that needs the demo: the demo at a small size seeded into the five services
+ * as separate processes over real Kafka, read models on the real MongoDB-wire server, then
+ * every analytics GET route (discovered from analytics' served OpenAPI, so it follows whatever
+ * analytics serves) — and the same demo in standalone (every service in one process, in-process
+ * bus, in-memory read models) answers exactly the same.
+ *
+ * Normalised before comparing, and only these, because they legitimately differ between two
+ * runs of the same plan: instants (every event's occurredAt is the clock of its run), ids the
+ * services mint themselves (UUIDv7: event ids, lesson ids, action ids — time-ordered, so
+ * never equal across runs; the plan's own ids are UUIDv4 and stay), and the request id of a
+ * problem answer.
+ */
+describeWithServer('kafka', 'the demo across separate processes over Kafka and MongoDB, and the same in standalone', (kafka) => {
+  describeWithServer('mongo', 'analytics answers', (mongo) => {
+    const plan: DemoPlan = planDemo({ seed: 15, teams: 5, tenant: TENANT, today: new Date().toISOString().slice(0, 10) });
+    let stack: ServiceStack | undefined;
+    let standalone: ServiceTestApp | undefined;
+    let mongoClient: MongoClient | undefined;
+    const databases: string[] = [];
+
+    afterAll(async () => {
+      await stack?.stop();
+      await standalone?.close();
+      for (const name of databases) await mongoClient?.db(name).dropDatabase().catch(() => undefined);
+      await mongoClient?.close();
+    });
+
+    it('seeds the processes and standalone alike, and every analytics route answers the same in both', async () => {
+      // Standalone: the five services in one process, as `npm start` hosts them.
+      standalone = await startServiceTestApp([governanceService, okrService, assessmentService, failureLearningService, analyticsService]);
+      await standalone.app.listen(0, '127.0.0.1');
+      const base = `http://127.0.0.1:${(standalone.app.getHttpServer().address() as AddressInfo).port}`;
+      const standaloneUrls = Object.fromEntries(SERVICE_NAMES.map((s) => [s, base])) as Record<ServiceName, string>;
+      const standaloneClient = new DemoClient({ urls: standaloneUrls, tenant: TENANT });
+      await seedDemo(plan, standaloneClient, quiet);
+
+      // Processes: each service its built dist/main.js, over Kafka, read models in a MongoDB database of its own.
+      const mongoUrl = (await mongo()).replace(/\/?(\?.*)?$/, '');
+      mongoClient = new MongoClient(mongoUrl);
+      await mongoClient.connect();
+      const suffix = Date.now().toString(36);
+      const env = Object.fromEntries(
+        SERVICE_NAMES.map((service) => {
+          const database = `lz_demo_e2e_${suffix}_${service.replace('-', '_')}`;
+          databases.push(database);
+          return [service, { PROJECTION_STORE_URL: `${mongoUrl}/${database}` }];
+        }),
+      );
+      stack = await ServiceStack.start({ brokers: await kafka(), servicesDir: SERVICES, services: [...SERVICE_NAMES], label: 'demo', env });
+      const stackUrls = Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack!.process(s).url])) as Record<ServiceName, string>;
+      const stackClient = new DemoClient({ urls: stackUrls, tenant: TENANT });
+      await seedDemo(plan, stackClient, quiet);
+
+      // Analytics is fed asynchronously in both: wait until standalone's answers hold still, then until the processes' equal them.
+      const routes = await analyticsRoutes(standaloneUrls.analytics, plan);
+      expect(routes).toContain('/api/analytics/teams');
+      expect(await analyticsRoutes(stackUrls.analytics, plan)).toEqual(routes);
+      const readStandalone = () => readAll(standaloneClient, routes);
+      const readStack = () => readAll(stackClient, routes);
+      const expected = await steady(readStandalone);
+      for (const route of routes) expect({ route, status: expected[route]!.status }).toEqual({ route, status: 200 });
+      // The answers carry the demo, not empty pages: every team, and the pitfall the demo plants.
+      for (const team of plan.teams) expect(expected['/api/analytics/teams']!.body).toContain(team.teamId);
+      const signals = expected['/api/analytics/signals']!.body;
+      for (const team of plan.teams.filter((t) => t.failures.some((failure) => failure.controlTakenBack))) {
+        expect(signals).toContain(team.teamId);
+      }
+      expect(signals).toContain('control-taken-back');
+      const actual = await until(readStack, (answers) => JSON.stringify(answers) === JSON.stringify(expected), 90_000);
+      expect(actual).toEqual(expected);
+    }, 600_000);
+  });
+});
+
+interface Parameter {
+  readonly name: string;
+  readonly in: string;
+  readonly required?: boolean;
+  readonly example?: unknown;
+  readonly schema?: { readonly example?: unknown; readonly enum?: readonly unknown[]; readonly default?: unknown };
+}
+
+/**
+ * Every GET route of the analytics API, from its served OpenAPI document, with its required
+ * query parameters filled: the period from the plan (`from`: the first planned quarter's start,
+ * `period`: the last closed quarter), anything else from the document's own example or enum.
+ */
+async function analyticsRoutes(base: string, plan: DemoPlan): Promise<string[]> {
+  const document = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, { get?: { parameters?: Parameter[] } }> };
+  const firstQuarter = plan.cycles[0]!.quarter;
+  const fromPlan: Record<string, string> = {
+    from: `${firstQuarter.slice(0, 4)}-${String((Number(firstQuarter.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01T00:00:00.000Z`,
+    period: plan.cycles[plan.cycles.length - 2]!.quarter,
+  };
+  return Object.entries(document.paths)
+    .filter(([path, operations]) => path.startsWith('/api/analytics/') && operations.get)
+    .map(([path, operations]) => {
+      const query = (operations.get!.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query' && parameter.required)
+        .map((parameter) => {
+          const value = fromPlan[parameter.name] ?? parameter.example ?? parameter.schema?.example ?? parameter.schema?.enum?.[0] ?? parameter.schema?.default;
+          if (value === undefined) throw new Error(`${path} requires ${parameter.name}; teach this spec which value from the plan to send.`);
+          return `${encodeURIComponent(parameter.name)}=${encodeURIComponent(String(value))}`;
+        });
+      return query.length > 0 ? `${path}?${query.join('&')}` : path;
+    })
+    .sort();
+}
+
+async function readAll(client: DemoClient, routes: readonly string[]): Promise<Answers> {
+  const analyst = { userId: 'analyst-e2e', roles: ['analyst'] };
+  const token = await client.token(analyst.userId, analyst.roles);
+  const answers: Answers = {};
+  for (const route of routes) {
+    if (/\{[^}]+\}/.test(route.split('?')[0]!)) throw new Error(`${route} has path parameters; teach this spec which plan ids to put there.`);
+    const response = await fetch(`${client.targets.urls.analytics}${route}`, { headers: { authorization: `Bearer ${token}` } });
+    answers[route] = { status: response.status, body: normalise(await response.text()) };
+  }
+  return answers;
+}
+
+const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g;
+const UUID_V7 = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/gi;
+const REQUEST_ID = /"requestId":"[^"]*"/g;
+
+function normalise(text: string): string {
+  return text.replace(INSTANT, '<instant>').replace(UUID_V7, '<minted-id>').replace(REQUEST_ID, '"requestId":"<request>"');
+}
+
+/** Reads until two reads a few seconds apart agree. */
+async function steady(read: () => Promise<Answers>, timeoutMs = 60_000): Promise<Answers> {
+  const deadline = Date.now() + timeoutMs;
+  let previous = JSON.stringify(await read());
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const current = await read();
+    if (JSON.stringify(current) === previous || Date.now() > deadline) return current;
+    previous = JSON.stringify(current);
+  }
+}
+
+async function until(read: () => Promise<Answers>, done: (answers: Answers) => boolean, timeoutMs: number): Promise<Answers> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answers = await read();
+    if (done(answers) || Date.now() > deadline) return answers;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
