@@ -9,7 +9,7 @@ import type { FailureKind } from './failure-facts';
 import { median, periodEnd, periodOf, periodsBetween, round, type PeriodKind } from './periods';
 import type { RoundRecord, TeamRecord, UnitRecord } from './records';
 import { TEAM_PHASES, type TeamPhase } from './team-facts';
-import { teamFigures, trustRounds, type TeamSources } from './team-figures';
+import { teamFigures, trustRounds, type TeamFigures, type TeamSources } from './team-figures';
 
 export interface RollUp {
   readonly teams: number;
@@ -49,6 +49,19 @@ function latestCell(rounds: readonly RoundRecord[], instrumentId: string, thresh
   return null;
 }
 
+/**
+ * A team's figures, computed once per (team, now, threshold) however many roll-ups include it
+ * (a team counts in its unit, every unit above and its organisation).
+ */
+const computed = new WeakMap<TeamSources, { readonly now: string; readonly threshold: number; readonly figures: TeamFigures }>();
+function figuresOf(sources: TeamSources, now: string, threshold: number): TeamFigures {
+  const hit = computed.get(sources);
+  if (hit && hit.now === now && hit.threshold === threshold) return hit.figures;
+  const figures = teamFigures(sources, now, threshold);
+  computed.set(sources, { now, threshold, figures });
+  return figures;
+}
+
 export function rollUp(teams: readonly TeamSources[], now: string, threshold: number): RollUp {
   const byPhase = zeroes(TEAM_PHASES);
   const byZone = zeroes<Zone | 'unplaced'>([...ZONES, 'unplaced']);
@@ -70,7 +83,7 @@ export function rollUp(teams: readonly TeamSources[], now: string, threshold: nu
   const safety: Cell[] = [];
   const abi: Cell[] = [];
   for (const sources of teams) {
-    const f = teamFigures(sources, now, threshold);
+    const f = figuresOf(sources, now, threshold);
     byPhase[f.rollout.phase]++;
     byZone[f.zone.current ?? 'unplaced']++;
     members += f.rollout.members;
