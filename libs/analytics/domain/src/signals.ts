@@ -89,7 +89,9 @@ const group = <T>(items: readonly T[], key: (item: T) => string | null): Map<str
   for (const item of items) {
     const k = key(item);
     if (k === null) continue;
-    map.set(k, [...(map.get(k) ?? []), item]);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
   }
   return map;
 };
