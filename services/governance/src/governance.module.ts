@@ -84,6 +84,7 @@ import { escalationsProjection } from './escalations/read-model/escalations.proj
 import { ExportGovernanceController } from './exports/export-governance/export-governance.controller';
 import { boundaryChangesProjection } from './exports/read-model/boundary-changes.projection';
 import { NameEscalationContactController } from './organisations/name-escalation-contact/name-escalation-contact.controller';
+import { ReviewUnitBoundaryController } from './organisations/review-unit-boundary/review-unit-boundary.controller';
 import { ListDueReviewsController } from './reviews/list-due-reviews/list-due-reviews.controller';
 import { reviewsProjection } from './reviews/read-model/reviews.projection';
 import { ReviewAgreementController } from './reviews/review-agreement/review-agreement.controller';
@@ -186,6 +187,7 @@ export const GOVERNANCE_PROJECTIONS = [
     ListEscalationsController,
     EscalationAreasController,
     NameEscalationContactController,
+    ReviewUnitBoundaryController,
     SetReviewDateController,
     ReviewAgreementController,
     ListDueReviewsController,

@@ -14,6 +14,7 @@ describe('governance HTTP: review dates', () => {
   let anna: Caller;
   let teamId: string;
   let otherTeamId: string;
+  let organisationId: string;
   const team = (id = teamId) => `/api/governance/teams/${id}`;
 
   const refused = async (send: () => Promise<Response>, status: number, code: string, field?: string) => {
@@ -28,7 +29,7 @@ describe('governance HTTP: review dates', () => {
     lea = await t.as('lea', ['transformation-lead']);
     cora = await t.as('cora', ['coach']);
     anna = await t.as('anna', ['member']);
-    const organisationId = (await lea.post('/api/governance/organisations', { name: 'Zorggroep' })).body.organisationId;
+    organisationId = (await lea.post('/api/governance/organisations', { name: 'Zorggroep' })).body.organisationId;
     expectStatus(await lea.post(`/api/governance/organisations/${organisationId}/units`, { unitId: 'care', name: 'Zorg' }), 201);
     teamId = (await cora.post('/api/governance/teams', { name: 'Wijkteam West', unitId: 'care' })).body.teamId;
     otherTeamId = (await cora.post('/api/governance/teams', { name: 'Wijkteam Elders' })).body.teamId;
@@ -97,5 +98,35 @@ describe('governance HTTP: review dates', () => {
     ]);
     const history = await cora.get(`${team()}/history?topic=reviews`);
     expect(history.body.entries.map((e: { type: string }) => e.type)).toEqual(['ReviewDateSet', 'ReviewDateSet', 'ReviewDateSet', 'AgreementReviewed', 'AgreementReviewed', 'AgreementReviewed']);
+  });
+
+  it('puts review dates on unit boundaries too (leads and admins), lists them per unit and records their reviews', async () => {
+    const unitBoundary = `/api/governance/organisations/${organisationId}/units/care/boundaries/u-cap`;
+    expectStatus(await lea.put(unitBoundary, { boundary: { kind: 'financial', title: 'Unit cap', limit: { amount: 5000, currency: 'EUR' }, period: 'per-decision' }, reason: 'frame' }), 200);
+    await refused(() => cora.put(`${unitBoundary}/review-date`, { reviewBy: inDays(15), reason: 'x' }), 403, 'AUTH.FORBIDDEN');
+    await refused(() => lea.put(`${unitBoundary}/review-date`, { reviewBy: 'June', reason: 'x' }), 400, 'VALIDATION.FAILED', 'reviewBy');
+    await refused(() => lea.put(`${unitBoundary}/review-date`, { reviewBy: inDays(-2), reason: 'x' }), 400, 'REVIEW.DATE_INVALID', 'reviewBy');
+    await refused(() => lea.put(`${unitBoundary}/review-date`, { reviewBy: inDays(15) }), 400, 'GOVERNANCE.REASON_REQUIRED', 'reason');
+    await refused(() => lea.put(`/api/governance/organisations/${organisationId}/units/care/boundaries/nope/review-date`, { reviewBy: inDays(15), reason: 'x' }), 404, 'BOUNDARY.NOT_FOUND', 'boundaryId');
+    expectStatus(await lea.put(`${unitBoundary}/review-date`, { reviewBy: inDays(15), reason: 'after the first quarter' }), 200);
+    const due = await cora.get(`/api/governance/reviews?unitId=care&dueBefore=${inDays(16)}`);
+    expect(due.body.items).toEqual([expect.objectContaining({ teamId: null, unitId: 'care', kind: 'boundary', subjectId: 'u-cap', title: 'Unit cap', reviewBy: inDays(15) })]);
+    expect((await cora.get(`/api/governance/reviews?teamId=${teamId}&dueBefore=${inDays(16)}`)).body.items).toEqual([]);
+    await refused(() => lea.post(`${unitBoundary}/reviews`, { outcome: 'changed', reason: 'x' }), 400, 'REVIEW.CHANGE_MISSING', 'boundary');
+    await refused(() => lea.post(`${unitBoundary}/reviews`, { outcome: 'gone', reason: 'x' }), 400, 'VALIDATION.FAILED', 'outcome');
+    await refused(() => cora.post(`${unitBoundary}/reviews`, { outcome: 'kept', reason: 'x' }), 403, 'AUTH.FORBIDDEN');
+    const changed = await lea.post(`${unitBoundary}/reviews`, {
+      outcome: 'changed',
+      boundary: { kind: 'financial', title: 'Unit cap', limit: { amount: 4000, currency: 'EUR' }, period: 'per-decision' },
+      nextReviewBy: inDays(120),
+      reason: 'the teams spent less than expected',
+    });
+    expectStatus(changed, 201);
+    expect(changed.body.events.map((e: { type: string }) => e.type)).toEqual(['UnitBoundarySet', 'UnitBoundaryReviewed']);
+    const later = await cora.get(`/api/governance/reviews?unitId=care&dueBefore=${inDays(130)}`);
+    expect(later.body.items.filter((i: { teamId: string | null }) => i.teamId === null)).toEqual([expect.objectContaining({ subjectId: 'u-cap', reviewBy: inDays(120), lastReview: expect.objectContaining({ outcome: 'changed', by: 'lea' }) })]);
+    const dropped = await lea.post(`${unitBoundary}/reviews`, { outcome: 'dropped', reason: 'the organisation-wide policy covers it' });
+    expect(dropped.body.events.map((e: { type: string }) => e.type)).toEqual(['UnitBoundaryRemoved', 'UnitBoundaryReviewed']);
+    expect((await cora.get(`/api/governance/reviews?unitId=care&dueBefore=${inDays(130)}`)).body.items.filter((i: { teamId: string | null }) => i.teamId === null)).toEqual([]);
   });
 });

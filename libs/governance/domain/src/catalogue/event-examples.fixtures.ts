@@ -217,6 +217,14 @@ export const organisationEventExamples: Examples<OrganisationEvent> = {
       reason: 'moved to the organisation-wide policy',
     },
   },
+  UnitBoundaryReviewDateSet: {
+    type: 'UnitBoundaryReviewDateSet',
+    data: { organisationId: 'org-1', unitId: 'unit-care', boundaryId: 'u-gdpr', previousReviewBy: null, reviewBy: '2026-09-01', setBy: 'user-lead', setAt: at, reason: 'look again after the audit' },
+  },
+  UnitBoundaryReviewed: {
+    type: 'UnitBoundaryReviewed',
+    data: { organisationId: 'org-1', unitId: 'unit-care', boundaryId: 'u-gdpr', outcome: 'kept', nextReviewBy: '2027-03-01', reviewedBy: 'user-lead', reviewedAt: at, reason: 'still the law' },
+  },
   UnitEscalationContactNamed: {
     type: 'UnitEscalationContactNamed',
     data: { organisationId: 'org-1', unitId: 'unit-care', previousContactId: null, contactId: 'user-lead', namedBy: 'user-admin', namedAt: at, reason: 'the care lead answers the care teams' },

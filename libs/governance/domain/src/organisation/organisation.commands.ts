@@ -14,4 +14,21 @@ export type RemoveUnitBoundary = Cmd<'RemoveUnitBoundary', InOrganisation<{ read
 /** Needs ctx.reason. `contactId` null takes the naming back. */
 export type NameUnitEscalationContact = Cmd<'NameUnitEscalationContact', InOrganisation<{ readonly unitId: string; readonly contactId: string | null }>>;
 
-export type OrganisationCommand = CreateOrganisation | AddUnit | RenameUnit | MoveUnit | SetUnitBoundary | RemoveUnitBoundary | NameUnitEscalationContact;
+/** Needs ctx.reason. */
+export type SetUnitBoundaryReviewDate = Cmd<'SetUnitBoundaryReviewDate', InOrganisation<{ readonly unitId: string; readonly boundaryId: string; readonly reviewBy: string | null }>>;
+/** Needs ctx.reason. `boundary` (without id) for `changed`. */
+export type ReviewUnitBoundary = Cmd<
+  'ReviewUnitBoundary',
+  InOrganisation<{ readonly unitId: string; readonly boundaryId: string; readonly outcome: 'kept' | 'changed' | 'dropped'; readonly nextReviewBy?: string | null; readonly boundary?: unknown }>
+>;
+
+export type OrganisationCommand =
+  | CreateOrganisation
+  | AddUnit
+  | RenameUnit
+  | MoveUnit
+  | SetUnitBoundary
+  | RemoveUnitBoundary
+  | NameUnitEscalationContact
+  | SetUnitBoundaryReviewDate
+  | ReviewUnitBoundary;

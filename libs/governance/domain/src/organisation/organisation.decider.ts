@@ -1,9 +1,9 @@
 import type { CommandContext, Decider, Decision, Rejection } from '@leerzone/kernel';
-import { assertNever, isRejection, reject } from '@leerzone/kernel';
+import { assertNever, isIsoDate, isRejection, reject } from '@leerzone/kernel';
 import type { EffectiveBoundary } from '../shared/boundary.model';
 import { sameBoundary, validateBoundary, wideningViolations } from '../shared/boundary.model';
 import { requiredId, requiredReason, requiredText } from '../shared/validation';
-import type { AddUnit, CreateOrganisation, MoveUnit, NameUnitEscalationContact, OrganisationCommand, RemoveUnitBoundary, RenameUnit, SetUnitBoundary } from './organisation.commands';
+import type { AddUnit, CreateOrganisation, MoveUnit, NameUnitEscalationContact, OrganisationCommand, ReviewUnitBoundary, SetUnitBoundaryReviewDate, RemoveUnitBoundary, RenameUnit, SetUnitBoundary } from './organisation.commands';
 import type { OrganisationEvent } from './organisation.events';
 import { effectiveUnitBoundaries, unitSubtree } from './organisation.queries';
 import type { OrganisationState, UnitState } from './organisation.state';
@@ -201,6 +201,75 @@ const removeUnitBoundary: Rule<RemoveUnitBoundary> = (command, state, ctx) => {
   ];
 };
 
+function unitBoundaryEntry(state: OrganisationState, organisationId: string, unitId: unknown, boundaryId: unknown) {
+  const missing = requireOrganisation(state, organisationId);
+  if (missing) return missing;
+  const unit = requireUnit(state, unitId);
+  if (isRejection(unit)) return unit;
+  const id = requiredId(boundaryId, 'boundaryId', 'BOUNDARY.INVALID', 'the boundary id');
+  if (isRejection(id)) return id;
+  const entry = unit.boundaries.get(id);
+  if (!entry) return reject('not-found', 'BOUNDARY.NOT_FOUND', `Unit ${unit.unitId} has no boundary ${id}.`, { field: 'boundaryId' });
+  return { unit, boundaryId: id, entry };
+}
+
+function reviewDate(value: unknown, ctx: CommandContext, field: string): string | null | Rejection {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !isIsoDate(value) || value < at(ctx).slice(0, 10)) {
+    return reject('invalid', 'REVIEW.DATE_INVALID', 'A review date is a calendar date (YYYY-MM-DD), today or later.', { field });
+  }
+  return value;
+}
+
+const setUnitBoundaryReviewDate: Rule<SetUnitBoundaryReviewDate> = (command, state, ctx) => {
+  const found = unitBoundaryEntry(state, command.data.organisationId, command.data.unitId, command.data.boundaryId);
+  if (isRejection(found)) return found;
+  const reviewBy = reviewDate(command.data.reviewBy, ctx, 'reviewBy');
+  if (isRejection(reviewBy)) return reviewBy;
+  if (reviewBy === found.entry.reviewBy) return [];
+  const reason = requiredReason(ctx.reason, 'set a review date');
+  if (isRejection(reason)) return reason;
+  const { organisationId } = command.data;
+  return [
+    {
+      type: 'UnitBoundaryReviewDateSet',
+      data: { organisationId, unitId: found.unit.unitId, boundaryId: found.boundaryId, previousReviewBy: found.entry.reviewBy, reviewBy, setBy: ctx.actor.id, setAt: at(ctx), reason },
+    },
+  ];
+};
+
+/** A review of a unit boundary, like a team's: the change by the boundary's own rule first (never wider than the ancestors'), then the review. */
+const reviewUnitBoundary: Rule<ReviewUnitBoundary> = (command, state, ctx) => {
+  const found = unitBoundaryEntry(state, command.data.organisationId, command.data.unitId, command.data.boundaryId);
+  if (isRejection(found)) return found;
+  const { organisationId, outcome } = command.data;
+  if (outcome !== 'kept' && outcome !== 'changed' && outcome !== 'dropped') {
+    return reject('invalid', 'REVIEW.OUTCOME_INVALID', 'The outcome is one of kept, changed, dropped.', { field: 'outcome' });
+  }
+  const nextReviewBy = reviewDate(command.data.nextReviewBy, ctx, 'nextReviewBy');
+  if (isRejection(nextReviewBy)) return nextReviewBy;
+  if (outcome === 'dropped' && nextReviewBy !== null) return reject('invalid', 'REVIEW.DATE_INVALID', 'Something dropped has no next review.', { field: 'nextReviewBy' });
+  const reason = requiredReason(ctx.reason, 'record a review');
+  if (isRejection(reason)) return reason;
+  const unitId = found.unit.unitId;
+  const boundaryId = found.boundaryId;
+  let change: readonly OrganisationEvent[] = [];
+  if (outcome === 'dropped') {
+    const removed = removeUnitBoundary({ type: 'RemoveUnitBoundary', data: { organisationId, unitId, boundaryId } }, state, ctx);
+    if (isRejection(removed)) return removed;
+    change = removed;
+  } else if (outcome === 'changed') {
+    if (typeof command.data.boundary !== 'object' || command.data.boundary === null) {
+      return reject('invalid', 'REVIEW.CHANGE_MISSING', 'A changed boundary needs the new boundary.', { field: 'boundary' });
+    }
+    const set = setUnitBoundary({ type: 'SetUnitBoundary', data: { organisationId, unitId, boundary: { ...(command.data.boundary as object), boundaryId } } }, state, ctx);
+    if (isRejection(set)) return set;
+    if (set.length === 0) return reject('invalid', 'REVIEW.NO_CHANGE', `The review says boundary ${boundaryId} changed, but the new value is the current one.`, { field: 'boundary' });
+    change = set;
+  }
+  return [...change, { type: 'UnitBoundaryReviewed', data: { organisationId, unitId, boundaryId, outcome, nextReviewBy, reviewedBy: ctx.actor.id, reviewedAt: at(ctx), reason } }];
+};
+
 /**
  * The whole unit tree of one organisation, with the units' boundaries, in one stream: the
  * tree's invariants (parent exists, no cycles, a unit's frame within its ancestors') span
@@ -222,6 +291,10 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
         return setUnitBoundary(command, state, ctx);
       case 'NameUnitEscalationContact':
         return nameUnitEscalationContact(command, state, ctx);
+      case 'SetUnitBoundaryReviewDate':
+        return setUnitBoundaryReviewDate(command, state, ctx);
+      case 'ReviewUnitBoundary':
+        return reviewUnitBoundary(command, state, ctx);
       case 'RemoveUnitBoundary':
         return removeUnitBoundary(command, state, ctx);
       default:

@@ -28,7 +28,27 @@ export type UnitEscalationContactNamed = Ev<
   { organisationId: string; unitId: string; previousContactId: string | null; contactId: string | null; namedBy: string; namedAt: string; reason: string }
 >;
 
-export type OrganisationEvent = OrganisationCreated | UnitAdded | UnitRenamed | UnitMoved | UnitBoundarySet | UnitBoundaryRemoved | UnitEscalationContactNamed;
+/** A date by which the unit's boundary is looked at again ("good enough for now, safe enough to try"); null clears it. */
+export type UnitBoundaryReviewDateSet = Ev<
+  'UnitBoundaryReviewDateSet',
+  { organisationId: string; unitId: string; boundaryId: string; previousReviewBy: string | null; reviewBy: string | null; setBy: string; setAt: string; reason: string }
+>;
+/** A review of a unit boundary: kept, changed (UnitBoundarySet first) or dropped (UnitBoundaryRemoved first). */
+export type UnitBoundaryReviewed = Ev<
+  'UnitBoundaryReviewed',
+  { organisationId: string; unitId: string; boundaryId: string; outcome: 'kept' | 'changed' | 'dropped'; nextReviewBy: string | null; reviewedBy: string; reviewedAt: string; reason: string }
+>;
+
+export type OrganisationEvent =
+  | OrganisationCreated
+  | UnitAdded
+  | UnitRenamed
+  | UnitMoved
+  | UnitBoundarySet
+  | UnitBoundaryRemoved
+  | UnitEscalationContactNamed
+  | UnitBoundaryReviewDateSet
+  | UnitBoundaryReviewed;
 
 const organisationEventTypeSet: Record<OrganisationEvent['type'], true> = {
   OrganisationCreated: true,
@@ -38,6 +58,8 @@ const organisationEventTypeSet: Record<OrganisationEvent['type'], true> = {
   UnitBoundarySet: true,
   UnitBoundaryRemoved: true,
   UnitEscalationContactNamed: true,
+  UnitBoundaryReviewDateSet: true,
+  UnitBoundaryReviewed: true,
 };
 export const ORGANISATION_EVENT_TYPES = Object.keys(organisationEventTypeSet) as readonly OrganisationEvent['type'][];
 export const isOrganisationEvent = (event: { readonly type: string }): event is OrganisationEvent => Object.hasOwn(organisationEventTypeSet, event.type);

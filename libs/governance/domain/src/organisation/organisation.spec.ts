@@ -159,3 +159,42 @@ describe('NameUnitEscalationContact', () => {
     expect(escalationContacts(state, 'nowhere')).toEqual([]);
   });
 });
+
+describe('unit boundary review dates and reviews', () => {
+  const tree = [created, unit('care'), unit('north', 'care'), boundarySet('care', limit('u-cap', 5000))];
+  const setDate = (reviewBy: string | null) => ({ type: 'SetUnitBoundaryReviewDate', data: { organisationId: ORG, unitId: 'care', boundaryId: 'u-cap', reviewBy } }) as const;
+  const review = (outcome: string, extra: Record<string, unknown> = {}) => ({ type: 'ReviewUnitBoundary', data: { organisationId: ORG, unitId: 'care', boundaryId: 'u-cap', outcome, ...extra } }) as never;
+  const dateSet: OrganisationEvent = {
+    type: 'UnitBoundaryReviewDateSet',
+    data: { organisationId: ORG, unitId: 'care', boundaryId: 'u-cap', previousReviewBy: null, reviewBy: '2026-06-01', setBy: LEAD, setAt: NOW.toISOString(), reason: 'try it' },
+  };
+  const reviewed = (outcome: 'kept' | 'changed' | 'dropped', nextReviewBy: string | null): OrganisationEvent => ({
+    type: 'UnitBoundaryReviewed',
+    data: { organisationId: ORG, unitId: 'care', boundaryId: 'u-cap', outcome, nextReviewBy, reviewedBy: LEAD, reviewedAt: NOW.toISOString(), reason: 'try it' },
+  });
+
+  it('puts a review date on a unit boundary, kept across changes of the boundary', () => {
+    spec.given(tree).when(setDate('2026-06-01'), as('try it')).then([dateSet]);
+    spec.given([...tree, dateSet]).when(setDate('2026-06-01'), as('again')).then([]);
+    const state = fold(organisationDecider, [...tree, dateSet, boundarySet('care', limit('u-cap', 4000))]);
+    expect(state.units.get('care')?.boundaries.get('u-cap')?.reviewBy).toBe('2026-06-01');
+  });
+
+  it('refuses a past or malformed date, an unknown boundary, and no reason', () => {
+    spec.given(tree).when(setDate('2026-01-14'), as('x')).thenRejects('REVIEW.DATE_INVALID', { field: 'reviewBy' });
+    spec.given(tree).when({ type: 'SetUnitBoundaryReviewDate', data: { organisationId: ORG, unitId: 'care', boundaryId: 'nope', reviewBy: '2026-06-01' } }, as('x')).thenRejects('BOUNDARY.NOT_FOUND', { field: 'boundaryId' });
+    spec.given(tree).when(setDate('2026-06-01'), as()).thenRejects('GOVERNANCE.REASON_REQUIRED', { field: 'reason' });
+  });
+
+  it('reviews: kept with the next date, changed through the unit rule (never wider than the ancestors), dropped removes it', () => {
+    spec.given(tree).when(review('kept', { nextReviewBy: '2026-12-01' }), as('try it')).then([reviewed('kept', '2026-12-01')]);
+    spec
+      .given(tree)
+      .when(review('changed', { boundary: { kind: 'financial', title: 'Limit u-cap', limit: { amount: 4000, currency: 'EUR' }, period: 'per-decision', decisionArea: null } }), as('try it'))
+      .then([expect.objectContaining({ type: 'UnitBoundarySet' }) as never, reviewed('changed', null)]);
+    spec.given(tree).when(review('dropped'), as('try it')).then([expect.objectContaining({ type: 'UnitBoundaryRemoved' }) as never, reviewed('dropped', null)]);
+    spec.given(tree).when(review('changed'), as('x')).thenRejects('REVIEW.CHANGE_MISSING', { field: 'boundary' });
+    spec.given(tree).when(review('lost'), as('x')).thenRejects('REVIEW.OUTCOME_INVALID', { field: 'outcome' });
+    spec.given(tree).when(review('dropped', { nextReviewBy: '2026-12-01' }), as('x')).thenRejects('REVIEW.DATE_INVALID', { field: 'nextReviewBy' });
+  });
+});

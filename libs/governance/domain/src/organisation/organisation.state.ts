@@ -8,6 +8,8 @@ export interface UnitBoundaryEntry {
   readonly setBy: string;
   readonly setAt: string;
   readonly reason: string;
+  /** When it is looked at again; kept across changes until a review or a new date moves it. */
+  readonly reviewBy: string | null;
 }
 
 export interface UnitState {
@@ -47,7 +49,10 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       const { unitId, boundary, setBy, setAt, reason } = event.data;
       return {
         ...state,
-        units: updateEntry(state.units, unitId, (u) => ({ ...u, boundaries: withEntry(u.boundaries, boundary.boundaryId, { boundary, setBy, setAt, reason }) })),
+        units: updateEntry(state.units, unitId, (u) => ({
+          ...u,
+          boundaries: withEntry(u.boundaries, boundary.boundaryId, { boundary, setBy, setAt, reason, reviewBy: u.boundaries.get(boundary.boundaryId)?.reviewBy ?? null }),
+        })),
         boundaryOwners: withEntry(state.boundaryOwners, boundary.boundaryId, unitId),
       };
     }
@@ -58,6 +63,12 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
         units: updateEntry(state.units, unitId, (u) => ({ ...u, boundaries: withoutEntry(u.boundaries, boundaryId) })),
         boundaryOwners: withoutEntry(state.boundaryOwners, boundaryId),
       };
+    }
+    case 'UnitBoundaryReviewDateSet':
+    case 'UnitBoundaryReviewed': {
+      const { unitId, boundaryId } = event.data;
+      const reviewBy = event.type === 'UnitBoundaryReviewDateSet' ? event.data.reviewBy : event.data.nextReviewBy;
+      return { ...state, units: updateEntry(state.units, unitId, (u) => ({ ...u, boundaries: updateEntry(u.boundaries, boundaryId, (b) => ({ ...b, reviewBy })) })) };
     }
     case 'UnitEscalationContactNamed':
       return { ...state, units: updateEntry(state.units, event.data.unitId, (u) => ({ ...u, escalationContactId: event.data.contactId })) };

@@ -215,6 +215,20 @@ export function describeOrganisationEvent(event: OrganisationEvent): Described {
         reason: event.data.reason,
         summary: `Unit ${event.data.unitId}: ${event.data.previous ? 'changed' : 'set'} boundary ${describeBoundary(event.data.boundary)}.`,
       };
+    case 'UnitBoundaryReviewDateSet':
+      return {
+        topic: 'boundaries',
+        by: event.data.setBy,
+        reason: event.data.reason,
+        summary: `Unit ${event.data.unitId}: boundary ${event.data.boundaryId} to be reviewed ${event.data.reviewBy === null ? '(date cleared)' : `by ${event.data.reviewBy}`}.`,
+      };
+    case 'UnitBoundaryReviewed':
+      return {
+        topic: 'boundaries',
+        by: event.data.reviewedBy,
+        reason: event.data.reason,
+        summary: `Unit ${event.data.unitId}: boundary ${event.data.boundaryId} reviewed: ${event.data.outcome}${event.data.nextReviewBy ? `; next review by ${event.data.nextReviewBy}` : ''}.`,
+      };
     case 'UnitEscalationContactNamed':
       return {
         topic: 'units',

@@ -83,7 +83,7 @@ export class UnitFrames {
     const unitBoundaries = new Map<string, Map<string, UnitBoundaryEntry>>();
     for (const b of boundaries.items) {
       const entries = unitBoundaries.get(b.unitId) ?? new Map<string, UnitBoundaryEntry>();
-      entries.set(b.boundaryId, { boundary: b.boundary, setBy: b.setBy, setAt: b.setAt, reason: b.reason });
+      entries.set(b.boundaryId, { boundary: b.boundary, setBy: b.setBy, setAt: b.setAt, reason: b.reason, reviewBy: b.reviewBy ?? null });
       unitBoundaries.set(b.unitId, entries);
     }
     const unitStates = new Map<string, UnitState>(

@@ -43,6 +43,8 @@ export interface UnitBoundaryDocument {
   reason: string;
   /** Global position of the event that first set it. */
   order: number;
+  /** When it is looked at again; absent or null for none. */
+  reviewBy?: string | null;
   [key: string]: unknown;
 }
 
@@ -91,6 +93,11 @@ export const organisationsProjection = defineProjection({
       }
       case 'UnitBoundaryRemoved':
         return boundaries.delete(unitBoundaryDocumentId(organisationId, event.data.boundaryId));
+      case 'UnitBoundaryReviewDateSet':
+        return boundaries.update(unitBoundaryDocumentId(organisationId, event.data.boundaryId), { $set: { reviewBy: event.data.reviewBy } });
+      case 'UnitBoundaryReviewed':
+        // A dropped boundary was removed by the UnitBoundaryRemoved before it; updating a removed document does nothing.
+        return boundaries.update(unitBoundaryDocumentId(organisationId, event.data.boundaryId), { $set: { reviewBy: event.data.nextReviewBy } });
       case 'UnitEscalationContactNamed':
         return units.update(unitDocumentId(organisationId, event.data.unitId), { $set: { escalationContactId: event.data.contactId } });
     }

@@ -17,7 +17,7 @@ export class ListDueReviewsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'What is due for review: boundaries, principles and delegated areas whose review date is on or before dueBefore (default today), soonest first. ?teamId= or ?unitId= (with the units below it); limit/after.' })
+  @ApiOperation({ summary: 'What is due for review: team boundaries, principles and delegated areas, and unit boundaries (teamId null, with unitId), whose review date is on or before dueBefore (default today), soonest first. ?teamId= or ?unitId= (its teams and its own boundaries, with the units below it); limit/after.' })
   @ApiQueryFrom(ListDueReviewsQuery)
   @ApiOkResponse({
     schema: {
@@ -34,7 +34,12 @@ export class ListDueReviewsController {
     const until = dueBefore ?? today;
     const conditions: Filter[] = [{ tenantId }, { reviewBy: { $ne: null } }, { reviewBy: { $lte: until } }];
     if (teamId) conditions.push({ teamId });
-    if (unitId) conditions.push({ teamId: { $in: (await this.scope.teamsOfUnit(tenantId, unitId)).map((t) => t.teamId) } });
+    if (unitId) {
+      // The unit's teams and the units' own boundaries, for the unit and every unit below it.
+      const units = await this.scope.unitAndBelow(tenantId, unitId);
+      const teams = (await this.scope.teamsInUnits(tenantId, units)).map((t) => t.teamId);
+      conditions.push({ $or: [{ teamId: { $in: teams } }, { unitId: { $in: units } }] });
+    }
     const page = await guardedQuery(() =>
       this.projections.readModels
         .collection<ReviewableDocument>(REVIEWS_PROJECTION, 'reviewables')

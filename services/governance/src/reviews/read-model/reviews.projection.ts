@@ -1,14 +1,17 @@
 import type { StoredEvent } from '@leerzone/kernel';
 import { defineProjection } from '@leerzone/projections';
-import type { ReviewSubject, TeamEvent } from '@leerzone/governance-domain';
+import type { OrganisationEvent, ReviewSubject, TeamEvent } from '@leerzone/governance-domain';
 
 export const REVIEWS_PROJECTION = 'governance.reviews';
 
-/** One reviewable agreement of a team: a boundary of its own, an active principle, a delegated area. */
+/** One reviewable agreement: a team's own boundary, active principle or delegated area; or a unit's boundary (teamId null). */
 export interface ReviewableDocument {
   _id: string;
   tenantId: string;
-  teamId: string;
+  teamId: string | null;
+  /** For a unit's boundary: the unit and its organisation. */
+  unitId?: string | null;
+  organisationId?: string | null;
   kind: ReviewSubject['kind'];
   subjectId: string;
   title: string;
@@ -20,49 +23,90 @@ export interface ReviewableDocument {
   [key: string]: unknown;
 }
 
-const HANDLED = ['TeamBoundarySet', 'TeamBoundaryRemoved', 'PrincipleAdopted', 'PrincipleRevised', 'PrincipleRetired', 'DelegationLevelChanged', 'ReviewDateSet', 'AgreementReviewed'] as const;
-type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
+const HANDLED = [
+  'TeamBoundarySet',
+  'TeamBoundaryRemoved',
+  'PrincipleAdopted',
+  'PrincipleRevised',
+  'PrincipleRetired',
+  'DelegationLevelChanged',
+  'ReviewDateSet',
+  'AgreementReviewed',
+  'UnitBoundarySet',
+  'UnitBoundaryRemoved',
+  'UnitBoundaryReviewDateSet',
+  'UnitBoundaryReviewed',
+] as const;
+type Handled = Extract<TeamEvent | OrganisationEvent, { type: (typeof HANDLED)[number] }>;
+
+export const unitReviewableDocumentId = (organisationId: string, unitId: string, boundaryId: string) => `unit/${organisationId}/${unitId}/${boundaryId}`;
 
 export const reviewableDocumentId = (teamId: string, kind: ReviewSubject['kind'], id: string) => `${teamId}/${kind}/${id}`;
 
 export const reviewsProjection = defineProjection({
   name: REVIEWS_PROJECTION,
-  version: 1,
+  // 2: unit boundaries.
+  version: 2,
   collections: { reviewables: { indexes: [{ keys: { tenantId: 1, reviewBy: 1 } }, { keys: { tenantId: 1, teamId: 1 } }] } },
   handles: HANDLED,
   apply(stored: StoredEvent, write) {
     const event = { type: stored.type, data: stored.data } as Handled;
     const tenantId = stored.tenantId;
-    const teamId = event.data.teamId;
     const docs = write.collection('reviewables');
+    if ('organisationId' in event.data) {
+      const unitEvent = event as Extract<Handled, { type: `Unit${string}` }>;
+      const { organisationId, unitId } = unitEvent.data;
+      switch (unitEvent.type) {
+        case 'UnitBoundarySet': {
+          const { boundary } = unitEvent.data;
+          return docs.upsert(unitReviewableDocumentId(organisationId, unitId, boundary.boundaryId), {
+            $set: { tenantId, teamId: null, unitId, organisationId, kind: 'boundary', subjectId: boundary.boundaryId, title: boundary.title, proposalId: null },
+            $setOnInsert: { reviewBy: null, lastReview: null },
+          });
+        }
+        case 'UnitBoundaryRemoved':
+          return docs.delete(unitReviewableDocumentId(organisationId, unitId, unitEvent.data.boundaryId));
+        case 'UnitBoundaryReviewDateSet':
+          return docs.update(unitReviewableDocumentId(organisationId, unitId, unitEvent.data.boundaryId), { $set: { reviewBy: unitEvent.data.reviewBy } });
+        case 'UnitBoundaryReviewed': {
+          const { boundaryId, outcome, nextReviewBy, reviewedBy, reviewedAt, reason } = unitEvent.data;
+          const id = unitReviewableDocumentId(organisationId, unitId, boundaryId);
+          if (outcome === 'dropped') return docs.delete(id);
+          return docs.update(id, { $set: { reviewBy: nextReviewBy, lastReview: { outcome, by: reviewedBy, at: reviewedAt, reason } } });
+        }
+      }
+      return;
+    }
+    const teamEvent = event as Exclude<Handled, { type: `Unit${string}` }>;
+    const teamId = teamEvent.data.teamId;
     const base = (kind: ReviewSubject['kind'], subjectId: string) => ({ tenantId, teamId, kind, subjectId });
-    switch (event.type) {
+    switch (teamEvent.type) {
       case 'TeamBoundarySet': {
-        const { boundary, proposalId } = event.data;
+        const { boundary, proposalId } = teamEvent.data;
         return docs.upsert(reviewableDocumentId(teamId, 'boundary', boundary.boundaryId), {
           $set: { ...base('boundary', boundary.boundaryId), title: boundary.title, proposalId },
           $setOnInsert: { reviewBy: null, lastReview: null },
         });
       }
       case 'TeamBoundaryRemoved':
-        return docs.delete(reviewableDocumentId(teamId, 'boundary', event.data.boundaryId));
+        return docs.delete(reviewableDocumentId(teamId, 'boundary', teamEvent.data.boundaryId));
       case 'PrincipleAdopted':
-        return docs.put(reviewableDocumentId(teamId, 'principle', event.data.principleId), { ...base('principle', event.data.principleId), title: event.data.rule, proposalId: null, reviewBy: null, lastReview: null });
+        return docs.put(reviewableDocumentId(teamId, 'principle', teamEvent.data.principleId), { ...base('principle', teamEvent.data.principleId), title: teamEvent.data.rule, proposalId: null, reviewBy: null, lastReview: null });
       case 'PrincipleRevised':
-        return docs.update(reviewableDocumentId(teamId, 'principle', event.data.principleId), { $set: { title: event.data.rule } });
+        return docs.update(reviewableDocumentId(teamId, 'principle', teamEvent.data.principleId), { $set: { title: teamEvent.data.rule } });
       case 'PrincipleRetired':
-        return docs.delete(reviewableDocumentId(teamId, 'principle', event.data.principleId));
+        return docs.delete(reviewableDocumentId(teamId, 'principle', teamEvent.data.principleId));
       case 'DelegationLevelChanged':
-        return docs.upsert(reviewableDocumentId(teamId, 'delegation', event.data.area), {
-          $set: { ...base('delegation', event.data.area), title: `${event.data.area}: level ${event.data.level}`, proposalId: null, reviewBy: event.data.reviewBy },
+        return docs.upsert(reviewableDocumentId(teamId, 'delegation', teamEvent.data.area), {
+          $set: { ...base('delegation', teamEvent.data.area), title: `${teamEvent.data.area}: level ${teamEvent.data.level}`, proposalId: null, reviewBy: teamEvent.data.reviewBy },
           $setOnInsert: { lastReview: null },
         });
       case 'ReviewDateSet': {
-        const { subject, reviewBy } = event.data;
+        const { subject, reviewBy } = teamEvent.data;
         return docs.update(reviewableDocumentId(teamId, subject.kind, subject.id), { $set: { reviewBy } });
       }
       case 'AgreementReviewed': {
-        const { subject, outcome, nextReviewBy, reviewedBy, reviewedAt, reason } = event.data;
+        const { subject, outcome, nextReviewBy, reviewedBy, reviewedAt, reason } = teamEvent.data;
         const id = reviewableDocumentId(teamId, subject.kind, subject.id);
         if (outcome === 'dropped') return docs.delete(id);
         return docs.update(id, { $set: { reviewBy: nextReviewBy, lastReview: { outcome, by: reviewedBy, at: reviewedAt, reason } } });
