@@ -7,8 +7,9 @@ runServices(STANDALONE_SERVICES, {
   title: 'Leerzone (standalone)',
   banner: 'Leerzone',
   description: 'Every Leerzone service in one process on the embedded default. Get a token at POST /api/auth/dev-token.',
-  // The bare-machine defaults: data under ./data, the development token issuer on.
-  envDefaults: { DATA_DIR: './data', AUTH_DEV_ISSUER: 'true' },
+  // The bare-machine defaults: data under ./data, the development token issuer on, and so
+  // only reachable from this machine unless HOST says otherwise.
+  envDefaults: { DATA_DIR: './data', AUTH_DEV_ISSUER: 'true', HOST: '127.0.0.1' },
   // The in-process bus whatever the environment says: standalone is the bare-machine mode,
   // and a KAFKA_BROKERS left in the shell must not turn it into a distributed deployment.
   messagingEnv: {},

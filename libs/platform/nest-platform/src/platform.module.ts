@@ -8,6 +8,8 @@ import { DevTokenController } from './auth/dev-token.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenService, type AuthOptions } from './auth/token-verifier';
 import { HealthController } from './health/health.controller';
+import { edgeOptionsFromEnv, type RateLimits } from './http/edge-options';
+import { RateLimitGuard, rateLimitModule } from './http/rate-limit.guard';
 import { ReadinessRegistry } from './health/readiness';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { RequestIdMiddleware } from './request-context/request-id.middleware';
@@ -22,6 +24,8 @@ export interface PlatformOptions {
   readonly projectionStore: () => Promise<ProjectionStore>;
   /** Opens the personal-data vault (keys kept apart from the events); closed on shutdown. Without it, sealing is refused. */
   readonly personalDataVault?: () => Promise<PersonalDataVault & { close?(): void | Promise<void> }>;
+  /** Per user, per tenant, per address; default: RATE_LIMIT_* from the environment, else `DEFAULT_RATE_LIMITS`. */
+  readonly rateLimits?: RateLimits;
 }
 
 /** Stands in where a process has no vault: personal data cannot be sealed, so it cannot be accepted. */
@@ -46,6 +50,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
+      imports: [rateLimitModule(options.rateLimits ?? edgeOptionsFromEnv().rateLimits)],
       controllers: [HealthController, ...(options.auth.devIssuer ? [DevTokenController] : [])],
       providers: [
         { provide: TokenService, useFactory: () => TokenService.create(options.auth) },
@@ -58,7 +63,9 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         { provide: NEW_ID, useValue: () => uuidv7() },
         ReadinessRegistry,
         CommandExecutor,
+        // In this order: the token is verified first, so the rate limits count the principal it names.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
       exports: [TokenService, EVENT_STORE, PROJECTION_STORE, EVENT_SCHEMAS, PERSONAL_DATA_VAULT, CLOCK, NEW_ID, ReadinessRegistry, CommandExecutor, ProjectionsHost],

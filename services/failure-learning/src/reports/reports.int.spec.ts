@@ -109,7 +109,7 @@ describe('failure-learning HTTP: reports, classification, not twice, responses, 
     const missing = await gina.get(report(unknown));
     expectProblem(foreign, 404, 'REPORT.NOT_FOUND');
     expectProblem(missing, 404, 'REPORT.NOT_FOUND');
-    expect({ ...foreign.body, detail: foreign.body.detail.replace(firstReport, 'X'), instance: 'X' }).toEqual({ ...missing.body, detail: missing.body.detail.replace(unknown, 'X'), instance: 'X' });
+    expect({ ...foreign.body, detail: foreign.body.detail.replace(firstReport, 'X'), instance: 'X', requestId: 'X' }).toEqual({ ...missing.body, detail: missing.body.detail.replace(unknown, 'X'), instance: 'X', requestId: 'X' });
     await refused(() => gus.post(report(firstReport, '/classification'), { kind: 'basic', cause: 'inattention' }), 404, 'REPORT.NOT_FOUND');
     await refused(() => gus.post('/api/failure-learning/reports', reportBody(noord)), 404, 'TEAM.NOT_FOUND');
     expectProblem(await gina.get(`/api/failure-learning/teams/${noord}/reports`), 404, 'TEAM.NOT_FOUND');

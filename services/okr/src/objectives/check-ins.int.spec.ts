@@ -107,7 +107,7 @@ describe('okr HTTP: check-ins, membership from governance, bad input, tenants, p
     const missing = await gina.get(`/api/okr/objectives/${unknown}`);
     expectProblem(foreign, 404, 'OKR.OBJECTIVE_NOT_FOUND');
     expectProblem(missing, 404, 'OKR.OBJECTIVE_NOT_FOUND');
-    const shape = (body: object, id: string) => ({ ...JSON.parse(JSON.stringify(body).replaceAll(id, '<id>')), instance: '' });
+    const shape = (body: object, id: string) => ({ ...JSON.parse(JSON.stringify(body).replaceAll(id, '<id>')), instance: '', requestId: '' });
     expect(shape(foreign.body, objectiveId)).toEqual(shape(missing.body, unknown));
     await refused(t, () => gina.post(checkIns(), { value: 100, confidence: 8 }), 404, 'OKR.OBJECTIVE_NOT_FOUND');
     await refused(t, () => gina.post(`/api/okr/cycles/${cycleId}/grading`), 404, 'OKR.CYCLE_NOT_FOUND');

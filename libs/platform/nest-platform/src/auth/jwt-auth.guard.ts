@@ -16,7 +16,11 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; rawHeaders?: string[]; principal?: Principal }>();
+    // Node keeps the first of two Authorization headers; a proxy may have judged the other. Two is one too many.
+    if ((request.rawHeaders ?? []).filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'authorization').length > 1) {
+      throw ProblemException.of(401, 'AUTH.UNAUTHENTICATED', 'Send one Authorization header, not several.', { reason: 'malformed' });
+    }
     const principal = await this.tokens.verify(request.headers['authorization']);
     request.principal = principal;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

@@ -14,10 +14,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<Request & { requestId?: string }>();
     const response = http.getResponse<Response>();
-    const problem = { ...this.toProblem(exception), instance: request.originalUrl };
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    const requestId = request.requestId;
+    const problem = { ...this.toProblem(exception), instance: request.originalUrl.slice(0, 500), ...(requestId !== undefined ? { requestId } : {}) };
+    if (problem.status >= 500) this.logger.error(`${requestId ?? '-'} ${exception instanceof Error ? exception.stack ?? exception.message : String(exception)}`);
+    if (requestId !== undefined && !response.headersSent) response.setHeader('X-Request-Id', requestId);
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -34,9 +36,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (parserError) return parserError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // A 5xx of a library or of Nest says what went wrong inside; the caller learns only that it did.
+      if (status >= 500) return { type: problemType('INTERNAL'), title: titleFor(status), status, detail: 'Something went wrong on our side; it has been logged.', code: status === 503 ? 'UNAVAILABLE' : 'INTERNAL' };
       const body = exception.getResponse();
       // Nest's own errors (unknown route, malformed JSON body, payload too large).
-      const message = typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
+      const message = (typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : exception.message).slice(0, 300);
       const code = status === 404 ? 'HTTP.ROUTE_NOT_FOUND' : status === 400 ? 'HTTP.MALFORMED_REQUEST' : `HTTP.${status}`;
       return { type: problemType(code), title: titleFor(status), status, detail: message, code };
     }
@@ -51,10 +55,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function bodyParserProblem(exception: unknown): ProblemDetails | null {
   if (typeof exception !== 'object' || exception === null) return null;
   const { type, status, expose } = exception as { type?: unknown; status?: unknown; expose?: unknown };
+  // The router's own (a path segment that is not valid percent-encoding): the caller's, said without echoing it.
+  if (typeof type !== 'string' && typeof status === 'number' && status >= 400 && status < 500 && !(exception instanceof HttpException)) {
+    const code = status === 400 ? 'HTTP.MALFORMED_REQUEST' : `HTTP.${status}`;
+    return { type: problemType(code), title: titleFor(status), status, detail: 'The request could not be read.', code };
+  }
   if (typeof type !== 'string' || typeof status !== 'number' || expose !== true) return null;
   const known: Record<string, [number, string, string]> = {
     'entity.too.large': [413, 'HTTP.PAYLOAD_TOO_LARGE', 'The request body is larger than this API accepts (1 MB).'],
     'entity.parse.failed': [400, 'HTTP.MALFORMED_REQUEST', 'The request body is not valid JSON.'],
+    'encoding.invalid-utf8': [400, 'HTTP.MALFORMED_REQUEST', 'The request body is not valid UTF-8.'],
     'encoding.unsupported': [415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'The body uses a content encoding this API does not read; send it uncompressed or gzip/deflate.'],
     'charset.unsupported': [415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'The body uses a charset this API does not read; send UTF-8 JSON.'],
     'request.aborted': [400, 'HTTP.MALFORMED_REQUEST', 'The request body was cut off.'],

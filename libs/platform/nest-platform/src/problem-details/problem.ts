@@ -16,6 +16,8 @@ export interface ProblemDetails {
   readonly detail: string;
   readonly code: string;
   readonly instance?: string;
+  /** The request's id (also the X-Request-Id header): quote it when asking about this answer. */
+  readonly requestId?: string;
   readonly field?: string;
   readonly errors?: readonly FieldError[];
   readonly [extension: string]: unknown;
@@ -41,6 +43,7 @@ const TITLE: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

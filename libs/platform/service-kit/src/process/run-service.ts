@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Logger, type INestApplication } from '@nestjs/common';
-import { connectBusTransport, createHttpApp, serviceEnvironment, type ServiceEnvironment } from '@leerzone/nest-platform';
+import { connectBusTransport, createHttpApp, secureAuthOptions, serviceEnvironment, type ServiceEnvironment } from '@leerzone/nest-platform';
 import { ServiceProcessModule } from './service-process.module';
 import type { ServiceDefinition } from './service-definition';
 
@@ -38,7 +38,9 @@ export async function startServices(services: readonly ServiceDefinition[], opti
   const processName = options.processName ?? single?.name;
   if (!processName) throw new Error('Name the process that hosts several services.');
   const env = { ...options.envDefaults, ...process.env };
-  const config = serviceEnvironment(processName, options.defaultPort ?? single?.defaultPort ?? 3000, env);
+  const read = serviceEnvironment(processName, options.defaultPort ?? single?.defaultPort ?? 3000, env);
+  // Refuses the development issuer in production before anything opens.
+  const config: ServiceEnvironment = { ...read, auth: secureAuthOptions(read.auth, env) };
   const instanceId = env['LEERZONE_INSTANCE_ID'] ?? randomUUID();
   process.env['LEERZONE_INSTANCE_ID'] = instanceId;
   const app = await createHttpApp(ServiceProcessModule.forRoot(services, config, options.messagingEnv ? { messagingEnv: options.messagingEnv } : {}), {
@@ -53,8 +55,15 @@ export async function startServices(services: readonly ServiceDefinition[], opti
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const portFile = env['LEERZONE_PORT_FILE'];
   if (portFile) writeFileSync(portFile, JSON.stringify({ port, instanceId, pid: process.pid }));
-  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   Logger.log(`${options.banner ?? options.title ?? single?.title ?? processName} is up on http://${shown}:${port} — API docs at /docs, data in ${config.dataDir}`, 'Leerzone');
+  if (config.auth.devIssuer) {
+    const reach = config.auth.devIssuer.allowRemote ? 'to ANY caller that can reach this port (AUTH_DEV_ISSUER_ALLOW_REMOTE=true)' : 'to callers on this machine';
+    Logger.warn(
+      `DEVELOPMENT TOKEN ISSUER IS ON: POST /api/auth/dev-token hands out tokens with any role ${reach}; listening on ${config.host}. For development only — production (NODE_ENV=production, AUTH_ISSUER or AUTH_JWKS_URL) refuses to start with it.`,
+      'Leerzone',
+    );
+  }
   return { app, config, port, instanceId };
 }
 
