@@ -54,12 +54,12 @@ export const stackUpCommand: CliCommand = {
     try {
       // Governance first and alone: it writes the shared development key the others read.
       const [first, ...rest] = plans;
-      const firstProcess = await spawnInstance(first!, join(servicesDir, first!.service.name, 'dist/main.js'), runDir, timeoutMs);
+      const firstProcess = await spawnInstance(first!, join(servicesDir, first!.service.name, 'dist/main.js'), runDir, timeoutMs, io.env);
       started.push(firstProcess);
       record();
       await waitReady(firstProcess, timeoutMs);
       io.err.write(`  ${label(firstProcess)} ready on ${firstProcess.url}\n`);
-      const others = await Promise.all(rest.map((plan) => spawnInstance(plan, join(servicesDir, plan.service.name, 'dist/main.js'), runDir, timeoutMs)));
+      const others = await Promise.all(rest.map((plan) => spawnInstance(plan, join(servicesDir, plan.service.name, 'dist/main.js'), runDir, timeoutMs, io.env)));
       started.push(...others);
       record();
       await Promise.all(

@@ -42,7 +42,7 @@ export function planInstances(infra: Infrastructure, scale: ReadonlyMap<string, 
 }
 
 /** Starts one instance as a detached process (it outlives the CLI), output to its log file; resolves once it answers /health/live as itself. */
-export async function spawnInstance(plan: InstancePlan, main: string, runDir: string, timeoutMs: number): Promise<StackProcess> {
+export async function spawnInstance(plan: InstancePlan, main: string, runDir: string, timeoutMs: number, baseEnv: NodeJS.ProcessEnv = process.env): Promise<StackProcess> {
   const instanceId = randomUUID();
   const label = plan.instance === 1 ? plan.service.name : `${plan.service.name}-${plan.instance}`;
   const logFile = join(runDir, `${label}.log`);
@@ -51,7 +51,7 @@ export async function spawnInstance(plan: InstancePlan, main: string, runDir: st
   mkdirSync(plan.env['DATA_DIR']!, { recursive: true });
   const log = openSync(logFile, 'a');
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...plan.env, LEERZONE_INSTANCE_ID: instanceId, LEERZONE_PORT_FILE: portFile },
+    env: { ...baseEnv, ...plan.env, LEERZONE_INSTANCE_ID: instanceId, LEERZONE_PORT_FILE: portFile },
     stdio: ['ignore', log, log],
     detached: true,
   });
