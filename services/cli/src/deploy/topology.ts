@@ -11,19 +11,17 @@ export interface DeployedService {
   readonly port: number;
   /** The first path segments under `/api/` the entry point sends to this service. */
   readonly apiPrefixes: readonly string[];
-  /** Services whose topics it consumes (empty: it only publishes). */
-  readonly consumes: readonly string[];
   /** Consuming services can run as several instances in one consumer group. */
   readonly scalable: boolean;
 }
 
 export const DEPLOYED_SERVICES: readonly DeployedService[] = [
   // Governance comes first: it hosts the development issuer and its key, and the shared routes.
-  { name: 'governance', port: 3001, apiPrefixes: ['governance', 'auth', 'audit'], consumes: [], scalable: false },
-  { name: 'analytics', port: 3002, apiPrefixes: ['analytics'], consumes: ['governance'], scalable: true },
-  { name: 'okr', port: 3003, apiPrefixes: ['okr'], consumes: ['governance'], scalable: false },
-  { name: 'assessment', port: 3004, apiPrefixes: ['assessment'], consumes: ['governance'], scalable: false },
-  { name: 'failure-learning', port: 3005, apiPrefixes: ['failure-learning'], consumes: ['governance', 'failure-learning'], scalable: false },
+  { name: 'governance', port: 3001, apiPrefixes: ['governance', 'auth', 'audit'], scalable: false },
+  { name: 'analytics', port: 3002, apiPrefixes: ['analytics'], scalable: true },
+  { name: 'okr', port: 3003, apiPrefixes: ['okr'], scalable: false },
+  { name: 'assessment', port: 3004, apiPrefixes: ['assessment'], scalable: false },
+  { name: 'failure-learning', port: 3005, apiPrefixes: ['failure-learning'], scalable: false },
 ];
 
 /** What the services run against. */
