@@ -41,4 +41,10 @@ describe('runCli', () => {
     expect(await runCli(['store', 'echo', '--help'], [{ ...echo, help: 'Example: leerzone store echo a b' }], t.io)).toBe(0);
     expect(t.out()).toBe('Usage: leerzone store echo <words…>\n\necho arguments.\n\nExample: leerzone store echo a b\n');
   });
+
+  it('lists every command with its summary, and says where the options are', async () => {
+    const t = io();
+    expect(await runCli(['--help'], [echo], t.io)).toBe(0);
+    expect(t.err()).toBe('Usage: leerzone <command> [options]\n\nCommands:\n  store echo  echo arguments\n\nleerzone <command> --help shows its options.\n');
+  });
 });

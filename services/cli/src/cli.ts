@@ -1,8 +1,19 @@
 import type { CliCommand, CliIo } from './command';
 import { UsageError } from './command';
 
-const help = (commands: readonly CliCommand[]): string =>
-  ['Usage: leerzone <command> [options]', '', 'Commands:', ...commands.map((c) => `  ${[...c.path, c.usage].join(' ').padEnd(58)} ${c.summary}`)].join('\n') + '\n';
+const help = (commands: readonly CliCommand[]): string => {
+  const width = Math.max(...commands.map((c) => c.path.join(' ').length));
+  return (
+    [
+      'Usage: leerzone <command> [options]',
+      '',
+      'Commands:',
+      ...commands.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
+      '',
+      'leerzone <command> --help shows its options.',
+    ].join('\n') + '\n'
+  );
+};
 
 /** Finds the command whose path is the longest prefix of argv and runs it. */
 export async function runCli(argv: readonly string[], commands: readonly CliCommand[], io: CliIo): Promise<number> {
