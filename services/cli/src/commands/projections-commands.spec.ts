@@ -1,3 +1,8 @@
+import { ASSESSMENT_PROJECTIONS } from '@leerzone/assessment-service';
+import { FAILURE_LEARNING_PROJECTIONS } from '@leerzone/failure-learning-service';
+import { GOVERNANCE_PROJECTIONS } from '@leerzone/governance-service';
+import { OKR_PROJECTIONS } from '@leerzone/okr-service';
+import { loadCliProjections } from './projections-registry';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,5 +71,14 @@ describe('projections commands', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('head at global position 1200');
     expect(result.out).toContain('No projections in memory: yet.');
+  });
+});
+
+describe('the projections the CLI knows', () => {
+  it('are every store-fed projection the writing services register, each name once', async () => {
+    const names = (await loadCliProjections()).map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.sort()).toEqual([...GOVERNANCE_PROJECTIONS, ...OKR_PROJECTIONS, ...ASSESSMENT_PROJECTIONS, ...FAILURE_LEARNING_PROJECTIONS].map((p) => p.name).sort());
+    expect(names.some((n) => n.startsWith('okr.'))).toBe(true);
   });
 });
