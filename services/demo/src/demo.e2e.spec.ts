@@ -9,7 +9,7 @@ import { ServiceStack, startServiceTestApp, type ServiceTestApp } from '@leerzon
 import { describeWithServer } from '@leerzone/test-servers';
 import { MongoClient } from 'mongodb';
 import { planDemo, type DemoPlan } from './plan/demo-plan';
-import { DemoClient, SERVICE_NAMES, type ServiceName } from './seed/demo-client';
+import { DemoClient, DemoCommandRefused, SERVICE_NAMES, type ServiceName } from './seed/demo-client';
 import { seedDemo } from './seed/seed-demo';
 
 const SERVICES = resolve(__dirname, '../..');
@@ -27,8 +27,14 @@ type Answers = Record<string, { status: number; body: string }>;
  * Normalised before comparing, and only these, because they legitimately differ between two
  * runs of the same plan: instants (every event's occurredAt is the clock of its run), ids the
  * services mint themselves (UUIDv7: event ids, lesson ids, action ids — time-ordered, so
- * never equal across runs; the plan's own ids are UUIDv4 and stay), and the request id of a
- * problem answer.
+ * never equal across runs; the plan's own ids are UUIDv4 and stay), the request id of a
+ * problem answer, and OKR progress (`progress`, `okrProgress`, `attainment`): a key result's
+ * attainment is its progress against the line expected *at the check-in's instant*, so the
+ * running quarter's check-ins, made minutes apart in the two runs, differ in the third decimal;
+ * and the time between two events of one run (a signal's `daysAfter` and `span`, and the same
+ * number in its explanation): the seeding's own pace, which differs between the runs. Lists
+ * (`items`) are compared as sets: teams are seeded in parallel, so which team's event came
+ * first — and so the order of items sorted by time — is not the plan's but the run's.
  */
 describeWithServer('kafka', 'the demo across separate processes over Kafka and MongoDB, and the same in standalone', (kafka) => {
   describeWithServer('mongo', 'analytics answers', (mongo) => {
@@ -69,7 +75,27 @@ describeWithServer('kafka', 'the demo across separate processes over Kafka and M
       stack = await ServiceStack.start({ brokers: await kafka(), servicesDir: SERVICES, services: [...SERVICE_NAMES], label: 'demo', env });
       const stackUrls = Object.fromEntries(SERVICE_NAMES.map((s) => [s, stack!.process(s).url])) as Record<ServiceName, string>;
       const stackClient = new DemoClient({ urls: stackUrls, tenant: TENANT });
-      await seedDemo(plan, stackClient, quiet);
+      await seedDemo(plan, stackClient, quiet).catch((error: unknown) => {
+        // The refusing process's own log says why.
+        const service = SERVICE_NAMES.find((name) => error instanceof DemoCommandRefused && error.url.startsWith(stackUrls[name])) ?? 'governance';
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${service} process:\n${stack!.process(service).tail(30)}`);
+      });
+
+      // What an analyst meets in MongoDB: every read model under a stable name pointing at a live collection, instants as dates.
+      for (const database of databases) {
+        const db = mongoClient!.db(database);
+        const present = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+        const directory = await db.collection<{ _id: string; collection: string; switchedAt: unknown }>('leerzone_read_models').find({}).toArray();
+        expect(directory.length).toBeGreaterThan(0);
+        for (const entry of directory) {
+          expect({ database, readModel: entry._id, live: present.has(entry.collection) }).toEqual({ database, readModel: entry._id, live: true });
+          expect(entry.switchedAt).toBeInstanceOf(Date);
+        }
+      }
+      const governanceDb = mongoClient!.db(databases[0]!);
+      const teamsEntry = await governanceDb.collection<{ _id: string; collection: string }>('leerzone_read_models').findOne({ _id: 'teams' });
+      const team = await governanceDb.collection(teamsEntry!.collection).findOne({ tenantId: TENANT });
+      expect(team?.['createdAt']).toBeInstanceOf(Date);
 
       // Analytics is fed asynchronously in both: wait until standalone's answers hold still, then until the processes' equal them.
       const routes = await analyticsRoutes(standaloneUrls.analytics, plan);
@@ -87,6 +113,16 @@ describeWithServer('kafka', 'the demo across separate processes over Kafka and M
       }
       expect(signals).toContain('control-taken-back');
       const actual = await until(readStack, (answers) => JSON.stringify(answers) === JSON.stringify(expected), 90_000);
+      // Where they differ, show the spot (the bodies are long).
+      const differences = routes
+        .filter((route) => JSON.stringify(actual[route]) !== JSON.stringify(expected[route]))
+        .map((route) => {
+          const [a, b] = [actual[route]?.body ?? '', expected[route]!.body];
+          let at = 0;
+          while (at < a.length && a[at] === b[at]) at++;
+          return { route, status: [actual[route]?.status, expected[route]!.status], processes: a.slice(Math.max(0, at - 150), at + 150), standalone: b.slice(Math.max(0, at - 150), at + 150) };
+        });
+      expect(differences).toEqual([]);
       expect(actual).toEqual(expected);
     }, 600_000);
   });
@@ -143,8 +179,46 @@ const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/
 const UUID_V7 = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/gi;
 const REQUEST_ID = /"requestId":"[^"]*"/g;
 
+const CLOCK_DEPENDENT = /^(progress|okrProgress|attainment|daysAfter|span)$/;
+const ELAPSED_IN_TEXT = /\b\d+(\.\d+)? days (after|apart)|within \d+(\.\d+)? days/g;
+
+const withoutClockDependent = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutClockDependent);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => {
+        if (CLOCK_DEPENDENT.test(key) && typeof inner === 'number') return [key, '<clock-dependent>'];
+        const cleaned = withoutClockDependent(inner);
+        return [key, key === 'items' && Array.isArray(cleaned) ? [...cleaned].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : cleaned];
+      }),
+    );
+  }
+  return value;
+};
+
+const parsesAsJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** JSON, NDJSON or CSV (the export), with the fields above normalised. */
 function normalise(text: string): string {
-  return text.replace(INSTANT, '<instant>').replace(UUID_V7, '<minted-id>').replace(REQUEST_ID, '"requestId":"<request>"');
+  const cleaned = text
+    .replace(INSTANT, '<instant>')
+    .replace(UUID_V7, '<minted-id>')
+    .replace(REQUEST_ID, '"requestId":"<request>"')
+    .replace(ELAPSED_IN_TEXT, (match) => match.replace(/\d+(\.\d+)?/, '<elapsed>'));
+  const json = parsesAsJson(cleaned);
+  if (json !== undefined) return JSON.stringify(withoutClockDependent(json));
+  const lines = cleaned.split('\n');
+  if (lines.filter((line) => line.trim()).every((line) => parsesAsJson(line) !== undefined)) return lines.map((line) => (line.trim() ? JSON.stringify(withoutClockDependent(JSON.parse(line))) : line)).join('\n');
+  const header = lines[0]!.split(',');
+  const columns = header.map((name, i) => (CLOCK_DEPENDENT.test(name) ? i : -1)).filter((i) => i >= 0);
+  if (columns.length === 0) return cleaned;
+  return lines.map((line, n) => (n === 0 || !line ? line : line.split(',').map((cell, i) => (columns.includes(i) ? '<clock-dependent>' : cell)).join(','))).join('\n');
 }
 
 /** Reads until two reads a few seconds apart agree. */

@@ -1,4 +1,4 @@
-// The demo organisation seeder: `npm run demo -- --teams 40 --seed 1`. It seeds through the
+// The demo organisation seeder (README.md): `npm run demo -- --teams 40 --seed 1`. It seeds through the
 // public HTTP commands of every service, never by writing read models or events.
 import { SingleBar, Presets } from 'cli-progress';
 import { planCounts, planDemo } from './plan/demo-plan';
