@@ -41,6 +41,14 @@ export async function startServices(services: readonly ServiceDefinition[], opti
   const read = serviceEnvironment(processName, options.defaultPort ?? single?.defaultPort ?? 3000, env);
   // Refuses the development issuer in production before anything opens.
   const config: ServiceEnvironment = { ...read, auth: secureAuthOptions(read.auth, env) };
+  // Said before anything listens, so no one can reach the issuer before the warning is out.
+  if (config.auth.devIssuer) {
+    const reach = config.auth.devIssuer.allowRemote ? 'to ANY caller that can reach this port (AUTH_DEV_ISSUER_ALLOW_REMOTE=true)' : 'to callers on this machine';
+    Logger.warn(
+      `DEVELOPMENT TOKEN ISSUER IS ON: POST /api/auth/dev-token hands out tokens with any role ${reach} (HOST=${config.host}). For development only — production (NODE_ENV=production, AUTH_ISSUER or AUTH_JWKS_URL) refuses to start with it.`,
+      'Leerzone',
+    );
+  }
   const instanceId = env['LEERZONE_INSTANCE_ID'] ?? randomUUID();
   process.env['LEERZONE_INSTANCE_ID'] = instanceId;
   const app = await createHttpApp(ServiceProcessModule.forRoot(services, config, options.messagingEnv ? { messagingEnv: options.messagingEnv } : {}), {
@@ -57,13 +65,6 @@ export async function startServices(services: readonly ServiceDefinition[], opti
   if (portFile) writeFileSync(portFile, JSON.stringify({ port, instanceId, pid: process.pid }));
   const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   Logger.log(`${options.banner ?? options.title ?? single?.title ?? processName} is up on http://${shown}:${port} — API docs at /docs, data in ${config.dataDir}`, 'Leerzone');
-  if (config.auth.devIssuer) {
-    const reach = config.auth.devIssuer.allowRemote ? 'to ANY caller that can reach this port (AUTH_DEV_ISSUER_ALLOW_REMOTE=true)' : 'to callers on this machine';
-    Logger.warn(
-      `DEVELOPMENT TOKEN ISSUER IS ON: POST /api/auth/dev-token hands out tokens with any role ${reach}; listening on ${config.host}. For development only — production (NODE_ENV=production, AUTH_ISSUER or AUTH_JWKS_URL) refuses to start with it.`,
-      'Leerzone',
-    );
-  }
   return { app, config, port, instanceId };
 }
 

@@ -59,7 +59,11 @@ const remoteCallers: Attack<Target> = {
     const wide = await startRaw({ HOST: '0.0.0.0' });
     try {
       if (byDefault.kind !== 'listening' || wide.kind !== 'listening') throw new Error(`standalone did not start: ${byDefault.output.slice(-500)} ${wide.output.slice(-500)}`);
-      if (!/DEVELOPMENT TOKEN ISSUER IS ON/.test(byDefault.output) || !/DEVELOPMENT TOKEN ISSUER IS ON/.test(wide.output)) {
+      const warned = async (outcome: { readonly output: string }) => {
+        for (let i = 0; i < 50 && !/DEVELOPMENT TOKEN ISSUER IS ON/.test(outcome.output); i += 1) await new Promise((r) => setTimeout(r, 100));
+        return /DEVELOPMENT TOKEN ISSUER IS ON/.test(outcome.output);
+      };
+      if (!(await warned(byDefault)) || !(await warned(wide))) {
         attempts.push({ label: 'a warning at start', gotThrough: true, answer: 'no DEVELOPMENT TOKEN ISSUER warning in the output' });
       }
       for (const address of external) {
