@@ -11,3 +11,4 @@ export * from './process/service-process.module';
 export * from './process/run-service';
 export * from './team-directory/team-directory.module';
 export * from './process/service-configuration';
+export * from './queries/export-stream';

@@ -1,24 +1,19 @@
-import { once } from 'node:events';
+import type { z } from 'zod';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { TEAM_ROW_COLUMNS, matchesZone, teamFigures, teamRow, withinPeriod, type TeamRow } from '@leerzone/analytics-domain';
 import { CLOCK, CurrentPrincipal, Roles, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
+import { csvCell, streamExport } from '@leerzone/service-kit';
 import { AnalyticsData } from '../../shared/analytics-data';
 import { ANALYTICS_READERS, period, teamScope } from '../../shared/analytics-query';
 import { TEAM_ROW_EXAMPLE } from '../../shared/examples';
 import { ExportTeamFiguresQuery } from './export-team-figures.request';
 
+type ExportRequest = z.infer<typeof ExportTeamFiguresQuery>;
+
 /** Teams read and written per step: the export never holds more than one page of teams. */
 const EXPORT_PAGE = 200;
-
-/** RFC 4180: quote a cell holding a quote, comma or line break; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const csvLine = (row: TeamRow): string => `${TEAM_ROW_COLUMNS.map((column) => csvCell(row[column])).join(',')}\r\n`;
 
@@ -49,30 +44,17 @@ export class ExportTeamFiguresController {
     const { tenantId } = principal;
     const now = this.clock().toISOString();
     const threshold = await this.data.threshold(tenantId);
-    const pages = this.data.teamPages(tenantId, teamScope(request), EXPORT_PAGE);
-    // The first page is read before the status is sent, so a failing store still answers with a problem.
-    let next = await pages.next();
-    const csv = request.format === 'csv';
-    response.status(200);
-    response.setHeader('content-type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
-    response.setHeader('content-disposition', `attachment; filename="team-figures.${csv ? 'csv' : 'ndjson'}"`);
-    const write = async (chunk: string) => {
-      if (!response.write(chunk)) await once(response, 'drain');
-    };
-    if (csv) await write(`${TEAM_ROW_COLUMNS.join(',')}\r\n`);
-    while (!next.done) {
-      const sources = await this.data.sourcesOf(tenantId, next.value);
-      let chunk = '';
-      for (const s of sources) {
-        const figures = teamFigures(withinPeriod(s, period(request)), now, threshold);
-        if (!matchesZone(figures, request.zone)) continue;
-        const row = teamRow(figures);
-        chunk += csv ? csvLine(row) : `${JSON.stringify(row)}\n`;
-      }
-      if (chunk) await write(chunk);
-      if (response.destroyed) return;
-      next = await pages.next();
+    await streamExport(response, { name: 'team-figures', format: request.format, columns: TEAM_ROW_COLUMNS, pages: this.rows(tenantId, request, now, threshold) });
+  }
+
+  /** One page of rows per page of teams: filtered by zone after the figures are computed. */
+  private async *rows(tenantId: string, request: ExportRequest, now: string, threshold: number): AsyncGenerator<readonly TeamRow[]> {
+    for await (const page of this.data.teamPages(tenantId, teamScope(request), EXPORT_PAGE)) {
+      const sources = await this.data.sourcesOf(tenantId, page);
+      yield sources
+        .map((s) => teamFigures(withinPeriod(s, period(request)), now, threshold))
+        .filter((figures) => matchesZone(figures, request.zone))
+        .map(teamRow);
     }
-    response.end();
   }
 }

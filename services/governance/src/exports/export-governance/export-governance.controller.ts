@@ -9,7 +9,7 @@ import { DECISIONS_PROJECTION, type DecisionDocument } from '../../teams/read-mo
 import { PROPOSALS_PROJECTION, type ProposalDocument } from '../../teams/read-model/proposals.projection';
 import { BOUNDARY_CHANGES_PROJECTION, type BoundaryChangeDocument } from '../read-model/boundary-changes.projection';
 import { ExportParams, ExportQuery, type ExportDataset } from './export-governance.request';
-import { csvCell, streamExport } from './export-stream';
+import { csvCell, streamExport } from '@leerzone/service-kit';
 
 /** Who may take the tenant's governance record away in bulk. */
 export const EXPORTERS = ['analyst', 'transformation-lead', 'auditor', 'admin'] as const;
