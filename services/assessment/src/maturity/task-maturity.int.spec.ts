@@ -1,5 +1,5 @@
 import { governanceService } from '@leerzone/governance-service';
-import { expectProblem, expectStatus, type Caller, type ServiceTestApp, startServiceTestApp } from '@leerzone/service-kit/testing';
+import { expectProblem, expectStatus, type Caller, type ServiceTestApp, startServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { assessmentService } from '../assessment.module';
 import { createTeam, eventually, readModelDocuments, storedRows } from '../testing/assessment-test-team';
 
@@ -32,13 +32,8 @@ describe('assessment HTTP: task maturity', () => {
   });
   afterAll(async () => t.close());
 
-  const refused = async (send: () => Promise<import('supertest').Response>, status: number, code: string, field?: string) => {
-    const before = await t.head();
-    const response = await send();
-    expectProblem(response, status, code, field);
-    expect(await t.head()).toBe(before);
-    return response;
-  };
+  // Refused with this problem, and nothing written.
+  const refused: ReturnType<typeof refusedWith> = (send, status, code, field) => refusedWith(t)(send, status, code, field);
 
   it('derives the development level, the style and a delegation level; the note is sealed under the member', async () => {
     const recorded = await cora.post(path(), { task: 'budgeting', taskTitle: 'Budgeting', competence: 'some', commitment: 'high', note: 'Wants to own the Q3 budget.' });

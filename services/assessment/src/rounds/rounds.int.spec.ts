@@ -1,7 +1,7 @@
 import { governanceService } from '@leerzone/governance-service';
 import { isErased, isSealed, type StoredEvent } from '@leerzone/kernel';
 import { roundKeySubject } from '@leerzone/assessment-domain';
-import { expectProblem, expectStatus, type Caller, type ServiceTestApp, startServiceTestApp } from '@leerzone/service-kit/testing';
+import { expectProblem, expectStatus, type Caller, type ServiceTestApp, startServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { assessmentService } from '../assessment.module';
 import { ANSWER_SERVICE_ACTOR } from './answer-round/answer-round.handler';
 import { RoundScheduler } from './close-round/round-scheduler';
@@ -41,13 +41,8 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
   afterAll(async () => t.close());
 
   /** A request that must be refused, proving nothing was written. */
-  const refused = async (send: () => Promise<import('supertest').Response>, status: number, code: string, field?: string) => {
-    const before = await t.head();
-    const response = await send();
-    expectProblem(response, status, code, field);
-    expect(await t.head()).toBe(before);
-    return response;
-  };
+  // Refused with this problem, and nothing written.
+  const refused: ReturnType<typeof refusedWith> = (send, status, code, field) => refusedWith(t)(send, status, code, field);
   const round = (path = '') => `/api/assessment/rounds/${roundId}${path}`;
   const sheet = (target: number) => [answersTo(PS, target), answersTo(STD, target)];
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'supertest';
 import { teamStreamId } from '@leerzone/governance-domain';
-import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 import { ConsentDeadlineScheduler } from '../teams/adopt-by-deadline/consent-deadline.scheduler';
 
@@ -31,13 +30,8 @@ describe('governance HTTP: escalations answered', () => {
   let teamId: string;
   const team = () => `/api/governance/teams/${teamId}`;
 
-  const refused = async (send: () => Promise<Response>, status: number, code: string, field?: string) => {
-    const before = await t.head();
-    const response = await send();
-    expectProblem(response, status, code, field);
-    expect(await t.head()).toBe(before);
-    return response;
-  };
+  // Refused with this problem, and nothing written.
+  const refused: ReturnType<typeof refusedWith> = (send, status, code, field) => refusedWith(t)(send, status, code, field);
 
   beforeAll(async () => {
     t = await startServiceTestApp([governanceService]);

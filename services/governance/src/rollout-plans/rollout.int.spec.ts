@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { addMonths } from '@leerzone/governance-domain';
-import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
 /** The rollout plan (pilot first, then the rest) and the teams list's stall flag over HTTP. */
@@ -13,13 +13,8 @@ describe('governance HTTP: rollout plan and stalled teams', () => {
   const teams: Record<'pilot' | 'follower' | 'unplanned', string> = { pilot: '', follower: '', unplanned: '' };
   const plan = () => `/api/governance/rollout-plans/${planId}`;
 
-  const refused = async (send: () => Promise<Response>, status: number, code: string, field?: string) => {
-    const before = await t.head();
-    const response = await send();
-    expectProblem(response, status, code, field);
-    expect(await t.head()).toBe(before);
-    return response;
-  };
+  // Refused with this problem, and nothing written.
+  const refused: ReturnType<typeof refusedWith> = (send, status, code, field) => refusedWith(t)(send, status, code, field);
   const names = (response: Response) => (response.body.items as { teamId: string }[]).map((team) => Object.entries(teams).find(([, id]) => id === team.teamId)?.[0]);
 
   beforeAll(async () => {

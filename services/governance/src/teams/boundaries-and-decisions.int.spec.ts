@@ -1,5 +1,4 @@
-import type { Response } from 'supertest';
-import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
 const euros = (amount: number) => ({ amount, currency: 'EUR' });
@@ -21,13 +20,8 @@ describe('governance HTTP: organisations, boundaries, delegation board, decision
   const org = () => `/api/governance/organisations/${organisationId}`;
   const team = () => `/api/governance/teams/${teamId}`;
 
-  const refused = async (send: () => Promise<Response>, status: number, code: string, field?: string) => {
-    const before = await t.head();
-    const response = await send();
-    expectProblem(response, status, code, field);
-    expect(await t.head()).toBe(before);
-    return response;
-  };
+  // Refused with this problem, and nothing written.
+  const refused: ReturnType<typeof refusedWith> = (send, status, code, field) => refusedWith(t)(send, status, code, field);
 
   beforeAll(async () => {
     t = await startServiceTestApp([governanceService]);

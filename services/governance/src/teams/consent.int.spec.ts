@@ -1,5 +1,4 @@
-import type { Response } from 'supertest';
-import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
 // These tests close proposals by hand once their time box ends; the deadline scheduler stays off so it cannot get there first.
@@ -18,13 +17,8 @@ describe('governance HTTP: consent on boundary changes', () => {
   let teamId: string;
   const team = () => `/api/governance/teams/${teamId}`;
 
-  const refused = async (send: () => Promise<Response>, status: number, code: string, field?: string) => {
-    const before = await t.head();
-    const response = await send();
-    expectProblem(response, status, code, field);
-    expect(await t.head()).toBe(before);
-    return response;
-  };
+  // Refused with this problem, and nothing written.
+  const refused: ReturnType<typeof refusedWith> = (send, status, code, field) => refusedWith(t)(send, status, code, field);
 
   beforeAll(async () => {
     t = await startServiceTestApp([governanceService]);

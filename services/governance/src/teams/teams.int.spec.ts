@@ -1,4 +1,4 @@
-import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
 /**
@@ -26,13 +26,8 @@ describe('governance HTTP: teams, members, the yes, phases, coaching, principles
   afterAll(async () => t.close());
 
   /** Runs a request that must be refused and proves nothing was written. */
-  const refused = async (send: () => Promise<import('supertest').Response>, status: number, code: string, field?: string) => {
-    const before = await t.head();
-    const response = await send();
-    expectProblem(response, status, code, field);
-    expect(await t.head()).toBe(before);
-    return response;
-  };
+  // Refused with this problem, and nothing written.
+  const refused: ReturnType<typeof refusedWith> = (send, status, code, field) => refusedWith(t)(send, status, code, field);
 
   it('creates a team (201, Location, ETag) that a GET sees at once', async () => {
     const created = await cora.post('/api/governance/teams', { name: 'Wijkteam Noord', purpose: 'Care at home', reason: 'pilot team' });
