@@ -26,6 +26,8 @@ export const team = (overrides: Partial<TeamRecord> = {}): TeamRecord => ({
   boundaryChanges: [],
   decisionsRecorded: 0,
   decisionsEscalated: 0,
+  decisionsApproved: 0,
+  decisionsRefused: 0,
   decisionsByArea: {},
   escalations: [],
   createdAt: '2025-12-01T00:00:00.000Z',

@@ -58,7 +58,11 @@ export interface TeamRecord {
   readonly boundaryChanges: readonly BoundaryChange[];
   readonly decisionsRecorded: number;
   readonly decisionsEscalated: number;
-  readonly decisionsByArea: Readonly<Record<string, { readonly recorded?: number; readonly escalated?: number }>>;
+  /** Escalated decisions the layer above approved. */
+  readonly decisionsApproved: number;
+  /** Escalated decisions the layer above declined: refused. */
+  readonly decisionsRefused: number;
+  readonly decisionsByArea: Readonly<Record<string, { readonly recorded?: number; readonly escalated?: number; readonly approved?: number; readonly refused?: number }>>;
   readonly escalations: readonly Escalation[];
   readonly createdAt: string;
   readonly lastActivityAt: string;

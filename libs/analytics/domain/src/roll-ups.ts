@@ -18,7 +18,7 @@ export interface RollUp {
   readonly yesShare: number | null;
   readonly byPhase: Readonly<Record<TeamPhase, number>>;
   readonly byZone: Readonly<Record<Zone | 'unplaced', number>>;
-  readonly decisions: { readonly recorded: number; readonly escalated: number; readonly escalationShare: number | null };
+  readonly decisions: { readonly recorded: number; readonly escalated: number; readonly approved: number; readonly refused: number; readonly escalationShare: number | null };
   readonly delegationChanges: number;
   readonly boundaryChanges: number;
   /** Respondent-weighted over each team's latest shown round; null below the threshold. */
@@ -70,6 +70,8 @@ export function rollUp(teams: readonly TeamSources[], now: string, threshold: nu
   let yes = 0;
   let recorded = 0;
   let escalated = 0;
+  let approved = 0;
+  let refused = 0;
   let delegationChanges = 0;
   let boundaryChanges = 0;
   let graded = 0;
@@ -90,6 +92,8 @@ export function rollUp(teams: readonly TeamSources[], now: string, threshold: nu
     yes += f.rollout.yes;
     recorded += f.decisions.recorded;
     escalated += f.decisions.escalated;
+    approved += f.decisions.approved;
+    refused += f.decisions.refused;
     delegationChanges += f.delegation.changes;
     boundaryChanges += f.boundaries.changes;
     for (const s of f.okr.finalScores) {
@@ -115,7 +119,7 @@ export function rollUp(teams: readonly TeamSources[], now: string, threshold: nu
     yesShare: members === 0 ? null : round(yes / members),
     byPhase,
     byZone,
-    decisions: { recorded, escalated, escalationShare: recorded + escalated === 0 ? null : round(escalated / (recorded + escalated)) },
+    decisions: { recorded, escalated, approved, refused, escalationShare: recorded + escalated === 0 ? null : round(escalated / (recorded + escalated)) },
     delegationChanges,
     boundaryChanges,
     psychologicalSafety: aggregateCells(safety, threshold),

@@ -45,7 +45,9 @@ export type TeamFact =
     }
   | { readonly type: 'TeamBoundaryRemoved'; readonly teamId: string; readonly boundaryId: string; readonly kind: BoundaryKind; readonly effect: BoundaryEffect; readonly removedAt: string }
   | { readonly type: 'DecisionRecorded'; readonly teamId: string; readonly decisionId: string; readonly area: string; readonly at: string }
-  | { readonly type: 'DecisionEscalated'; readonly teamId: string; readonly decisionId: string; readonly area: string; readonly at: string };
+  | { readonly type: 'DecisionEscalated'; readonly teamId: string; readonly decisionId: string; readonly area: string; readonly at: string }
+  /** The layer above answered an escalation: approved (the decision now counts as taken) or declined (refused). */
+  | { readonly type: 'EscalatedDecisionApproved' | 'EscalatedDecisionDeclined'; readonly teamId: string; readonly decisionId: string; readonly area: string; readonly at: string };
 
 export type TeamFactType = TeamFact['type'];
 
@@ -65,6 +67,8 @@ export const TEAM_FACT_VERSIONS: Readonly<Record<TeamFactType, readonly number[]
   TeamBoundaryRemoved: [1],
   DecisionRecorded: [1],
   DecisionEscalated: [1],
+  EscalatedDecisionApproved: [1],
+  EscalatedDecisionDeclined: [1],
 };
 
 export const TEAM_FACT_TYPES = Object.keys(TEAM_FACT_VERSIONS) as readonly TeamFactType[];
@@ -168,5 +172,8 @@ export function readTeamFact(event: PublishedEvent): TeamFact | undefined {
     case 'DecisionRecorded':
     case 'DecisionEscalated':
       return { type, teamId, decisionId: data.text('decisionId'), area: data.key('area'), at: data.instant(type === 'DecisionRecorded' ? 'decidedAt' : 'escalatedAt') };
+    case 'EscalatedDecisionApproved':
+    case 'EscalatedDecisionDeclined':
+      return { type, teamId, decisionId: data.text('decisionId'), area: data.key('area'), at: data.instant(type === 'EscalatedDecisionApproved' ? 'approvedAt' : 'declinedAt') };
   }
 }

@@ -31,7 +31,19 @@ export interface TeamFigures {
   readonly rollout: { readonly phase: TeamPhase; readonly since: string; readonly daysInPhase: number; readonly members: number; readonly yes: number; readonly yesShare: number | null };
   readonly delegation: { readonly levels: Readonly<Record<string, DelegationLevel>>; readonly changes: number; readonly recentChanges: readonly DelegationChange[] };
   readonly boundaries: { readonly count: number; readonly changes: number; readonly recentChanges: readonly BoundaryChange[] };
-  readonly decisions: { readonly recorded: number; readonly escalated: number; readonly escalationShare: number | null; readonly byArea: TeamRecord['decisionsByArea'] };
+  /**
+   * `recorded` within the mandate; `escalated` outside it, of which the layer above `approved`
+   * some, `refused` some, and the rest still wait (`awaitingAnswer`).
+   */
+  readonly decisions: {
+    readonly recorded: number;
+    readonly escalated: number;
+    readonly approved: number;
+    readonly refused: number;
+    readonly awaitingAnswer: number;
+    readonly escalationShare: number | null;
+    readonly byArea: TeamRecord['decisionsByArea'];
+  };
   readonly zone: { readonly current: Zone | null; readonly since: string | null; readonly history: ReadonlyArray<{ readonly roundId: string; readonly from: Zone | null; readonly to: Zone; readonly at: string }> };
   readonly trust: { readonly rounds: readonly TrustRound[]; readonly roundsWithheld: number };
   readonly okr: {
@@ -157,6 +169,9 @@ export function teamFigures({ team, rounds, objectives, reports }: TeamSources, 
     decisions: {
       recorded: team.decisionsRecorded,
       escalated: team.decisionsEscalated,
+      approved: team.decisionsApproved,
+      refused: team.decisionsRefused,
+      awaitingAnswer: Math.max(0, team.decisionsEscalated - team.decisionsApproved - team.decisionsRefused),
       escalationShare: share(team.decisionsEscalated, team.decisionsRecorded + team.decisionsEscalated),
       byArea: team.decisionsByArea,
     },

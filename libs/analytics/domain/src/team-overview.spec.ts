@@ -20,6 +20,14 @@ describe('reading governance team events', () => {
       changedAt: AT,
     });
     expect(readTeamFact(event('DecisionEscalated', { teamId: 't1', decisionId: 'd1', area: 'tooling', violations: [], escalatedBy: 'ada', escalatedAt: AT }))).toEqual({ type: 'DecisionEscalated', teamId: 't1', decisionId: 'd1', area: 'tooling', at: AT });
+    expect(readTeamFact(event('EscalatedDecisionDeclined', { teamId: 't1', decisionId: 'd1', area: 'tooling', answeredAs: 'transformation-lead', declinedBy: 'lead', declinedAt: AT, reason: 'no' }))).toEqual({
+      type: 'EscalatedDecisionDeclined',
+      teamId: 't1',
+      decisionId: 'd1',
+      area: 'tooling',
+      at: AT,
+    });
+    expect(() => readTeamFact(event('EscalatedDecisionApproved', { teamId: 't1', decisionId: 'd1', area: 'tooling', approvedBy: 'lead' }))).toThrow(/approvedAt/);
   });
 
   it('leaves event types it does not read alone, whatever their version', () => {

@@ -31,7 +31,9 @@ const example: TeamSources = {
     boundaryChanges: [{ ...ref(12), boundaryId: 'b-budget', kind: 'financial', change: 'set', effect: 'narrowed', at: '2026-02-12T10:05:00.000Z' }],
     decisionsRecorded: 12,
     decisionsEscalated: 3,
-    decisionsByArea: { tooling: { recorded: 9 }, 'budget-spend': { recorded: 3, escalated: 3 } },
+    decisionsApproved: 1,
+    decisionsRefused: 1,
+    decisionsByArea: { tooling: { recorded: 9 }, 'budget-spend': { recorded: 3, escalated: 3, approved: 1, refused: 1 } },
     escalations: [
       { ...ref(13), decisionId: 'd-1', area: 'budget-spend', at: '2026-03-02T09:00:00.000Z' },
       { ...ref(14), decisionId: 'd-2', area: 'budget-spend', at: '2026-03-20T09:00:00.000Z' },

@@ -40,7 +40,7 @@ describe('analytics: every service’s events in one set of read models', () => 
     expect(a['delegation']).toMatchObject({ levels: { 'budget-spend': 3 }, changes: 2 });
     expect(a['boundaries']).toMatchObject({ count: 1, changes: 2 });
     expect(a['boundaries'].recentChanges.map((c: Json) => c['effect'])).toEqual(['widened', 'narrowed']);
-    expect(a['decisions']).toEqual({ recorded: 1, escalated: 3, escalationShare: 0.75, byArea: { tooling: { recorded: 1 }, 'budget-spend': { escalated: 3 } } });
+    expect(a['decisions']).toEqual({ recorded: 1, escalated: 3, approved: 1, refused: 1, awaitingAnswer: 1, escalationShare: 0.75, byArea: { tooling: { recorded: 1 }, 'budget-spend': { escalated: 3, approved: 1, refused: 1 } } });
     expect(a['zone']).toEqual({ current: 'anxiety', since: '2026-03-15T09:00:00.000Z', history: [{ roundId: 'ra', from: null, to: 'anxiety', at: '2026-03-15T09:00:00.000Z' }] });
     expect(a['trust']).toEqual({
       rounds: [{ roundId: 'ra', closedAt: '2026-03-15T09:00:00.000Z', psychologicalSafety: { mean: 4.2, n: 6 }, abi: { total: 4, ability: 4, benevolence: 4, integrity: 4, n: 6 } }],
@@ -133,7 +133,7 @@ describe('analytics: every service’s events in one set of read models', () => 
     const noord = lines.find((l) => l.startsWith(A))!.split(',');
     const header = lines[0]!.split(',');
     const cell = (name: string) => noord[header.indexOf(name)];
-    expect([cell('zone'), cell('psychologicalSafety'), cell('psychologicalSafetyN'), cell('failureReports'), cell('decisionsEscalated')]).toEqual(['anxiety', '4.2', '6', '2', '3']);
+    expect([cell('zone'), cell('psychologicalSafety'), cell('psychologicalSafetyN'), cell('failureReports'), cell('decisionsEscalated'), cell('decisionsApproved'), cell('decisionsRefused')]).toEqual(['anxiety', '4.2', '6', '2', '3', '1', '1']);
     const west = lines.find((l) => l.startsWith(C))!.split(',');
     expect(west[header.indexOf('psychologicalSafety')]).toBe('');
     const ndjson = await (await analytics.as('ana', ['analyst'])).get('/api/analytics/team-figures/export?format=ndjson&zone=learning').buffer(true).parse((res, callback) => {

@@ -140,7 +140,7 @@ describe('analytics: team overview over the bus', () => {
       // Read through the process's schema registry, which knows TeamRenamed only up to version 1.
       [newer.eventId, 'MESSAGING.UNSUPPORTED_SCHEMA_VERSION'],
     ]);
-    expect(letters[0]!.group).toMatch(/^analytics\.team-overview\.v2_\d+$/);
+    expect(letters[0]!.group).toMatch(/^analytics\.team-overview\.v3_\d+$/);
     expect(letters[0]!.error.message).toMatch(/memberId/);
     expect(letters[1]!.error.message).toMatch(/version 2/);
     await watcher.stop();

@@ -61,6 +61,20 @@ export function organisationHistory() {
     }),
     gov.event(team(A), 'DecisionRecorded', { teamId: A, decisionId: 'd0', area: 'tooling', decidedBy: 'm1-Noord', decidedAt: at('2026-03-01') }),
     ...['2026-03-21', '2026-04-01', '2026-04-15'].map((day, i) => gov.event(team(A), 'DecisionEscalated', { teamId: A, decisionId: `d${i + 1}`, area: 'budget-spend', violations: [], escalatedBy: 'm1-Noord', escalatedAt: at(day) })),
+    // The layer above answers two of the three: d1 declined (refused), d2 approved; d3 still waits.
+    gov.event(team(A), 'EscalatedDecisionDeclined', { teamId: A, decisionId: 'd1', area: 'budget-spend', answeredAs: 'transformation-lead', declinedBy: 'lead', declinedAt: at('2026-03-23'), reason: 'not this quarter' }),
+    gov.event(team(A), 'EscalatedDecisionApproved', {
+      teamId: A,
+      decisionId: 'd2',
+      area: 'budget-spend',
+      amount: { amount: 2500, currency: 'EUR' },
+      mandate: { level: 4, boundaries: [] },
+      violations: [],
+      answeredAs: 'transformation-lead',
+      approvedBy: 'lead',
+      approvedAt: at('2026-04-03'),
+      reason: 'one-off, the supplier is leaving',
+    }),
     gov.event(team(D), 'TeamPhaseChanged', { teamId: D, previousPhase: 'preparing', phase: 'pilot', changedBy: 'lead', changedAt: at('2026-02-01'), reason: null }),
   ];
   const okrEvents: StoredEvent[] = [

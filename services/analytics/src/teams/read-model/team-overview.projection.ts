@@ -21,7 +21,7 @@ export const teamOverviewId = documentId;
  */
 export const teamOverviewProjection = defineProjection({
   name: TEAM_OVERVIEW_PROJECTION,
-  version: 2,
+  version: 3,
   collections: {
     teams: { indexes: [{ keys: { tenantId: 1, name: 1 } }, { keys: { tenantId: 1, phase: 1 } }, { keys: { tenantId: 1, unitId: 1 } }] },
     units: { indexes: [{ keys: { tenantId: 1, organisationId: 1 } }] },
@@ -67,6 +67,8 @@ export const teamOverviewProjection = defineProjection({
           boundaryChanges: [],
           decisionsRecorded: 0,
           decisionsEscalated: 0,
+          decisionsApproved: 0,
+          decisionsRefused: 0,
           decisionsByArea: {},
           escalations: [],
           createdAt: fact.createdAt,
@@ -112,6 +114,10 @@ export const teamOverviewProjection = defineProjection({
           $push: { escalations: { ...ref, decisionId: fact.decisionId, area: fact.area, at: fact.at } },
           $set: touch,
         });
+      case 'EscalatedDecisionApproved':
+        return teams.update(id, { $inc: { decisionsApproved: 1, [`decisionsByArea.${fact.area}.approved`]: 1 }, $set: touch });
+      case 'EscalatedDecisionDeclined':
+        return teams.update(id, { $inc: { decisionsRefused: 1, [`decisionsByArea.${fact.area}.refused`]: 1 }, $set: touch });
     }
   },
 });
