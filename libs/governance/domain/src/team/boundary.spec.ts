@@ -66,6 +66,11 @@ describe('SetTeamBoundary', () => {
     expect(rejection.message).toContain('EUR 6000 per decision, more than Limit u-per-decision allows (EUR 5000 per decision)');
   });
 
+  it('accepts a limit exactly equal to the unit’s (the frame check is strictly wider), and refuses one cent more', () => {
+    spec.given([teamCreated()]).when(set(financial('t-budget', 5000)), because('as much as the unit')).then([expect.objectContaining({ type: 'TeamBoundarySet' }) as never]);
+    spec.given([teamCreated()]).when(set(financial('t-budget', 5000.01)), because('a cent more')).thenRejects('BOUNDARY.WIDER_THAN_UNIT', { field: 'boundary.limit.amount' });
+  });
+
   it('refuses a monthly limit above the unit’s yearly limit, and accepts one below it', () => {
     spec.given([teamCreated()]).when(set(financial('t-month', 25000, 'month')), because('x')).thenRejects('BOUNDARY.WIDER_THAN_UNIT');
     spec.given([teamCreated()]).when(set(financial('t-month', 15000, 'month')), because('x')).then([expect.objectContaining({ type: 'TeamBoundarySet' }) as never]);

@@ -61,6 +61,18 @@ describe('ProposeBoundaryChange', () => {
     spec.given(staffedTeam).when(propose(undefined, closesAt), because('x')).thenRejects('PROPOSAL.TIME_BOX_INVALID', { field: 'closesAt' });
   });
 
+  it('accepts a time box of exactly 90 days, and refuses one millisecond more', () => {
+    const ninetyDays = new Date(NOW.getTime() + 90 * 24 * 60 * 60 * 1000);
+    spec
+      .given([...staffedTeam, boundarySet(financial('t-budget', 2500))])
+      .when(propose(undefined, ninetyDays.toISOString()), because('x'))
+      .then([expect.objectContaining({ type: 'BoundaryChangeProposed', data: expect.objectContaining({ closesAt: ninetyDays.toISOString() }) }) as never]);
+    spec
+      .given([...staffedTeam, boundarySet(financial('t-budget', 2500))])
+      .when(propose(undefined, new Date(ninetyDays.getTime() + 1).toISOString()), because('x'))
+      .thenRejects('PROPOSAL.TIME_BOX_INVALID', { field: 'closesAt' });
+  });
+
   it('rejects a duplicate proposal, a second open proposal on the same boundary, and a team with no members', () => {
     spec.given(open).when(propose(), because('x')).thenRejects('PROPOSAL.ALREADY_EXISTS', { category: 'conflict' });
     spec
@@ -172,6 +184,17 @@ describe('CloseBoundaryProposal', () => {
         { type: 'BoundaryChangeAdopted', data: { teamId: TEAM, proposalId: 'p-1', consentedIds: [ANNA, BRAM, CHEN], silentIds: [], adoptedBy: COACH, adoptedAt: now } },
         expect.objectContaining({ type: 'TeamBoundarySet' }) as never,
       ]);
+  });
+
+  it('before the time box ends: a participant who left the team does not block an early close, one still on it does', () => {
+    spec
+      .given([...open, consented(ANNA), consented(BRAM), memberRemoved(CHEN)])
+      .when(close(), as(COACH))
+      .then([
+        { type: 'BoundaryChangeAdopted', data: { teamId: TEAM, proposalId: 'p-1', consentedIds: [ANNA, BRAM], silentIds: [CHEN], adoptedBy: COACH, adoptedAt: now } },
+        expect.objectContaining({ type: 'TeamBoundarySet' }) as never,
+      ]);
+    spec.given([...open, consented(ANNA), memberRemoved(CHEN)]).when(close(), as(COACH)).thenRejects('PROPOSAL.TIME_BOX_OPEN');
   });
 
   it('lets the proposal lapse when the unit’s frame narrowed meanwhile, instead of adopting a boundary wider than the unit', () => {

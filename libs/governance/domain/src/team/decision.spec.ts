@@ -121,6 +121,17 @@ describe('RecordDecision outside the mandate', () => {
       .then([expect.objectContaining({ type: 'DecisionRecorded' }) as never]);
   });
 
+  it('counts spend against an area’s limit only from decisions in that area', () => {
+    // 800 this month on tooling and 800 on hiring; the hiring limit is 1000 a month.
+    const hiringMonth = [teamCreated(), levelChanged('hiring', 7), levelChanged('tooling', 7), boundarySet(financial('t-hiring-month', 1000, 'month', 'hiring'))];
+    const spentOnTooling = [...hiringMonth, recorded('d-0', { amount: 800, currency: 'EUR' }, '2026-01-03T00:00:00.000Z', 'tooling')];
+    const hire = decide({ area: 'hiring', amount: { amount: 900, currency: 'EUR' }, unitBoundaries: [] });
+    spec.given(spentOnTooling).when(hire, as(ANNA)).then([expect.objectContaining({ type: 'DecisionRecorded' }) as never]);
+    const spentOnHiring = [...hiringMonth, recorded('d-0', { amount: 800, currency: 'EUR' }, '2026-01-03T00:00:00.000Z', 'hiring')];
+    const rejection = spec.given(spentOnHiring).when(hire, as(ANNA)).thenRejects('DECISION.AMOUNT_OVER_LIMIT');
+    expect(rejection.message).toContain('EUR 800 already spent this month');
+  });
+
   it('does not count escalated decisions as spent', () => {
     const escalated = { ...recorded('d-0', { amount: 2000, currency: 'EUR' }, '2026-01-03T00:00:00.000Z'), type: 'DecisionEscalated' } as unknown as TeamEvent;
     const asEscalated = { ...escalated, data: { ...(escalated.data as object), violations: [], escalatedBy: ANNA, escalatedAt: '2026-01-03T00:00:00.000Z' } } as unknown as TeamEvent;
