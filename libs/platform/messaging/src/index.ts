@@ -10,3 +10,4 @@ export * from './in-process-event-bus';
 export * from './checkpoint-store.port';
 export * from './inbox';
 export * from './event-relay';
+export * from './leased-worker';
