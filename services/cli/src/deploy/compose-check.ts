@@ -236,8 +236,10 @@ export function packagesInCode(root: string, services: ReadonlyMap<string, strin
  */
 export function environmentReadsInCode(root: string): Map<string, string[]> {
   const files = [
+    // The processes that are deployed (and standalone, which runs them in one); runners such as
+    // the CLI, the demo, the fault suite or the web app's build are configured otherwise.
     ...readdirSync(join(root, 'services'))
-      .filter((dir) => !['cli', 'demo'].includes(dir))
+      .filter((dir) => dir === 'standalone' || DEPLOYED_SERVICES.some((s) => s.name === dir))
       .flatMap((dir) => walk(join(root, 'services', dir, 'src'), runtimeSource)),
     ...readdirSync(join(root, 'libs'))
       .flatMap((scope) => readdirSync(join(root, 'libs', scope)).map((lib) => join(root, 'libs', scope, lib)))

@@ -14,4 +14,9 @@ describe('edgeOptionsFromEnv', () => {
     expect(() => edgeOptionsFromEnv({ CORS_ORIGINS: 'https://app.example/' })).toThrow(expect.objectContaining({ field: 'CORS_ORIGINS' }));
     expect(() => edgeOptionsFromEnv({ RATE_LIMIT_PER_TENANT: '0' })).toThrow(expect.objectContaining({ field: 'RATE_LIMIT_PER_TENANT' }));
   });
+
+  it('reads the trusted proxies as addresses and CIDR ranges, refusing anything else', () => {
+    expect(edgeOptionsFromEnv({ TRUSTED_PROXIES: '172.28.0.0/16, ::1' }).rateLimits.trustedProxies).toEqual(['172.28.0.0/16', '::1']);
+    expect(() => edgeOptionsFromEnv({ TRUSTED_PROXIES: '172.28.0.0/16,nginx' })).toThrow(expect.objectContaining({ field: 'TRUSTED_PROXIES' }));
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ServiceEnvironmentError } from '../process/service-environment';
+import { trustedProxyProblem, type TrustedProxies } from './client-address';
 
 export interface RateLimits {
   /** The window every limit counts in. */
@@ -12,6 +13,8 @@ export interface RateLimits {
   readonly perAddress: number;
   /** Development tokens issued to one address per window. */
   readonly devTokens: number;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the address limits count; none by default. */
+  readonly trustedProxies?: TrustedProxies;
 }
 
 /** The HTTP edge's settings: which browser origins may call (none by default) and the rate limits. */
@@ -25,7 +28,7 @@ export interface EdgeOptions {
  * minute as one user) meets them; low enough that one token cannot flood a tenant's
  * service or one address mint tokens without end.
  */
-export const DEFAULT_RATE_LIMITS: RateLimits = { windowSeconds: 60, perUser: 3000, perTenant: 12000, perAddress: 1200, devTokens: 300 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { windowSeconds: 60, perUser: 3000, perTenant: 12000, perAddress: 1200, devTokens: 300, trustedProxies: [] };
 
 const limit = z.coerce.number().int().min(1).max(1_000_000);
 const Origin = z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'an origin is scheme://host[:port], without path or trailing slash');
@@ -41,9 +44,16 @@ const Env = z.object({
   RATE_LIMIT_PER_TENANT: limit.default(DEFAULT_RATE_LIMITS.perTenant),
   RATE_LIMIT_PER_ADDRESS: limit.default(DEFAULT_RATE_LIMITS.perAddress),
   RATE_LIMIT_DEV_TOKENS: limit.default(DEFAULT_RATE_LIMITS.devTokens),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((p) => p.trim()).filter((p) => p.length > 0))
+    .superRefine((entries, context) => {
+      for (const problem of entries.map(trustedProxyProblem)) if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
-/** Reads CORS_ORIGINS and RATE_LIMIT_*; a bad value stops start-up naming the variable. */
+/** Reads CORS_ORIGINS, RATE_LIMIT_* and TRUSTED_PROXIES; a bad value stops start-up naming the variable. */
 export function edgeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeOptions {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
@@ -53,6 +63,9 @@ export function edgeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeOp
   const e = parsed.data;
   return {
     corsOrigins: e.CORS_ORIGINS,
-    rateLimits: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, perUser: e.RATE_LIMIT_PER_USER, perTenant: e.RATE_LIMIT_PER_TENANT, perAddress: e.RATE_LIMIT_PER_ADDRESS, devTokens: e.RATE_LIMIT_DEV_TOKENS },
+    rateLimits: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, perUser: e.RATE_LIMIT_PER_USER, perTenant: e.RATE_LIMIT_PER_TENANT, perAddress: e.RATE_LIMIT_PER_ADDRESS,
+      devTokens: e.RATE_LIMIT_DEV_TOKENS,
+      trustedProxies: e.TRUSTED_PROXIES,
+    },
   };
 }

@@ -192,6 +192,20 @@ describe('the HTTP edge every service inherits', () => {
     for (let i = 0; i < 3; i += 1) minted.push((await request(server).post('/api/auth/dev-token').send({ tenantId: 'acme', userId: `u${i}`, roles: ['member'] })).status);
     expect(minted).toEqual([200, 200, 429]);
   });
+
+  it('counts callers behind a trusted proxy by the address the proxy saw', async () => {
+    const server = await start({ windowSeconds: 60, perUser: 100, perTenant: 100, perAddress: 2, devTokens: 2, trustedProxies: ['127.0.0.1', '::1'] });
+    const from = async (client: string) => (await request(server).get('/api/edge-test/public').set('X-Forwarded-For', client)).status;
+    expect([await from('203.0.113.1'), await from('203.0.113.1'), await from('203.0.113.1')]).toEqual([200, 200, 429]);
+    // Another client behind the same proxy has its own budget, even when it claims the first one's address further left.
+    expect([await from('203.0.113.1, 203.0.113.2'), await from('203.0.113.2')]).toEqual([200, 200]);
+  });
+
+  it('ignores X-Forwarded-For when no proxy is trusted: a caller cannot pick a fresh address per request', async () => {
+    const untrusted = await start({ windowSeconds: 60, perUser: 100, perTenant: 100, perAddress: 2, devTokens: 2 });
+    const claimed = async (client: string) => (await request(untrusted).get('/api/edge-test/public').set('X-Forwarded-For', client)).status;
+    expect([await claimed('198.51.100.1'), await claimed('198.51.100.2'), await claimed('198.51.100.3')]).toEqual([200, 200, 429]);
+  });
 });
 
 describe('the development issuer over HTTP', () => {

@@ -2,11 +2,13 @@ import { Injectable, type DynamicModule, type ExecutionContext } from '@nestjs/c
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../problem-details/problem';
+import { clientAddressResolver } from './client-address';
 import type { RateLimits } from './edge-options';
 
 interface ThrottledRequest {
   readonly principal?: Principal;
   readonly socket?: { readonly remoteAddress?: string | undefined };
+  readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
   readonly path?: string;
 }
 
@@ -20,11 +22,12 @@ const acrossRoutes = (_context: ExecutionContext, tracker: string, name: string)
 /**
  * Rate limits keyed on the verified principal — one budget per user and one per tenant over
  * all routes — and, for public routes (health, the development issuer), on the caller's
- * address per route. Counters live in this process's memory. Over a limit: 429 problem
+ * address per route (behind `TRUSTED_PROXIES`, the address the proxy saw). Counters live in this process's memory. Over a limit: 429 problem
  * details with Retry-After; the request goes no further.
  */
 export function rateLimitModule(limits: RateLimits): DynamicModule {
   const ttl = limits.windowSeconds * 1000;
+  const clientAddress = clientAddressResolver(limits.trustedProxies ?? []);
   return ThrottlerModule.forRoot({
     setHeaders: false,
     throttlers: [
@@ -35,7 +38,7 @@ export function rateLimitModule(limits: RateLimits): DynamicModule {
         ttl,
         limit: (context) => (isDevTokenRoute(context) ? limits.devTokens : limits.perAddress),
         skipIf: (context) => !isPublic(context),
-        getTracker: (request) => (request as ThrottledRequest).socket?.remoteAddress ?? 'unknown',
+        getTracker: (request) => clientAddress((request as ThrottledRequest).socket?.remoteAddress, (request as ThrottledRequest).headers?.['x-forwarded-for']),
       },
     ],
   });

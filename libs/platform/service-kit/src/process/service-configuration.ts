@@ -39,6 +39,7 @@ export const SERVICE_CONFIGURATION: readonly ConfigVariable[] = [
   { name: 'RATE_LIMIT_PER_TENANT', default: '12000', meaning: 'requests per tenant per window' },
   { name: 'RATE_LIMIT_PER_ADDRESS', default: '1200', meaning: 'requests per client address per window' },
   { name: 'RATE_LIMIT_DEV_TOKENS', default: '300', meaning: 'development tokens per window' },
+  { name: 'TRUSTED_PROXIES', default: 'unset → none (limits count the TCP peer)', meaning: 'comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For names the client for per-address limits' },
   { name: 'AUDIT_SIGNING_KEY_FILE', default: '<DATA_DIR>/audit-signing-key.pem', meaning: 'Ed25519 key for audit checkpoints' },
   { name: 'PERSONAL_DATA_VAULT_FILE', default: '<DATA_DIR>/personal-data-vault.db', meaning: 'the per-person keys (erasing a person destroys theirs)' },
   { name: 'KAFKA_BROKERS', default: 'unset → in-process bus', meaning: 'comma-separated host:port of the Kafka bootstrap servers' },
