@@ -76,6 +76,11 @@ export default [
     },
   },
   {
+    // The web app's React components: the same relaxed non-null rule as the TypeScript sources.
+    files: ['services/web/**/*.tsx'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     // Integration and e2e tests compose services the way a runner does: a service's test may
     // host governance to create teams and members through its real API. Production code may not.
     files: ['services/*/src/**/*.int.spec.ts', 'services/*/src/**/*.e2e.spec.ts'],

@@ -1,0 +1,2 @@
+process.env.LEERZONE_WEB_TIER = 'e2e';
+module.exports = require('./jest.config');
