@@ -42,7 +42,7 @@ const command: fc.Arbitrary<TeamCommand> = fc.oneof(
       .record({
         n: fc.nat(30),
         area,
-        level: fc.integer({ min: 1, max: 7 }),
+        level: fc.oneof({ arbitrary: fc.constant(1), weight: 2 }, fc.integer({ min: 1, max: 7 })),
         amount: fc.option(amount, { nil: undefined }),
         unitBoundaries: frame,
         escalate: fc.boolean(),
