@@ -155,7 +155,7 @@ describe('team decider: decisions and the mandate under random command sequences
     expect(reached.withMoney).toBeGreaterThan(20);
     expect(reached.escalated).toBeGreaterThan(20);
     expect(reached.refused).toBeGreaterThan(20);
-  });
+  }, 60_000);
 
   it('never lets a team limit be wider than a unit limit that covers it, whatever the order of changes', () => {
     fc.assert(
@@ -181,5 +181,5 @@ describe('team decider: decisions and the mandate under random command sequences
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { isRejection, type CommandContext } from '@leerzone/kernel';
 import { testContext } from '@leerzone/kernel/testing';
@@ -44,7 +44,7 @@ const command: fc.Arbitrary<ObjectiveCommand> = fc.oneof(
 );
 const planned = (c: ObjectiveCommand) => ({ command: c, day: 0 });
 /** Where a sequence starts: nothing, a draft, a draft with 3 key results, or a committed objective. */
-const start = fc.constantFrom(0, 1, 4, 5, 5).map((length) =>
+const start = fc.constantFrom(0, 1, 4, 5, 5, 5, 5, 5).map((length) =>
   [
     define(),
     addKr('kr-1', increase),
@@ -59,10 +59,19 @@ const define = (): ObjectiveCommand => ({ type: 'DefineObjective', data: { objec
 const addKr = (id: string, m: unknown): ObjectiveCommand => ({ type: 'AddKeyResult', data: { objectiveId: OBJ, cycle: cycle('planning'), keyResultId: id, title: `Key result ${id}`, measure: m } });
 const step = fc.record({ command, day: fc.integer({ min: -5, max: 120 }), reason: fc.oneof({ arbitrary: fc.constant('the plan changed'), weight: 3 }, fc.constant(' '), fc.constant(undefined)) });
 
-const sequences = fc.tuple(start, fc.array(step, { maxLength: 40 })).map(([prefix, rest]) => [...prefix, ...rest]);
+const sequences = fc.tuple(start, fc.array(step, { maxLength: 40, size: 'medium' })).map(([prefix, rest]) => [...prefix, ...rest]);
 
-/** What the runs reached, so a property cannot pass by never getting anywhere. */
-const reached = { committed: 0, graded: 0, checkedIn: 0, goalpostMoved: 0, runs: 0 };
+/** What the runs of one property reached, so it cannot pass by never getting anywhere. */
+type Reach = { committed: number; graded: number; checkedIn: number; goalpostMoved: number; runs: number };
+let reached: Reach;
+beforeEach(() => {
+  reached = { committed: 0, graded: 0, checkedIn: 0, goalpostMoved: 0, runs: 0 };
+});
+/** Each property runs 100 sequences; each state it speaks about shows up in about 1 in 7 to 2 in 3 of them, so more than 1 in 50 is a safe floor. */
+const expectReached = (...states: readonly (keyof Omit<Reach, 'runs'>)[]) => {
+  expect(reached.runs).toBeGreaterThanOrEqual(100);
+  for (const name of states) expect({ [name]: reached[name] > reached.runs / 50 }).toEqual({ [name]: true });
+};
 
 const liveKeyResults = (state: ObjectiveState) => [...state.keyResults.values()].filter((kr) => !kr.removed);
 
@@ -101,9 +110,10 @@ describe('objective decider under random command sequences', () => {
           }
         }),
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
-  });
+    expectReached('committed');
+  }, 60_000);
 
   it('a goalpost never moves silently: while the cycle runs, a committed key result’s measure or weight changes only with a recorded move and its reason', () => {
     fc.assert(
@@ -123,9 +133,10 @@ describe('objective decider under random command sequences', () => {
           }
         }),
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
-  });
+    expectReached('committed', 'goalpostMoved');
+  }, 60_000);
 
   it('a grade is a score between 0 and 1, given only to a committed objective, and every check-in id is used once', () => {
     fc.assert(
@@ -141,15 +152,8 @@ describe('objective decider under random command sequences', () => {
           if (events.some((e) => e.type === 'KeyResultCheckedIn')) expect(state.committedAt).not.toBeNull();
         }),
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
-  });
-
-  it('reaches every state the properties speak about in a good share of the runs', () => {
-    expect(reached.runs).toBeGreaterThanOrEqual(600);
-    expect(reached.committed).toBeGreaterThan(reached.runs / 4);
-    expect(reached.checkedIn).toBeGreaterThan(reached.runs / 100);
-    expect(reached.graded).toBeGreaterThan(reached.runs / 100);
-    expect(reached.goalpostMoved).toBeGreaterThan(reached.runs / 100);
-  });
+    expectReached('committed', 'graded', 'checkedIn');
+  }, 60_000);
 });
