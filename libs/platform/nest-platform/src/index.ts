@@ -6,6 +6,7 @@ export * from './problem-details/problem-details.filter';
 export * from './validation/parse-request';
 export * from './auth/principal';
 export * from './auth/auth.decorators';
+export * from './auth/access-policy';
 export * from './auth/token-verifier';
 export * from './auth/jwt-auth.guard';
 export * from './auth/auth-environment';

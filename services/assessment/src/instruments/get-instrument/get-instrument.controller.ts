@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { isPublishedInstrumentId, PUBLISHED_INSTRUMENTS, type InstrumentDefinition } from '@leerzone/assessment-domain';
 import { InstrumentIdParam, InstrumentVersionParams } from '../../shared/assessment-fields';
 import { TENANT_INSTRUMENTS_PROJECTION, tenantInstrumentId, type TenantInstrumentDocument } from '../read-model/tenant-instruments.projection';
@@ -19,6 +19,7 @@ export class GetInstrumentController {
     return { versions: doc.versions, readOnly: false, retiredAt: doc.retiredAt };
   }
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':instrumentId')
   @ApiOperation({ summary: 'An instrument: its latest version in full (items, scale, reverse flags, scoring, source) and the versions that exist.' })
   @ApiOkResponse({ schema: { example: { instrumentId: 'psychological-safety', readOnly: true, versions: [1], latest: { version: 1, items: [{ itemId: 'ps-1', reverse: true }] } } } })
@@ -29,6 +30,7 @@ export class GetInstrumentController {
     return { instrumentId, readOnly, retiredAt, versions: versions.map((v) => v.version), latest: versions[versions.length - 1] };
   }
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':instrumentId/versions/:version')
   @ApiOperation({ summary: 'One version of an instrument in full, as rounds copy it.' })
   @ApiOkResponse({ schema: { example: { instrumentId: 'psychological-safety', version: 1, scale: { points: 7 }, items: [{ itemId: 'ps-1', dimensionId: 'safety', reverse: true }] } } })

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { PUBLISHED_INSTRUMENTS, type InstrumentDefinition } from '@leerzone/assessment-domain';
 import { guardedQuery, PageQuery } from '@leerzone/service-kit';
 import { TENANT_INSTRUMENTS_PROJECTION, type TenantInstrumentDocument } from '../read-model/tenant-instruments.projection';
@@ -26,6 +26,7 @@ export const instrumentSummary = (d: InstrumentDefinition) => ({
 export class ListInstrumentsController {
   constructor(private readonly projections: ProjectionsHost) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get()
   @ApiOperation({ summary: "The published instruments (every version, read-only, cited) and the tenant's own (paged with limit/after)." })
   @ApiOkResponse({

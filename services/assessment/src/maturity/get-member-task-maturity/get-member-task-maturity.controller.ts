@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TeamMemberParams } from '../../shared/assessment-fields';
 import { MaturityViews } from '../application/maturity-views';
 
@@ -12,6 +12,8 @@ const MemberMaturityQuery = z.strictObject({ includeRetired: z.enum(['true', 'fa
 export class GetMemberTaskMaturityController {
   constructor(private readonly views: MaturityViews) {}
 
+  @AnyRole('the member themself and the coaches of their team')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get(':teamId/members/:memberId/task-maturity')
   @ApiOperation({ summary: "A member's task maturity per task with its history (the note opened, or shown as erased). Only for the member and their team's coach." })
   @ApiOkResponse({

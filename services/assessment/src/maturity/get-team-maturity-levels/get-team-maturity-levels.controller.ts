@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { maturityCountsPerLevel } from '@leerzone/assessment-domain';
 import { TeamIdParam } from '../../shared/assessment-fields';
 import { AssessmentStreams } from '../../shared/assessment-streams';
@@ -16,6 +16,8 @@ export class GetTeamMaturityLevelsController {
     private readonly streams: AssessmentStreams,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get(':teamId/task-maturity/levels')
   @ApiOperation({
     summary:

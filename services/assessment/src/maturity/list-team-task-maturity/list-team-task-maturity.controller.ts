@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, CurrentPrincipal, Roles, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery, PageQuery } from '@leerzone/service-kit';
 import { TeamIdParam } from '../../shared/assessment-fields';
 import { refuse, TeamAccess } from '../../shared/team-access';
@@ -17,6 +17,7 @@ export class ListTeamTaskMaturityController {
     private readonly access: TeamAccess,
   ) {}
 
+  @TeamScoped('teamId', 'coach')
   @Get(':teamId/task-maturity')
   @Roles('coach')
   @ApiOperation({ summary: "The current task maturity of every member of the team, for the team's coach only (limit/after)." })

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reject, type PersonalDataVault, type Rejection } from '@leerzone/kernel';
-import { PERSONAL_DATA_VAULT, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, PERSONAL_DATA_VAULT, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { maturityDecider, maturityStreamId, type MaturityCommand } from '@leerzone/assessment-domain';
 import { TeamDirectory } from '@leerzone/team-directory';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
@@ -20,6 +20,7 @@ export class RecordTaskMaturityController {
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
+  @TeamScoped('teamId', 'coach')
   @Post(':teamId/members/:memberId/task-maturity')
   @HttpCode(201)
   @Roles('coach', 'member')

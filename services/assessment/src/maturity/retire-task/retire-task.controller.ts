@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reject } from '@leerzone/kernel';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { maturityDecider, maturityStreamId } from '@leerzone/assessment-domain';
 import { commandAnswer, ServiceCommands, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly, TeamMemberTaskParams } from '../../shared/assessment-fields';
@@ -16,6 +16,7 @@ export class RetireTaskController {
     private readonly access: TeamAccess,
   ) {}
 
+  @TeamScoped('teamId', 'coach')
   @Post(':teamId/members/:memberId/task-maturity/:task/retire')
   @HttpCode(200)
   @Roles('coach', 'member')

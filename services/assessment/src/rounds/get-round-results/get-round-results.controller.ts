@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { openPersonalData, type PersonalDataVault } from '@leerzone/kernel';
-import { CurrentPrincipal, PERSONAL_DATA_VAULT, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, PERSONAL_DATA_VAULT, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { publishedComments, roundProgress, roundResults, suggestFocusItems, type RoundClosed } from '@leerzone/assessment-domain';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { RoundViews } from '../application/round-views';
@@ -15,6 +15,7 @@ export class GetRoundResultsController {
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant, of the round’s team; groups below the threshold never')
   @Get(':roundId/results')
   @ApiOperation({
     summary:

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { RoundIdParam } from '../../shared/assessment-fields';
 import { RoundViews } from '../application/round-views';
 
@@ -10,6 +10,7 @@ import { RoundViews } from '../application/round-views';
 export class GetRoundController {
   constructor(private readonly views: RoundViews) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant, of the round’s team')
   @Get(':roundId')
   @ApiOperation({
     summary:

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery, PageQuery } from '@leerzone/service-kit';
 import { TeamIdParam } from '../../shared/assessment-fields';
 import { refuse, TeamAccess } from '../../shared/team-access';
@@ -17,6 +17,8 @@ export class GetTeamZoneController {
     private readonly access: TeamAccess,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get(':teamId/zone')
   @ApiOperation({ summary: "The team's current zone (learning, comfort, anxiety, apathy) and its moves between zones, newest first (limit/after)." })
   @ApiOkResponse({ schema: { example: { teamId: '0193…', zone: 'learning', changes: [{ roundId: '0193…', from: 'comfort', to: 'learning', safety: 5.4, standards: 5.2, changedAt: '2026-03-16T17:00:00.000Z' }] } } })

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery, PageQuery } from '@leerzone/service-kit';
 import { TeamIdParam } from '../../shared/assessment-fields';
 import { refuse, TeamAccess } from '../../shared/team-access';
@@ -17,6 +17,8 @@ export class ListTeamRoundsController {
     private readonly access: TeamAccess,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get(':teamId/rounds')
   @ApiOperation({ summary: "A team's rounds, newest first (limit/after, ?status=open|closed): instruments, group size, threshold, dates, outcome and zone. No answer counts." })
   @ApiOkResponse({ schema: { example: { items: [{ roundId: '0193…', status: 'closed', outcome: 'results', zone: { zone: 'learning' }, groupSize: 6, anonymityThreshold: 5 }], next: 'cursor' } } })

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { CaseIdParam } from '../../shared/fields';
 import { CaseCommands, caseNotFound, isOfficer } from '../application/case-commands';
@@ -12,6 +12,7 @@ import { CloseCaseRequest } from './close-case.request';
 export class CloseCaseController {
   constructor(private readonly cases: CaseCommands) {}
 
+  @AnyRole('the confidential-case officer; anyone else 404, the attempt recorded')
   @Post(':caseId/closure')
   @HttpCode(200)
   @ApiOperation({ summary: 'The officer closes a case as substantiated (needs at least one consequence) or unsubstantiated, with a reason. Anyone else: 404, attempt recorded.' })

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { openPersonalData, type PersonalDataVault } from '@leerzone/kernel';
-import { PERSONAL_DATA_VAULT, parseRequest, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, PERSONAL_DATA_VAULT, parseRequest, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { confidentialCaseStreamId, type ConfidentialCaseEvent } from '@leerzone/failure-learning-domain';
 import { etagOf, TenantStreams, Write, type WriteRequest } from '@leerzone/service-kit';
 import { CaseIdParam } from '../../shared/fields';
@@ -18,6 +18,7 @@ export class GetCaseController {
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
+  @AnyRole('the confidential-case officer; anyone else 404, the attempt recorded')
   @Get(':caseId')
   @ApiOperation({
     summary:

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { PersonalDataVault } from '@leerzone/kernel';
-import { NEW_ID, PERSONAL_DATA_VAULT, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
+import { AnyRole, NEW_ID, PERSONAL_DATA_VAULT, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { CaseCommands, isOfficer } from '../application/case-commands';
 import { OpenCaseRequest } from './open-case.request';
@@ -16,6 +16,7 @@ export class OpenCaseController {
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
+  @AnyRole('the confidential-case officer (403 CASE.OFFICER_ONLY)')
   @Post()
   @HttpCode(201)
   @ApiOperation({

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { PersonalDataVault } from '@leerzone/kernel';
-import { NEW_ID, PERSONAL_DATA_VAULT, ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, NEW_ID, PERSONAL_DATA_VAULT, ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { confidentialCaseDecider, confidentialCaseStreamId, type ConfidentialCaseEvent } from '@leerzone/failure-learning-domain';
 import { commandAnswer, TenantStreams, Write, type WriteRequest } from '@leerzone/service-kit';
 import { fold } from '@leerzone/kernel';
@@ -20,6 +20,7 @@ export class RecordCaseConsequenceController {
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
+  @AnyRole('the confidential-case officer; anyone else 404, the attempt recorded')
   @Post(':caseId/consequences')
   @HttpCode(201)
   @ApiOperation({ summary: 'The officer records a consequence (conversation, formal warning, training, …); its description is sealed under the concerned person. Anyone else: 404, attempt recorded.' })

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { followUpDueRule } from '@leerzone/failure-learning-domain';
 import { etagOf, guardedQuery, TenantStreams } from '@leerzone/service-kit';
 import { lessonsLibraryStreamId } from '@leerzone/failure-learning-domain';
@@ -18,6 +18,7 @@ export class GetLibraryController {
     private readonly streams: TenantStreams,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get()
   @ApiOperation({ summary: 'The tenant’s lessons library, for every team: shared lessons (newest first; ?kind=&area= filter, limit/after page), the contributing-factor taxonomy and the due-date rule. ETag = the library stream version.' })
   @ApiOkResponse({

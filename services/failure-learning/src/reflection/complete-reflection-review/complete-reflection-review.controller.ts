@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { TeamReviewParams } from '../../shared/fields';
@@ -13,6 +13,7 @@ import { CompleteReflectionReviewRequest } from './complete-reflection-review.re
 export class CompleteReflectionReviewController {
   constructor(private readonly reflections: ReflectionCommands) {}
 
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/reflection-reviews/:reviewId/completion')
   @HttpCode(200)
   @Roles(...TEAM_ROLES)

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { fold } from '@leerzone/kernel';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { reflectionDecider, reflectionSchedule, reflectionStreamId, type ReflectionEvent } from '@leerzone/failure-learning-domain';
 import { etagOf, TenantStreams } from '@leerzone/service-kit';
 import { TeamAccess } from '../../shared/access';
@@ -17,6 +17,8 @@ export class GetReflectionController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get(':teamId/reflection')
   @ApiOperation({ summary: 'The team’s reflection cadence, the next moment on it (and whether it is due), and its reviews with what each started from and its takeaways. Read from the team’s reflection stream.' })
   @ApiOkResponse({

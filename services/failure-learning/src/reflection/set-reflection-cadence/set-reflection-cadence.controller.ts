@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamIdParam } from '../../shared/fields';
 import { ReflectionCommands } from '../application/reflection-commands';
@@ -12,6 +12,7 @@ import { SetReflectionCadenceRequest } from './set-reflection-cadence.request';
 export class SetReflectionCadenceController {
   constructor(private readonly reflections: ReflectionCommands) {}
 
+  @TeamScoped('teamId', 'coach')
   @Put(':teamId/reflection-cadence')
   @HttpCode(200)
   @Roles('coach')

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { type ReflectionReviewStarted } from '@leerzone/failure-learning-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
@@ -19,6 +19,7 @@ export class StartReflectionReviewController {
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/reflection-reviews')
   @HttpCode(201)
   @Roles(...TEAM_ROLES)

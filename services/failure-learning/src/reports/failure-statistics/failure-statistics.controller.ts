@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CLOCK, CurrentPrincipal, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { FAILURE_KINDS } from '@leerzone/failure-learning-domain';
 import { TENANT_READERS, TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
@@ -28,6 +28,8 @@ export class FailureStatisticsController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get('teams/:teamId/statistics')
   @ApiOperation({ summary: 'The team’s blameless counts: reports by kind, anonymous ones, repeats, celebrations, follow-up actions by status and overdue.' })
   @ApiOkResponse({ schema: { example: { teamId: '0199a0b2-7c1e-7000-8000-0000000000t1', ...EXAMPLE } } })

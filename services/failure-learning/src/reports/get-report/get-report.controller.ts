@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { etagOf } from '@leerzone/service-kit';
 import { ReportIdParam } from '../../shared/fields';
 import { ReportViews } from '../application/report-views';
@@ -14,6 +14,7 @@ export class GetReportController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant, of the report’s team')
   @Get(':reportId')
   @ApiOperation({
     summary:

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
@@ -16,6 +16,8 @@ export class ListFollowUpsController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get(':teamId/actions')
   @ApiOperation({ summary: 'The follow-up actions the team owns, earliest due first, each saying whether it is overdue. ?status=open,done,not-doing; limit/after page.' })
   @ApiOkResponse({ schema: { example: { teamId: '0199a0b2-7c1e-7000-8000-0000000000t1', items: [{ reportId: '0199a0b2-7c1e-7000-8000-000000000001', actionId: 'checklist', purpose: 'prevention', status: 'open', dueOn: '2026-12-04', overdue: false }] } } })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
 import { ReportViews } from '../application/report-views';
@@ -13,6 +13,8 @@ export class ListRepeatsController {
     private readonly access: TeamAccess,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get(':teamId/repeats')
   @ApiOperation({
     summary:

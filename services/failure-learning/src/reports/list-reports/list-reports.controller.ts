@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
@@ -15,6 +15,8 @@ export class ListReportsController {
     private readonly access: TeamAccess,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get(':teamId/reports')
   @ApiOperation({ summary: 'The team’s failure reports, newest first (its members and coaches; transformation leads, admins, analysts). ?kind=basic,unclassified&severity=high&repeats=true filter; limit/after page.' })
   @ApiOkResponse({

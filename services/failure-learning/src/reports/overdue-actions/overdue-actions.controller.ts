@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, CLOCK, CurrentPrincipal, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { overdueActions, overdueActionsByTeam, type FollowUpActionRow } from '@leerzone/failure-learning-domain';
 import { TENANT_READERS, TeamAccess } from '../../shared/access';
 import { TeamIdParam } from '../../shared/fields';
@@ -31,6 +31,8 @@ export class OverdueActionsController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('members and coaches of the team; transformation leads, admins and analysts of the tenant')
+  @TeamScoped('teamId', 'member', 'coach')
   @Get('teams/:teamId/overdue-actions')
   @ApiOperation({ summary: 'Open actions the team owns whose due date has passed (overdue from the day after), most overdue first.' })
   @ApiOkResponse({ schema: { example: { teamId: EXAMPLE_ACTION.ownerTeamId, asOf: '2026-11-24T09:00:00.000Z', items: [EXAMPLE_ACTION] } } })

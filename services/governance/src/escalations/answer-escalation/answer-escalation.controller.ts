@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamDecisionParams, TeamProposalParams } from '../../teams/team-id.param';
 import { EscalationAnswers } from '../application/escalation-answers';
@@ -14,6 +14,8 @@ const ANSWERERS = 'a coach of the team, the escalation contact named for its uni
 export class AnswerEscalationController {
   constructor(private readonly answers: EscalationAnswers) {}
 
+  @AnyRole('the team’s coaches, its unit’s escalation contact, transformation leads, admins (403 ESCALATION.NOT_ANSWERER)')
+  @TeamScoped('teamId', 'coach')
   @Post(':teamId/decisions/:decisionId/answer')
   @HttpCode(200)
   @ApiOperation({
@@ -30,6 +32,8 @@ export class AnswerEscalationController {
     return commandAnswer(response, result, { teamId, decisionId, status: result.state.decisions.get(decisionId)?.status ?? null, answeredAs: answered?.answeredAs ?? null });
   }
 
+  @AnyRole('the team’s coaches, its unit’s escalation contact, transformation leads, admins (403 ESCALATION.NOT_ANSWERER)')
+  @TeamScoped('teamId', 'coach')
   @Post(':teamId/proposals/:proposalId/answer')
   @HttpCode(200)
   @ApiOperation({

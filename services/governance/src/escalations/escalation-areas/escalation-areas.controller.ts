@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import type { Filter } from '@leerzone/projection-store';
 import { TeamScope } from '../../teams/application/team-scope';
 import { ESCALATIONS_PROJECTION, type EscalationDocument } from '../read-model/escalations.projection';
@@ -19,6 +19,7 @@ export class EscalationAreasController {
     private readonly scope: TeamScope,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get('areas')
   @ApiOperation({ summary: 'Repeated escalations per team and decision area (proposals count under "boundaries"), most first: how many, how many still open, approved and declined, the first and the latest. ?unitId= ?teamId= ?since= ?minCount= (default 2).' })
   @ApiQueryFrom(EscalationAreasQuery)

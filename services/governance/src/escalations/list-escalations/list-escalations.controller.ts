@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
+import { AnyRole, CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { MS_PER_DAY } from '@leerzone/governance-domain';
 import type { Filter } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
@@ -20,6 +20,7 @@ export class ListEscalationsController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get()
   @ApiOperation({
     summary:

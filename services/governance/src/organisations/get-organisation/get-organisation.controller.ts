@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { unitTree } from '@leerzone/governance-domain';
 import { etagOf } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
@@ -13,6 +13,7 @@ import { EXAMPLES } from '../../shared/examples';
 export class GetOrganisationController {
   constructor(private readonly frames: UnitFrames) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':organisationId')
   @ApiOkResponse({ schema: { example: EXAMPLES.organisation } })
   @ApiOperation({ summary: "An organisation's unit tree with each unit's own boundaries. ETag = the organisation stream version." })

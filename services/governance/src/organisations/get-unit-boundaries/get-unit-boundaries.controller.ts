@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CLOCK, CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { effectiveUnitBoundaries, organisationStateAsOf, organisationStreamId, unitBoundariesAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery, TenantStreams } from '@leerzone/service-kit';
 import { UnitFrames } from '../application/unit-frames';
@@ -16,6 +16,7 @@ export class GetUnitBoundariesController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':organisationId/units/:unitId/boundaries')
   @ApiOkResponse({ schema: { example: EXAMPLES.unitBoundaries } })
   @ApiOperation({ summary: "A unit's effective boundaries (its own and the inherited ones, root first, each with its source). ?asOf=<ISO instant> rebuilds them from the organisation's events." })

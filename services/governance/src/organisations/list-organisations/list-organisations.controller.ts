@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, type Principal } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, type Principal } from '@leerzone/nest-platform';
 import { ORGANISATIONS_PROJECTION, type OrganisationDocument } from '../read-model/organisations.projection';
 import { EXAMPLES } from '../../shared/examples';
 
@@ -9,6 +9,7 @@ import { EXAMPLES } from '../../shared/examples';
 export class ListOrganisationsController {
   constructor(private readonly projections: ProjectionsHost) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get()
   @ApiOkResponse({ schema: { example: EXAMPLES.organisations } })
   @ApiOperation({ summary: "The tenant's organisations, by name." })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { organisationHistory, organisationStreamId } from '@leerzone/governance-domain';
 import { TenantStreams } from '@leerzone/service-kit';
 import { OrganisationIdParam } from '../organisation-id.param';
@@ -11,6 +11,7 @@ import { EXAMPLES } from '../../shared/examples';
 export class OrganisationHistoryController {
   constructor(private readonly streams: TenantStreams) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':organisationId/history')
   @ApiOkResponse({ schema: { example: EXAMPLES.organisationHistory } })
   @ApiOperation({ summary: 'Every change of the unit tree and unit boundaries, with who, when and why.' })

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
+import { AnyRole, CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import type { Filter } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamScope } from '../../teams/application/team-scope';
@@ -16,6 +16,7 @@ export class ListDueReviewsController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get()
   @ApiOperation({ summary: 'What is due for review: team boundaries, principles and delegated areas, and unit boundaries (teamId null, with unitId), whose review date is on or before dueBefore (default today), soonest first. ?teamId= or ?unitId= (its teams and its own boundaries, with the units below it); limit/after.' })
   @ApiQueryFrom(ListDueReviewsQuery)

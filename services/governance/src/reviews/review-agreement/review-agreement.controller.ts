@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../../teams/application/team-commands';
 import { ReviewSubjectParams } from '../set-review-date/set-review-date.request';
@@ -13,6 +13,8 @@ import { ReviewAgreementRequest } from './review-agreement.request';
 export class ReviewAgreementController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('principles: members and coaches of the team; boundaries and delegated areas: its coaches; and transformation leads, admins')
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/reviews/:kind/:subjectId')
   @HttpCode(201)
   @ApiOperation({

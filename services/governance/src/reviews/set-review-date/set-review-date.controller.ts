@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../../teams/application/team-commands';
 import { ReviewSubjectParams, SetReviewDateRequest } from './set-review-date.request';
@@ -14,6 +14,8 @@ export const reviewAccess = (kind: 'boundary' | 'principle' | 'delegation') => (
 export class SetReviewDateController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('principles: members and coaches of the team; boundaries and delegated areas: its coaches; and transformation leads, admins')
+  @TeamScoped('teamId', 'member', 'coach')
   @Put(':teamId/reviews/:kind/:subjectId')
   @ApiOperation({
     summary:

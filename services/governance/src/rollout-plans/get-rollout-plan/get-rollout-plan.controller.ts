@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { rolloutPlanAsOf, rolloutPlanStreamId } from '@leerzone/governance-domain';
 import { AsOfQuery, etagOf, TenantStreams } from '@leerzone/service-kit';
 import { ROLLOUT_PLANS_PROJECTION, type RolloutPlanDocument, type ScheduleDocument } from '../read-model/rollout-plans.projection';
@@ -16,6 +16,7 @@ export class GetRolloutPlanController {
     private readonly streams: TenantStreams,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':planId')
   @ApiOkResponse({ schema: { example: EXAMPLES.rolloutPlan } })
   @ApiOperation({ summary: 'A rollout plan: its teams by planned start (pilot first), with wave and planned dates. ?asOf=<ISO instant> rebuilds the plan as it stood then. ETag = the plan stream version.' })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProblemException, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { rolloutPlanHistory, rolloutPlanStreamId } from '@leerzone/governance-domain';
 import { TenantStreams } from '@leerzone/service-kit';
 import { PlanIdParam } from '../plan-id.param';
@@ -11,6 +11,7 @@ import { EXAMPLES } from '../../shared/examples';
 export class RolloutPlanHistoryController {
   constructor(private readonly streams: TenantStreams) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':planId/history')
   @ApiOkResponse({ schema: { example: EXAMPLES.rolloutPlanHistory } })
   @ApiOperation({ summary: 'Every change of the rollout plan, with who, when and why.' })

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
+import { AnyRole, CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { DEFAULT_GOVERNANCE_SETTINGS } from '@leerzone/governance-domain';
 import { GovernanceSettingsReader } from '../application/governance-settings';
 import { GetSettingsQuery } from './get-settings.request';
@@ -14,6 +14,7 @@ export class GetSettingsController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get()
   @ApiOperation({
     summary:

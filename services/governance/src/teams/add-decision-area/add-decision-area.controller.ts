@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -13,6 +13,7 @@ import { AddDecisionAreaRequest } from './add-decision-area.request';
 export class AddDecisionAreaController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @TeamScoped('teamId', 'coach')
   @Post(':teamId/delegation-board/areas')
   @HttpCode(201)
   @Roles(...TEAM_MANAGERS)

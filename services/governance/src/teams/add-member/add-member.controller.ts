@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -13,6 +13,7 @@ import { AddMemberRequest } from './add-member.request';
 export class AddMemberController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @TeamScoped('teamId', 'coach')
   @Post(':teamId/members')
   @HttpCode(201)
   @Roles(...TEAM_MANAGERS)

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, NEW_ID, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamIdParam } from '../team-id.param';
@@ -15,6 +15,8 @@ export class AdoptPrincipleController {
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
+  @AnyRole('members of the team (403 TEAM.NOT_A_MEMBER)')
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/principles')
   @HttpCode(201)
   @ApiOperation({ summary: 'The team adopts a principle: a concrete rule linked to the value it expresses (a rule that only restates the value is refused: 400 PRINCIPLE.NOT_CONCRETE). Team members only.' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -13,6 +13,7 @@ import { ChangeMemberRolesRequest } from './change-member-roles.request';
 export class ChangeMemberRolesController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @TeamScoped('teamId', 'coach')
   @Put(':teamId/members/:memberId/roles')
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: "Replace a member's team roles; the previous roles are kept in the event." })

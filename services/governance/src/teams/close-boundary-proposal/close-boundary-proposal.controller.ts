@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamProposalParams } from '../team-id.param';
@@ -11,6 +11,8 @@ import { TeamProposalParams } from '../team-id.param';
 export class CloseBoundaryProposalController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('members and coaches of the team, transformation leads, admins (403 TEAM.NOT_A_MEMBER)')
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/proposals/:proposalId/close')
   @HttpCode(200)
   @ApiOperation({

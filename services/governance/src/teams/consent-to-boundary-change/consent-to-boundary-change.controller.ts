@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamProposalParams } from '../team-id.param';
@@ -12,6 +12,8 @@ import { ConsentRequest } from './consent-to-boundary-change.request';
 export class ConsentToBoundaryChangeController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('a member asked for consent, in person')
+  @TeamScoped('teamId', 'member')
   @Post(':teamId/proposals/:proposalId/consent')
   @HttpCode(200)
   @ApiOperation({ summary: 'Consent to a proposal, in person, while its time box runs. The latest response of a member counts.' })

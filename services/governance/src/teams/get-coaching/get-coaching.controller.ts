@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { COACHING_PROJECTION, type CoachingSessionDocument, type CoachingTopicDocument } from '../read-model/coaching.projection';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
@@ -14,6 +14,7 @@ export class GetCoachingController {
     private readonly projections: ProjectionsHost,
   ) {}
 
+  @AnyRole('read open to every user of the tenant; session notes only for the coach, the attendees, transformation leads and admins')
   @Get(':teamId/coaching')
   @ApiOkResponse({ schema: { example: EXAMPLES.coaching } })
   @ApiOperation({ summary: "The team's coaching plan (topics, goals, sessions held per topic) and the sessions, oldest first." })

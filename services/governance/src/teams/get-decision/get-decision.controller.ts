@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { DECISIONS_PROJECTION, decisionDocumentId, type DecisionDocument } from '../read-model/decisions.projection';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamDecisionParams } from '../team-id.param';
@@ -14,6 +14,7 @@ export class GetDecisionController {
     private readonly projections: ProjectionsHost,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/decisions/:decisionId')
   @ApiOkResponse({ schema: { example: EXAMPLES.decision } })
   @ApiOperation({ summary: 'One decision: what, why, the options considered, the amount, the mandate valid at that moment, and any violations (escalated).' })

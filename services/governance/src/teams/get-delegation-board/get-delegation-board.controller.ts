@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { delegationBoardView, teamDelegationBoardAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery } from '@leerzone/service-kit';
 import { TeamPast } from '../application/team-past';
@@ -16,6 +16,7 @@ export class GetDelegationBoardController {
     private readonly past: TeamPast,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/delegation-board')
   @ApiOkResponse({ schema: { example: EXAMPLES.delegationBoard } })
   @ApiOperation({

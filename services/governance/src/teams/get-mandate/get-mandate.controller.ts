@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CLOCK, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamMandateAsOf } from '@leerzone/governance-domain';
 import { TeamPast } from '../application/team-past';
 import { TeamIdParam } from '../team-id.param';
@@ -15,6 +15,7 @@ export class GetMandateController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/mandate')
   @ApiOkResponse({ schema: { example: EXAMPLES.mandate } })
   @ApiOperation({

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { phaseProgress, selfSteeringReadiness } from '@leerzone/governance-domain';
 import { ROLLOUT_PLANS_PROJECTION, type ScheduleDocument } from '../../rollout-plans/read-model/rollout-plans.projection';
 import { GovernanceSettingsReader } from '../../settings/application/governance-settings';
@@ -19,6 +19,7 @@ export class GetPhaseProgressController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/phase')
   @ApiOkResponse({ schema: { example: EXAMPLES.phase } })
   @ApiOperation({ summary: 'Where the team is on its way to self-steering: phase, since when, phase history, whether it stalled and why (under the tenant’s thresholds), and who still has to say yes.' })

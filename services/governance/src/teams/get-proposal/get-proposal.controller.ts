@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { proposalView } from '../application/proposal-views';
 import { PROPOSALS_PROJECTION, proposalDocumentId, type ProposalDocument, type ProposalResponseDocument } from '../read-model/proposals.projection';
 import { TeamReadModels } from '../application/team-read-models';
@@ -15,6 +15,7 @@ export class GetProposalController {
     private readonly projections: ProjectionsHost,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/proposals/:proposalId')
   @ApiOkResponse({ schema: { example: EXAMPLES.proposal } })
   @ApiOperation({ summary: 'One proposal: the change, why, the time box, who was asked, each latest response, and how it ended.' })

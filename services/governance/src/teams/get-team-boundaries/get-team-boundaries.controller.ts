@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamBoundariesAsOf } from '@leerzone/governance-domain';
 import { UnitFrames } from '../../organisations/application/unit-frames';
 import { AsOfQuery } from '@leerzone/service-kit';
@@ -20,6 +20,7 @@ export class GetTeamBoundariesController {
     private readonly projections: ProjectionsHost,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/boundaries')
   @ApiOkResponse({ schema: { example: EXAMPLES.teamBoundaries } })
   @ApiOperation({

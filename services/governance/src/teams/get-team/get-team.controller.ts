@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { etagOf } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
 import { TeamIdParam } from '../team-id.param';
@@ -12,6 +12,7 @@ import { EXAMPLES } from '../../shared/examples';
 export class GetTeamController {
   constructor(private readonly teams: TeamReadModels) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId')
   @ApiOkResponse({ schema: { example: EXAMPLES.team } })
   @ApiOperation({ summary: 'A team as the read model has it: name, unit, phase and since when, member count. ETag = the team stream version (send it as If-Match on writes).' })

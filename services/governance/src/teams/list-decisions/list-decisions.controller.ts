@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
@@ -19,6 +19,7 @@ export class ListDecisionsController {
     private readonly projections: ProjectionsHost,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/decisions')
   @ApiOkResponse({ schema: { example: EXAMPLES.decisions } })
   @ApiOperation({ summary: "The team's decisions, newest first, each with the mandate it was checked against. ?status=recorded,escalated&area=budget-spend filter; limit/after page." })

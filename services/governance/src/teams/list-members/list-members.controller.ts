@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { membershipView, teamMembershipAsOf } from '@leerzone/governance-domain';
 import { AsOfQuery } from '@leerzone/service-kit';
 import { TeamPast } from '../application/team-past';
@@ -16,6 +16,7 @@ export class ListMembersController {
     private readonly past: TeamPast,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/members')
   @ApiOkResponse({ schema: { example: EXAMPLES.members } })
   @ApiOperation({ summary: "Members, their roles and their yes, with the team's readiness for self-steering. ?asOf=<ISO instant> rebuilds the membership at that moment from the events." })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { safeScalar } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TeamReadModels } from '../application/team-read-models';
@@ -17,6 +17,7 @@ export class ListPrinciplesController {
     private readonly projections: ProjectionsHost,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/principles')
   @ApiOkResponse({ schema: { example: EXAMPLES.principles } })
   @ApiOperation({ summary: "The team's principles, each a rule with the value it expresses, oldest first. ?status=active|retired." })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter } from '@leerzone/projection-store';
 import { guardedQuery } from '@leerzone/service-kit';
 import { proposalView } from '../application/proposal-views';
@@ -18,6 +18,7 @@ export class ListProposalsController {
     private readonly projections: ProjectionsHost,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/proposals')
   @ApiOkResponse({ schema: { example: EXAMPLES.proposals } })
   @ApiOperation({ summary: "The team's boundary-change proposals, newest first, with every participant's latest response. ?status=open,escalated filters." })

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
+import { AnyRole, CLOCK, CurrentPrincipal, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { buildSafeFilter, buildSafeSort, type Filter } from '@leerzone/projection-store';
 import type { ReadModelCollection } from '@leerzone/projections';
 import { initialTeamState, phaseProgress } from '@leerzone/governance-domain';
@@ -28,6 +28,7 @@ export class ListTeamsController {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get()
   @ApiOkResponse({ schema: { example: EXAMPLES.teams } })
   @ApiOperation({

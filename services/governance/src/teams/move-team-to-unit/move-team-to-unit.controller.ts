@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -13,6 +13,7 @@ import { MoveTeamToUnitRequest } from './move-team-to-unit.request';
 export class MoveTeamToUnitController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @TeamScoped('teamId', 'coach')
   @Put(':teamId/unit')
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: "Move a team to another unit, with a reason. Refused (403 BOUNDARY.WIDER_THAN_UNIT) when the team's own boundaries would be wider than the new unit's." })

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { ObjectionRequest } from './object-to-boundary-change.request';
@@ -12,6 +12,8 @@ import { TeamProposalParams } from '../team-id.param';
 export class ObjectToBoundaryChangeController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('a member asked for consent, in person')
+  @TeamScoped('teamId', 'member')
   @Post(':teamId/proposals/:proposalId/objections')
   @HttpCode(201)
   @ApiOperation({ summary: 'Object to a proposal, in person, with a reason (required). At the close, any standing objection escalates the proposal.' })

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, NEW_ID, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { GovernanceSettingsReader } from '../../settings/application/governance-settings';
 import { TeamCommands } from '../application/team-commands';
@@ -17,6 +17,8 @@ export class ProposeBoundaryChangeController {
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
+  @AnyRole('members and coaches of the team, transformation leads, admins (403 TEAM.NOT_A_MEMBER)')
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/proposals')
   @HttpCode(201)
   @ApiOperation({

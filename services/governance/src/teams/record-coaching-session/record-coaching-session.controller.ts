@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -16,6 +16,7 @@ export class RecordCoachingSessionController {
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
+  @TeamScoped('teamId', 'coach')
   @Post(':teamId/coaching/sessions')
   @HttpCode(201)
   @Roles(...TEAM_MANAGERS)

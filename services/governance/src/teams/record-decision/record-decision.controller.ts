@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, NEW_ID, ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import type { MandateViolation } from '@leerzone/governance-domain';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -16,6 +16,8 @@ export class RecordDecisionController {
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
+  @AnyRole('members of the team (403 TEAM.NOT_A_MEMBER)')
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/decisions')
   @HttpCode(201)
   @ApiOperation({

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
@@ -13,6 +13,7 @@ import { TeamMemberParams } from '../team-id.param';
 export class RemoveMemberController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @TeamScoped('teamId', 'coach')
   @Delete(':teamId/members/:memberId')
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: 'Remove a member (optionally with a reason, in the body or X-Reason). Their yes ends with the membership; the history keeps it.' })

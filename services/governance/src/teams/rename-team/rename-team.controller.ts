@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -13,6 +13,7 @@ import { RenameTeamRequest } from './rename-team.request';
 export class RenameTeamController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @TeamScoped('teamId', 'coach')
   @Patch(':teamId')
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: 'Rename a team (its coach, a transformation lead or admin). Honours If-Match.' })

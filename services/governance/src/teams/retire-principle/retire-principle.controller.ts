@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
 import { TeamCommands } from '../application/team-commands';
@@ -12,6 +12,8 @@ import { TeamPrincipleParams } from '../team-id.param';
 export class RetirePrincipleController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('members of the team (403 TEAM.NOT_A_MEMBER)')
+  @TeamScoped('teamId', 'member', 'coach')
   @Delete(':teamId/principles/:principleId')
   @ApiOperation({ summary: 'Retire a principle, with a reason. It stays in the list as retired, and in the history.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly) })

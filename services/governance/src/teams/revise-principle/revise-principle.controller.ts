@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamPrincipleParams } from '../team-id.param';
@@ -12,6 +12,8 @@ import { RevisePrincipleRequest } from './revise-principle.request';
 export class RevisePrincipleController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('members of the team (403 TEAM.NOT_A_MEMBER)')
+  @TeamScoped('teamId', 'member', 'coach')
   @Put(':teamId/principles/:principleId')
   @ApiOperation({ summary: 'Revise an active principle, with a reason; the event keeps the previous rule and value.' })
   @ApiBody({ schema: jsonSchemaOf(RevisePrincipleRequest) })

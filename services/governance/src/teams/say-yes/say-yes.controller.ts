@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
 import { TeamMemberParams } from '../team-id.param';
@@ -11,6 +11,8 @@ import { TeamMemberParams } from '../team-id.param';
 export class SayYesController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('the member themself, in person (403 YES.ONLY_IN_PERSON)')
+  @TeamScoped('teamId', 'member')
   @Post(':teamId/members/:memberId/yes')
   @HttpCode(200)
   @ApiOperation({ summary: 'The member says yes to self-steering, in person: the caller must be that member (403 YES.ONLY_IN_PERSON otherwise). Saying it twice changes nothing.' })

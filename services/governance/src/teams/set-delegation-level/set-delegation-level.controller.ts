@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { TEAM_MANAGERS } from '../../shared/access';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TeamCommands } from '../application/team-commands';
@@ -13,6 +13,7 @@ import { SetDelegationLevelRequest } from './set-delegation-level.request';
 export class SetDelegationLevelController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @TeamScoped('teamId', 'coach')
   @Put(':teamId/delegation-board/areas/:area/level')
   @Roles(...TEAM_MANAGERS)
   @ApiOperation({ summary: 'Set the delegation level of an area, with a reason; the event keeps the previous level. Send If-Match to refuse (412) when the board changed since you read it.' })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, CurrentPrincipal, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamHistory } from '@leerzone/governance-domain';
 import { TeamPast } from '../application/team-past';
 import { TeamIdParam } from '../team-id.param';
@@ -12,6 +12,7 @@ import { EXAMPLES } from '../../shared/examples';
 export class TeamHistoryController {
   constructor(private readonly past: TeamPast) {}
 
+  @AnyRole('read open to every user of the tenant')
   @Get(':teamId/history')
   @ApiOkResponse({ schema: { example: EXAMPLES.teamHistory } })
   @ApiOperation({ summary: "Every change of a team with who, when and why, oldest first. Filter with topic (membership, yes, phase, coaching, boundaries, consent, delegation, decisions, principles, team) and from/to." })

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
 import { TeamCommands } from '../application/team-commands';
@@ -12,6 +12,7 @@ import { TeamProposalParams } from '../team-id.param';
 export class WithdrawBoundaryProposalController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('only the proposal’s proposer (403 PROPOSAL.NOT_PROPOSER)')
   @Post(':teamId/proposals/:proposalId/withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an open proposal, with a reason; only its proposer can (403 PROPOSAL.NOT_PROPOSER).' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { AnyRole, TeamScoped, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ReasonOnly } from '../../shared/governance-fields';
 import { TeamCommands } from '../application/team-commands';
@@ -12,6 +12,8 @@ import { TeamMemberParams } from '../team-id.param';
 export class WithdrawYesController {
   constructor(private readonly teams: TeamCommands) {}
 
+  @AnyRole('the member themself, in person')
+  @TeamScoped('teamId', 'member')
   @Delete(':teamId/members/:memberId/yes')
   @ApiOperation({ summary: 'The member withdraws their yes, in person. Recorded as YesWithdrawn; the earlier yes stays in the history.' })
   @ApiBody({ schema: jsonSchemaOf(ReasonOnly), required: false })

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, NEW_ID, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ObjectiveReadModels } from '../../objectives/application/objective-read-models';
 import { objectiveNotFound } from '../../objectives/application/objective-commands';
@@ -21,6 +21,7 @@ export class DefineKpiController {
     @Inject(NEW_ID) private readonly newId: () => string,
   ) {}
 
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/kpis')
   @HttpCode(201)
   @Roles(...TEAM_ROLES)

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { ObjectiveReadModels } from '../../objectives/application/objective-read-models';
 import { objectiveNotFound } from '../../objectives/application/objective-commands';
@@ -20,6 +20,7 @@ export class LinkKpiController {
     private readonly objectives: ObjectiveReadModels,
   ) {}
 
+  @TeamScoped('teamId', 'member', 'coach')
   @Put(':teamId/kpis/:kpiId/objective')
   @Roles(...TEAM_ROLES)
   @ApiOperation({ summary: 'Link the KPI to another objective it serves (e.g. the carried-forward one).' })

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, TEAM_ID } from '../../shared/openapi-examples';
@@ -14,6 +14,7 @@ import { RecordKpiValueRequest } from './record-kpi-value.request';
 export class RecordKpiValueController {
   constructor(private readonly teams: OkrTeamCommands) {}
 
+  @TeamScoped('teamId', 'member', 'coach')
   @Post(':teamId/kpis/:kpiId/values')
   @HttpCode(201)
   @Roles(...TEAM_ROLES)

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, TEAM_ID } from '../../shared/openapi-examples';
@@ -14,6 +14,7 @@ import { KpiParams } from '../team-id.param';
 export class RetireKpiController {
   constructor(private readonly teams: OkrTeamCommands) {}
 
+  @TeamScoped('teamId', 'member', 'coach')
   @Delete(':teamId/kpis/:kpiId')
   @Roles(...TEAM_ROLES)
   @ApiOperation({ summary: 'Retire a KPI, with a reason (body or X-Reason); its values stay in the history.' })

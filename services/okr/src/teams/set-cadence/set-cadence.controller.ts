@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
+import { TeamScoped, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { TEAM_ROLES } from '../../shared/access';
 import { commandAnswerExample, TEAM_ID } from '../../shared/openapi-examples';
@@ -14,6 +14,7 @@ import { SetCadenceRequest } from './set-cadence.request';
 export class SetCadenceController {
   constructor(private readonly teams: OkrTeamCommands) {}
 
+  @TeamScoped('teamId', 'member', 'coach')
   @Put(':teamId/cadence')
   @Roles(...TEAM_ROLES)
   @ApiOperation({ summary: 'Set the team’s check-in cadence in days (1-31, default 7): the overdue query and the silence signal measure against it.' })
