@@ -6,7 +6,7 @@ import { Body, Controller, Get, HttpException, Module, Param, Post, type INestAp
 import request from 'supertest';
 import { InMemoryProjectionStore } from '@leerzone/projection-store';
 import { InMemoryEventStore } from '@leerzone/projections/testing';
-import { Public } from '../auth/auth.decorators';
+import { AnyRole, Public } from '../auth/auth.decorators';
 import { TokenService } from '../auth/token-verifier';
 import { createHttpApp } from '../bootstrap';
 import { PlatformModule } from '../platform.module';
@@ -14,11 +14,13 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './edge-options';
 
 @Controller('api/edge-test')
 class EdgeTestController {
+  @AnyRole('an edge test route')
   @Get('ok')
   ok() {
     return { ok: true };
   }
 
+  @AnyRole('an edge test route')
   @Post('echo')
   echo(@Body() body: unknown) {
     return { body };
@@ -30,16 +32,19 @@ class EdgeTestController {
     return { open: true };
   }
 
+  @AnyRole('an edge test route')
   @Get('boom')
   boom(): never {
     throw new Error('connect ECONNREFUSED 10.0.0.7:5432 at /srv/leerzone/node_modules/pg/lib/client.js');
   }
 
+  @AnyRole('an edge test route')
   @Get('upstream')
   upstream(): never {
     throw new HttpException('mongo password rejected for user leerzone@10.0.0.8', 502);
   }
 
+  @AnyRole('an edge test route')
   @Get('items/:id')
   item(@Param('id') id: string) {
     return { id };
