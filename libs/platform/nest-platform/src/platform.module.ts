@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { v7 as uuidv7 } from 'uuid';
-import { EventSchemaRegistry, type EventStore, type PersonalDataVault } from '@leerzone/kernel';
+import { EventSchemaRegistry, type EventStore, type LeaseProvider, type PersonalDataVault } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { CommandExecutor } from './commands/command-executor';
 import { DevTokenController } from './auth/dev-token.controller';
@@ -14,7 +14,7 @@ import { ReadinessRegistry } from './health/readiness';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { RequestIdMiddleware } from './request-context/request-id.middleware';
 import { ProjectionsHost } from './projections/projections.host';
-import { CLOCK, EVENT_SCHEMAS, EVENT_STORE, NEW_ID, PERSONAL_DATA_VAULT, PROJECTION_STORE } from './tokens';
+import { CLOCK, EVENT_SCHEMAS, EVENT_STORE, NEW_ID, PERSONAL_DATA_VAULT, PROJECTION_LEASES, PROJECTION_STORE } from './tokens';
 
 export interface PlatformOptions {
   readonly auth: AuthOptions;
@@ -24,6 +24,11 @@ export interface PlatformOptions {
   readonly projectionStore: () => Promise<ProjectionStore>;
   /** Opens the personal-data vault (keys kept apart from the events); closed on shutdown. Without it, sealing is refused. */
   readonly personalDataVault?: () => Promise<PersonalDataVault & { close?(): void | Promise<void> }>;
+  /**
+   * Several instances over one event store and one read-model store: the projections run in the
+   * instance holding the `projections` lease, the others stand by (docs/projections.md). Closed on shutdown.
+   */
+  readonly projectionLeases?: LeaseProvider;
   /** Per user, per tenant, per address; default: RATE_LIMIT_* from the environment, else `DEFAULT_RATE_LIMITS`. */
   readonly rateLimits?: RateLimits;
 }
@@ -45,6 +50,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_STORE) private readonly projectionStore: ProjectionStore,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault & { close?(): void | Promise<void> },
+    @Inject(PROJECTION_LEASES) private readonly leases: LeaseProvider | null,
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -58,6 +64,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         { provide: PROJECTION_STORE, useFactory: options.projectionStore },
         { provide: EVENT_SCHEMAS, useFactory: () => new EventSchemaRegistry() },
         { provide: PERSONAL_DATA_VAULT, useFactory: options.personalDataVault ?? (async () => noVault) },
+        { provide: PROJECTION_LEASES, useValue: options.projectionLeases ?? null },
         ProjectionsHost,
         { provide: CLOCK, useValue: () => new Date() },
         { provide: NEW_ID, useValue: () => uuidv7() },
@@ -78,6 +85,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
 
   // Projections stop in beforeApplicationShutdown, so both stores are idle by now.
   async onApplicationShutdown(): Promise<void> {
+    await this.leases?.close();
     await this.projectionStore.close();
     await this.store.close();
     await this.vault.close?.();

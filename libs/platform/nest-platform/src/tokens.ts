@@ -12,5 +12,10 @@ export const PROJECTION_STORE = Symbol('PROJECTION_STORE');
  * consumers all read through it.
  */
 export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
+/**
+ * The `LeaseProvider` (kernel port) the projection runner runs under when several instances
+ * share one event store and one read-model store; `null` when the process runs them alone.
+ */
+export const PROJECTION_LEASES = Symbol('PROJECTION_LEASES');
 /** The `PersonalDataVault` (kernel port): seal personal data before it enters an event, open it to read, erase a person. */
 export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');

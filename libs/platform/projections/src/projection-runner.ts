@@ -1,4 +1,5 @@
-import type { EventSchemaRegistry, EventStore, StoredEvent, Subscription } from '@leerzone/kernel';
+import type { EventSchemaRegistry, EventStore, Lease, StoredEvent, Subscription } from '@leerzone/kernel';
+import { LeasedWorker } from '@leerzone/messaging';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { projectBatch } from './project-batch';
 import { assertProjectionDefinition, type ProjectionDefinition } from './projection';
@@ -7,7 +8,8 @@ import { ProjectionError } from './projection.errors';
 import { ReadModels } from './read-models';
 import { rebuildProjection, type RebuildProgress, type RebuildResult } from './rebuild-projection';
 
-export type ProjectionState = 'starting' | 'rebuilding' | 'catching-up' | 'live' | 'failed' | 'stopped';
+/** `standby`: another instance holds the projections' lease and runs them; this one follows their checkpoints. */
+export type ProjectionState = 'starting' | 'rebuilding' | 'catching-up' | 'live' | 'failed' | 'stopped' | 'standby';
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -41,6 +43,18 @@ export interface ProjectionRunnerOptions {
   readonly clock?: () => Date;
   /** Told about every failure (the runner retries on its own). */
   readonly onError?: (projection: string, error: unknown) => void;
+  /**
+   * Several instances over one store: the projections run only in the instance holding this
+   * lease (confirmed before every batch is written); the others stand by, answer queries from
+   * the same read models and follow the holder's checkpoints. Default: run unconditionally.
+   */
+  readonly lease?: Lease;
+  /** How often a standby instance tries to take the lease, and the holder confirms it. Default 1000 ms. */
+  readonly leaseRetryMs?: number;
+  /** How often a standby instance reads the holder's checkpoints (status, read-your-writes). Default 200 ms. */
+  readonly standbyPollMs?: number;
+  /** Told when this instance starts or stops running the projections. */
+  readonly onLeadershipChange?: (leading: boolean) => void;
 }
 
 class ProjectionWorker {
@@ -188,6 +202,10 @@ class ProjectionWorker {
   }
 
   private async onEvents(generation: Generation, events: readonly StoredEvent[]): Promise<void> {
+    // The fence: a holder that lost its lease writes nothing more (another instance may run now).
+    if (this.options.lease && !(await this.options.lease.confirm())) {
+      throw new ProjectionError('PROJECTION.LEASE_LOST', `${this.projection.name}: this instance no longer holds the projections' lease; it stops writing.`);
+    }
     const outcome = await projectBatch(
       {
         store: this.options.store,
@@ -243,9 +261,16 @@ class ProjectionWorker {
  */
 export class ProjectionRunner {
   readonly readModels: ReadModels;
-  private readonly workers: ReadonlyMap<string, ProjectionWorker>;
+  private workers: ReadonlyMap<string, ProjectionWorker>;
   private readonly options: ConstructorParameters<typeof ProjectionWorker>[1];
   private readonly catalog: ProjectionCatalog;
+  private readonly leased: LeasedWorker | undefined;
+  /** While standing by: the holder's generation and checkpoint of each projection, as last read. */
+  private readonly followed = new Map<string, { generation: Generation | null; position: number }>();
+  private standbyTimer: ReturnType<typeof setTimeout> | undefined;
+  private leading: boolean;
+  private stopped = false;
+  private followWake = new Set<() => void>();
 
   constructor(options: ProjectionRunnerOptions) {
     const names = new Set<string>();
@@ -257,20 +282,100 @@ export class ProjectionRunner {
     this.options = { batchSize: 500, pointerPollMs: 2_000, retryDelayMs: 1_000, clock: () => new Date(), ...options };
     this.catalog = new ProjectionCatalog(options.store);
     this.readModels = new ReadModels(options.store);
-    this.workers = new Map(options.projections.map((projection) => [projection.name, new ProjectionWorker(projection, this.options, this.catalog, this.readModels)]));
+    this.workers = this.newWorkers();
+    this.leading = !options.lease;
+    this.leased = options.lease
+      ? new LeasedWorker({
+          lease: options.lease,
+          retryMs: options.leaseRetryMs ?? 1_000,
+          confirmMs: options.leaseRetryMs ?? 1_000,
+          work: { start: () => this.lead(), stop: () => this.standBy() },
+          onChange: (leading) => options.onLeadershipChange?.(leading),
+          onError: (error) => options.onError?.('lease', error),
+        })
+      : undefined;
   }
 
-  /** Resolves once every projection has caught up with the store; rejects with the first failure before that (retries continue). */
+  private newWorkers(): Map<string, ProjectionWorker> {
+    return new Map(this.options.projections.map((projection) => [projection.name, new ProjectionWorker(projection, this.options, this.catalog, this.readModels)]));
+  }
+
+  /**
+   * Resolves once every projection has caught up with the store; rejects with the first failure before that (retries continue).
+   * With a lease: once this instance leads and has caught up, or stands by and has read the holder's checkpoints.
+   */
   async start(): Promise<void> {
-    await Promise.all([...this.workers.values()].map((worker) => worker.start()));
+    if (!this.leased) {
+      await Promise.all([...this.workers.values()].map((worker) => worker.start()));
+      return;
+    }
+    await this.follow();
+    await this.leased.start();
+    if (this.leading) await Promise.all([...this.workers.values()].map((worker) => worker.live));
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.standbyTimer) clearTimeout(this.standbyTimer);
+    if (this.leased) await this.leased.stop();
+    else await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
+    this.followWake.forEach((wake) => wake());
+  }
+
+  /** True while this instance runs the projections (always, without a lease). */
+  get isLeading(): boolean {
+    return this.leading;
+  }
+
+  // Won the lease: fresh workers from the checkpoints the last holder left.
+  private async lead(): Promise<void> {
+    if (this.standbyTimer) clearTimeout(this.standbyTimer);
+    this.workers = this.newWorkers();
+    this.leading = true;
+    for (const worker of this.workers.values()) void worker.start().catch(() => undefined);
+    // Waiters that followed the old holder wait on this instance's workers now.
+    this.followWake.forEach((wake) => wake());
+  }
+
+  // Lost (or gave up) the lease: stop writing, then follow whoever holds it now.
+  private async standBy(): Promise<void> {
+    this.leading = false;
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
+    if (!this.stopped) await this.follow();
+  }
+
+  private async follow(): Promise<void> {
+    if (this.leading || this.stopped) return;
+    try {
+      for (const projection of this.options.projections) {
+        const pointer = await this.catalog.pointer(projection.name);
+        const generation = pointer ? toGeneration(pointer) : null;
+        const position = generation ? await this.catalog.checkpoint(projection.name, generation.id) : 0;
+        // Queries follow the holder's switch-overs (not pinned: the holder may switch again).
+        if (generation) this.readModels.setGeneration(projection.name, generation, false);
+        this.followed.set(projection.name, { generation, position });
+      }
+      this.followWake.forEach((wake) => wake());
+    } catch (error) {
+      this.options.onError?.('standby', error);
+    } finally {
+      if (!this.leading && !this.stopped) {
+        if (this.standbyTimer) clearTimeout(this.standbyTimer);
+        this.standbyTimer = setTimeout(() => void this.follow(), this.options.standbyPollMs ?? 200);
+        this.standbyTimer.unref?.();
+      }
+    }
   }
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.options.eventStore.headPosition();
+    if (!this.leading && !this.stopped) {
+      return this.options.projections.map((projection) => {
+        const followed = this.followed.get(projection.name);
+        const position = followed?.position ?? 0;
+        return { name: projection.name, version: projection.version, generation: followed?.generation?.id ?? null, state: 'standby' as const, position, head, lag: Math.max(0, head - position) };
+      });
+    }
     return [...this.workers.values()].map((worker) => ({
       name: worker.projection.name,
       version: worker.projection.version,
@@ -284,18 +389,19 @@ export class ProjectionRunner {
     }));
   }
 
-  /** True when every projection is live (for `/health/ready`). */
+  /** True when every projection is live, or this instance stands by for the one that runs them (for `/health/ready`). */
   async ready(): Promise<boolean> {
-    return (await this.status()).every((status) => status.state === 'live');
+    return (await this.status()).every((status) => status.state === 'live' || status.state === 'standby');
   }
 
   /**
    * Read-your-writes: resolves once the named projections (default: all) have applied the
-   * event at `position` (e.g. `AppendResult.lastGlobalPosition`). Rejects with
-   * PROJECTION.TIMEOUT after `timeoutMs` (default 5000).
+   * event at `position` (e.g. `AppendResult.lastGlobalPosition`) — in this instance, or in the
+   * one holding the lease. Rejects with PROJECTION.TIMEOUT after `timeoutMs` (default 5000).
    */
   async waitForPosition(position: number, options: { readonly projections?: readonly string[]; readonly timeoutMs?: number } = {}): Promise<void> {
-    const workers = (options.projections ?? [...this.workers.keys()]).map((name) => this.worker(name));
+    const names = options.projections ?? [...this.workers.keys()];
+    for (const name of names) this.worker(name);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -304,9 +410,30 @@ export class ProjectionRunner {
       );
     });
     try {
-      await Promise.race([Promise.all(workers.map((worker) => worker.waitForPosition(position))), timeout]);
+      await Promise.race([Promise.all(names.map((name) => this.reached(name, position))), timeout]);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  // Across leadership changes: a stopped worker wakes its waiters, then the loop looks again.
+  private async reached(name: string, position: number): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      if (this.leading) {
+        const worker = this.worker(name);
+        await worker.waitForPosition(position);
+        if (worker.position >= position) return;
+      } else {
+        if ((this.followed.get(name)?.position ?? 0) >= position) return;
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            this.followWake.delete(wake);
+            resolve();
+          };
+          this.followWake.add(wake);
+        });
+      }
     }
   }
 
@@ -325,7 +452,7 @@ export class ProjectionRunner {
       ...(this.options.schemas ? { schemas: this.options.schemas } : {}),
       ...options,
     });
-    await worker.follow();
+    if (this.leading) await worker.follow();
     return result;
   }
 

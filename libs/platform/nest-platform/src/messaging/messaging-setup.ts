@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { StoredEvent } from '@leerzone/kernel';
+import type { LeaseProvider, StoredEvent } from '@leerzone/kernel';
 import { InMemoryCheckpointStore, InProcessEventBus, assertServiceName, type CheckpointStore, type EventBus, type MessagingLogger } from '@leerzone/messaging';
 import { KafkaEventBus, kafkaOptionsFromEnv } from '@leerzone/messaging-kafka';
 import { SqliteCheckpointStore } from '@leerzone/messaging-sqlite';
@@ -18,6 +18,12 @@ export interface MessagingOptions {
   readonly dataDir: string;
   /** Reads KAFKA_BROKERS and the other KAFKA_* variables. Default: `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Several instances over one event store, on Kafka: each relay runs in the instance holding
+   * its lease (`relay:<name>`), from a checkpoint every instance shares. Ignored with the
+   * in-process bus, where each process relays to its own bus.
+   */
+  readonly sharedStore?: { readonly leases: LeaseProvider; readonly checkpoints: () => CheckpointStore };
 }
 
 export interface PublishedService {
@@ -39,6 +45,8 @@ export interface MessagingSetup {
   readonly openBus: (logger: MessagingLogger) => EventBus;
   /** Durable in Kafka mode (a restart resumes); in memory with the in-process bus, which is rebuilt from the store at every start anyway. */
   readonly openCheckpoints: () => CheckpointStore;
+  /** Set when the relays run under leases (Kafka, a store shared by several instances). */
+  readonly leases?: LeaseProvider;
 }
 
 /** Kafka when KAFKA_BROKERS is set (a bad KAFKA_* value stops start-up naming the variable), else the in-process bus. */
@@ -57,7 +65,8 @@ export function resolveMessagingSetup(options: MessagingOptions): MessagingSetup
       relays: relaysOver('kafka'),
       transport: 'kafka',
       openBus: (logger) => new KafkaEventBus({ ...kafka, logger }),
-      openCheckpoints: () => new SqliteCheckpointStore({ filename: join(options.dataDir, 'relay-checkpoints.db') }),
+      openCheckpoints: options.sharedStore?.checkpoints ?? (() => new SqliteCheckpointStore({ filename: join(options.dataDir, 'relay-checkpoints.db') })),
+      ...(options.sharedStore ? { leases: options.sharedStore.leases } : {}),
     };
   }
   return {

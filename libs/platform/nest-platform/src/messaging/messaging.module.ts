@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@leerzone/kernel';
-import { EventRelay, type CheckpointStore, type EventBus } from '@leerzone/messaging';
+import { EventRelay, LeasedWorker, type CheckpointStore, type EventBus } from '@leerzone/messaging';
 import { KafkaEventBus } from '@leerzone/messaging-kafka';
 import { consumerLag, type GaugeReading } from '@leerzone/observability';
 import { ReadinessRegistry } from '../health/readiness';
@@ -22,6 +22,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('Messaging');
   private readonly messagingLogger = nestMessagingLogger('Messaging');
   private relays: EventRelay[] = [];
+  /** With leases: one per relay, running it only while this instance holds its lease. */
+  private leased: LeasedWorker[] = [];
   private checkpoints: CheckpointStore | undefined;
   private stopLagGauge: (() => void) | undefined;
 
@@ -35,14 +37,20 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     readiness.register({
       name: 'messaging',
       check: async () => {
-        const relays = Object.fromEntries(this.relays.map((relay) => [relay.name, relay.status()]));
+        const relays = Object.fromEntries(
+          this.relays.map((relay, i) => {
+            const worker = this.leased[i];
+            // A standby relay (another instance holds its lease) is as it should be.
+            return [relay.name, worker ? { ...relay.status(), lease: worker.state } : relay.status()];
+          }),
+        );
         const consumers = this.consumers.status();
         // Consumers that have not joined their group leave read models behind: not ready.
         // An unreachable broker makes the service not ready too (commands that still arrive
         // are stored, and reach the topic when the broker returns).
         const broker = this.bus instanceof KafkaEventBus ? await this.bus.probe() : undefined;
         const ready =
-          this.setup.relays.length === this.relays.length && Object.values(relays).every((r) => r.running) && consumers.every((c) => c.state === 'joined') && (broker?.reachable ?? true);
+          this.setup.relays.length === this.relays.length && this.relays.every((r, i) => r.status().running || this.leased[i]?.state === 'standby') && consumers.every((c) => c.state === 'joined') && (broker?.reachable ?? true);
         return { ready, details: { transport: this.setup.transport, ...(broker ? { broker } : {}), relays, consumers } };
       },
     });
@@ -53,11 +61,34 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
       const checkpoints = this.setup.openCheckpoints();
       this.checkpoints = checkpoints;
       // One relay per service: each reads the store and forwards its own service's events to its own topic.
-      this.relays = this.setup.relays.map(
-        ({ name, service, filter }) =>
-          new EventRelay({ name, source: service, store: this.store, bus: this.bus, checkpoints, logger: this.messagingLogger, ...(filter ? { filter } : {}) }),
-      );
-      await Promise.all(this.relays.map((relay) => relay.start()));
+      const leases = this.setup.leases;
+      this.relays = this.setup.relays.map(({ name, service, filter }) => {
+        const lease = leases?.lease(`relay:${name}`);
+        // The fence: a relay whose lease is gone publishes nothing more (another instance relays now).
+        const bus = lease
+          ? {
+              publish: async (source: string, events: Parameters<EventBus['publish']>[1]) => {
+                if (!(await lease.confirm())) throw new Error(`This instance no longer holds the lease of relay ${name}; it stops publishing.`);
+                return this.bus.publish(source, events);
+              },
+            }
+          : this.bus;
+        return new EventRelay({ name, source: service, store: this.store, bus, checkpoints, logger: this.messagingLogger, ...(filter ? { filter } : {}) });
+      });
+      if (leases) {
+        this.leased = this.relays.map(
+          (relay) =>
+            new LeasedWorker({
+              lease: leases.lease(`relay:${relay.name}`),
+              work: relay,
+              onChange: (leading) => this.logger.log(leading ? `This instance holds the lease of relay ${relay.name}: it relays from ${relay.status().checkpoint}.` : `Relay ${relay.name} stands by: another instance relays.`),
+              onError: (error) => this.logger.error(`Relay ${relay.name} lease: ${error instanceof Error ? error.message : String(error)}`),
+            }),
+        );
+        await Promise.all(this.leased.map((worker) => worker.start()));
+      } else {
+        await Promise.all(this.relays.map((relay) => relay.start()));
+      }
     }
     this.consumers.startAll(this.bus, this.messagingLogger);
     if (this.bus instanceof KafkaEventBus) this.stopLagGauge = consumerLag.observe(() => this.kafkaLag(this.bus as KafkaEventBus));
@@ -90,9 +121,11 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     this.stopLagGauge?.();
     await this.consumers.stopAll();
-    await Promise.all(this.relays.map((relay) => relay.stop()));
+    if (this.leased.length > 0) await Promise.all(this.leased.map((worker) => worker.stop()));
+    else await Promise.all(this.relays.map((relay) => relay.stop()));
     await this.bus.close();
     await this.checkpoints?.close();
+    await this.setup.leases?.close();
   }
 }
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { EventSchemaRegistry, EventStore } from '@leerzone/kernel';
+import type { EventSchemaRegistry, EventStore, LeaseProvider } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { projectionLag } from '@leerzone/observability';
 import { ProjectionRunner, type ProjectionDefinition, type ReadModels } from '@leerzone/projections';
 import { ReadinessRegistry } from '../health/readiness';
-import { EVENT_SCHEMAS, EVENT_STORE, PROJECTION_STORE } from '../tokens';
+import { EVENT_SCHEMAS, EVENT_STORE, PROJECTION_LEASES, PROJECTION_STORE } from '../tokens';
 
 /**
  * Hosts the projection runner of a process. Service modules register their projections
@@ -23,12 +23,14 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(PROJECTION_STORE) private readonly store: ProjectionStore,
     private readonly readiness: ReadinessRegistry,
     @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemaRegistry,
+    @Inject(PROJECTION_LEASES) private readonly leases: LeaseProvider | null,
   ) {
     readiness.register({
       name: 'projections',
       check: async () => {
         const status = this.runner ? await this.runner.status() : [];
-        return { ready: this.runner !== undefined && status.every((s) => s.state === 'live'), details: { projections: status } };
+        // A standby instance (another one holds the projections' lease) serves the holder's read models.
+        return { ready: this.runner !== undefined && status.every((s) => s.state === 'live' || s.state === 'standby'), details: { projections: status } };
       },
     });
   }
@@ -56,6 +58,13 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
       projections: this.definitions,
       schemas: this.schemas,
       onError: (projection, error) => this.logger.error(`${projection}: ${error instanceof Error ? error.message : String(error)}`),
+      ...(this.leases
+        ? {
+            lease: this.leases.lease('projections'),
+            onLeadershipChange: (leading: boolean) =>
+              this.logger.log(leading ? 'This instance holds the projections lease: it runs the projections.' : 'Standing by: another instance runs the projections.'),
+          }
+        : {}),
     });
     const runner = this.runner;
     // The leerzone.projection.lag gauge: events in the store not yet in each read model.
