@@ -2,6 +2,7 @@ import { Context } from 'mingo';
 import * as queryOperators from 'mingo/operators/query';
 import * as updateOperators from 'mingo/operators/update';
 import { Query } from 'mingo/query';
+import { compare as mingoCompare } from 'mingo/util';
 import { afterCursorFilter, encodeCursor, valueAt, withFilter } from './cursor';
 import { BulkWriteError, DuplicateKeyError, invalidArgument, ProjectionStoreClosedError, ProjectionStoreError } from './projection-store.errors';
 import type {
@@ -13,6 +14,7 @@ import type {
   IndexSpec,
   Page,
   ProjectionCollection,
+  SortSpec,
   ProjectionStore,
   Update,
   UpdateResult,
@@ -90,6 +92,57 @@ const emptyResult = (): { -readonly [K in keyof BulkWriteResult]: BulkWriteResul
   upsertedCount: 0,
   deletedCount: 0,
 });
+
+/**
+ * The documents a filter of the form `{ _id: { $in: [ids] }, …}` can match, looked up by id
+ * (a rebuild loads a batch's documents so); undefined for any other filter (scan them all).
+ */
+const byIds = (state: CollectionState, filter: Filter): Document[] | undefined => {
+  const id = filter['_id'];
+  if (id === null || typeof id !== 'object' || Array.isArray(id)) return undefined;
+  const keys = Object.keys(id);
+  const ids = (id as { $in?: unknown }).$in;
+  if (keys.length !== 1 || !Array.isArray(ids) || !ids.every((value) => typeof value === 'string')) return undefined;
+  return [...new Set(ids as string[])].flatMap((value) => state.documents.get(value) ?? []);
+};
+
+/**
+ * The first `limit` documents (all without one) in sort order, by mingo's comparison of
+ * values (the order its $sort and its $gt/$lt use, so keyset cursors line up). The sort key
+ * of each document is read once, and with a limit only the best `limit` are kept as the
+ * documents stream past (a page of 50 from thousands: no sort of the thousands).
+ */
+const compareValues: (a: unknown, b: unknown) => number = mingoCompare;
+const firstInOrder = (documents: readonly Document[], sort: SortSpec, limit: number | undefined): Document[] => {
+  const keys = Object.entries(sort);
+  const paths = keys.map(([path]) => path);
+  const order = (a: unknown[], b: unknown[]): number => {
+    for (let i = 0; i < keys.length; i++) {
+      const c = compareValues(a[i], b[i]);
+      if (c !== 0) return keys[i]![1] === -1 ? -c : c;
+    }
+    return 0;
+  };
+  const keyed = (document: Document) => ({ document, key: paths.map((path) => (path === '_id' ? document._id : valueAt(document, path))) });
+  if (limit === undefined || limit >= documents.length) {
+    return documents.map(keyed).sort((a, b) => order(a.key, b.key)).map((entry) => entry.document);
+  }
+  const best: { document: Document; key: unknown[] }[] = [];
+  for (const document of documents) {
+    const entry = keyed(document);
+    if (best.length === limit && order(entry.key, best[limit - 1]!.key) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order(best[middle]!.key, entry.key) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((entry) => entry.document);
+};
 
 /**
  * The standalone projection store: documents in memory, queries and updates evaluated by
@@ -189,9 +242,15 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     const state = this.store.state(this.name, false);
     if (!state) return { items: [] };
     const effective = withFilter(filter, after ? afterCursorFilter(after, sort) : undefined);
-    let cursor = query(effective).find([...state.documents.values()]).sort(sort);
-    if (limit !== undefined) cursor = cursor.limit(limit);
-    const items = cursor.all().map((document) => clone(document) as T);
+    const listed = byIds(state, effective);
+    const candidates = listed ?? state.documents.values();
+    const matched: Document[] = [];
+    if (listed && Object.keys(effective).length === 1) matched.push(...listed);
+    else {
+      const compiled = query(effective);
+      for (const document of candidates) if (compiled.test(document)) matched.push(document);
+    }
+    const items = firstInOrder(matched, sort, limit).map((document) => clone(document) as T);
     const full = limit !== undefined && items.length === limit;
     return full ? { items, next: encodeCursor(sort, items[items.length - 1]!) } : { items };
   }
@@ -270,9 +329,12 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
       const keys = Object.keys(filter);
       return keys.length === 1 || query(filter).test(document) ? [document] : [];
     }
+    const listed = byIds(state, filter);
+    // `{ _id: { $in } }` alone: every document looked up matches (mingo would compare each with the whole list).
+    if (listed && Object.keys(filter).length === 1) return all ? listed : listed.slice(0, 1);
     const compiled = query(filter);
     const found: Document[] = [];
-    for (const document of state.documents.values()) {
+    for (const document of listed ?? state.documents.values()) {
       if (compiled.test(document)) {
         found.push(document);
         if (!all) break;

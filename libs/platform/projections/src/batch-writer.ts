@@ -152,6 +152,81 @@ export class BatchWriter {
       tombstoned: [...byCollection].filter(([, writes]) => writes.some((write) => write.kind === 'delete')).map(([physical]) => physical),
     };
   }
+
+  /**
+   * For a generation that nothing else writes or reads yet (a rebuild before its switch-over):
+   * the batch's writes are folded per document in memory — the documents they touch are read
+   * once (`_id: { $in }`), every write of the batch is applied to them in order by the in-memory
+   * adapter's update semantics, and each touched document is written once, its final state
+   * replacing the old one (one delete of the old ones, then plain inserts). The same read model
+   * as the guarded flush, without a guarded round trip per write: no other writer can race it,
+   * a failed rebuild drops the whole generation, and deleted documents go at once (no
+   * tombstones, since no replay can meet them). A unique index of the read model is checked
+   * against each batch's final documents, not their intermediate states.
+   */
+  async flushFolded(store: ProjectionStore): Promise<FlushResult> {
+    const byCollection = new Map<string, PendingWrite[]>();
+    for (const write of this.pending) {
+      const physical = this.physical[write.collection]!;
+      const list = byCollection.get(physical) ?? [];
+      list.push(write);
+      byCollection.set(physical, list);
+    }
+    await Promise.all([...byCollection].map(([physical, writes]) => foldCollection(store, physical, writes)));
+    const total = this.pending.length;
+    this.pending.length = 0;
+    this.deleted.clear();
+    return { writes: total, skipped: 0, tombstoned: [] };
+  }
+}
+
+const LOAD_CHUNK = 1_000;
+
+/** The unguarded form of a write, applied to the batch's scratch copy of its documents. */
+function toFoldOperation(write: PendingWrite): WriteOperation {
+  const filter = { _id: write.id };
+  switch (write.kind) {
+    case 'upsert':
+    case 'recreate':
+      return { updateOne: { filter, update: withPosition(write.update!, write.position), upsert: true } };
+    case 'update':
+      return { updateOne: { filter, update: withPosition(write.update!, write.position) } };
+    case 'put':
+      return { replaceOne: { filter, replacement: { ...write.document, _id: write.id, [POSITION_FIELD]: write.position }, upsert: true } };
+    case 'delete':
+      return { deleteOne: { filter } };
+  }
+}
+
+async function foldCollection(store: ProjectionStore, physical: string, writes: readonly PendingWrite[]): Promise<void> {
+  const collection = store.collection(physical);
+  const ids = [...new Set(writes.map((write) => write.id))];
+  const existing = new Set<string>();
+  const scratch = new InMemoryProjectionStore().collection(physical);
+  const seed: WriteOperation[] = [];
+  for (let start = 0; start < ids.length; start += LOAD_CHUNK) {
+    const chunk = ids.slice(start, start + LOAD_CHUNK);
+    const { items } = await collection.find({ _id: { $in: chunk } }, { limit: chunk.length });
+    for (const document of items) {
+      existing.add(document._id);
+      // A tombstone is as good as no document to every write (guarded writes skip it, upserts recreate).
+      if (document[DELETED_FIELD] !== true) seed.push({ insertOne: { document } });
+    }
+  }
+  if (seed.length > 0) await scratch.bulkWrite(seed);
+  await scratch.bulkWrite(writes.map(toFoldOperation));
+  const { items: documents } = await scratch.find({});
+  const operations: WriteOperation[] = [];
+  if (existing.size > 0) operations.push({ deleteMany: { filter: { _id: { $in: [...existing] } } } });
+  for (const document of documents) operations.push({ insertOne: { document } });
+  if (operations.length === 0) return;
+  try {
+    await collection.bulkWrite(operations);
+  } catch (error) {
+    const cause = error instanceof BulkWriteError ? error.cause : error;
+    if (!(cause instanceof DuplicateKeyError)) throw error;
+    throw new ProjectionError('PROJECTION.WRITE_CONFLICT', `${physical}: a document written by the batch ending at event ${writes[writes.length - 1]!.position} collides with a unique index of the read model.`, 'id');
+  }
 }
 
 const guard = (write: PendingWrite) => ({ _id: write.id, [POSITION_FIELD]: { $lt: write.position } });

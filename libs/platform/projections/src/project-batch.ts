@@ -11,6 +11,11 @@ export interface BatchContext {
   readonly generation: Generation;
   readonly schemas?: EventSchemaRegistry;
   readonly clock: () => Date;
+  /**
+   * The generation is written by this caller alone and read by no one yet (a rebuild before
+   * its switch-over): writes are folded per document (`BatchWriter.flushFolded`).
+   */
+  readonly exclusive?: boolean;
 }
 
 export interface BatchOutcome {
@@ -37,7 +42,7 @@ export async function projectBatch(context: BatchContext, events: readonly Store
     writer.apply(context.schemas ? context.schemas.upcast(event) : event);
     handled++;
   }
-  const flushed = writer.size > 0 ? await writer.flush(context.store) : { writes: 0, skipped: 0, tombstoned: [] };
+  const flushed = writer.size === 0 ? { writes: 0, skipped: 0, tombstoned: [] } : context.exclusive ? await writer.flushFolded(context.store) : await writer.flush(context.store);
   await context.catalog.saveCheckpoint(projection.name, generation.id, position, context.clock());
   for (const physical of flushed.tombstoned) await context.catalog.purgeTombstones(physical, position);
   return { position, handled, writes: flushed.writes, skipped: flushed.skipped };

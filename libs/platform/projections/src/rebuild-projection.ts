@@ -91,7 +91,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       if (options.signal?.aborted) throw new ProjectionError('PROJECTION.REBUILD_ABORTED', `Rebuild of ${projection.name} was aborted.`);
       const batch = await eventStore.readAll({ after: position, limit: batchSize });
       if (batch.length === 0) break;
-      const outcome = await projectBatch({ store, catalog, projection, generation, clock, ...(options.schemas ? { schemas: options.schemas } : {}) }, batch);
+      // The fresh generation is this rebuild's alone until the switch: its writes are folded per document.
+      const outcome = await projectBatch({ store, catalog, projection, generation, clock, exclusive: true, ...(options.schemas ? { schemas: options.schemas } : {}) }, batch);
       position = outcome.position;
       events += batch.length;
       writes += outcome.writes;

@@ -227,6 +227,16 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
         expect(await ids({ group: null })).toEqual(['d', 'e']);
       });
 
+      it('finds, counts and deletes documents by a list of ids, with the rest of the filter applied', async () => {
+        expect(await ids({ _id: { $in: ['e', 'a', 'zz', 'a'] } })).toEqual(['a', 'e']);
+        expect((await items.find({ _id: { $in: ['c', 'b', 'a'] } }, { sort: { rank: -1 }, limit: 2 })).items.map((item) => item._id)).toEqual(['c', 'b']);
+        expect(await ids({ _id: { $in: ['a', 'b', 'c'] }, group: 'x' })).toEqual(['a', 'b']);
+        expect(await items.count({ _id: { $in: ['b', 'd', 'nope'] } })).toBe(2);
+        expect(await ids({ _id: { $in: [] } })).toEqual([]);
+        expect((await items.deleteMany({ _id: { $in: ['a', 'd'] } })).deletedCount).toBe(2);
+        expect(await ids({})).toEqual(['b', 'c', 'e']);
+      });
+
       it('evaluates logical operators, dotted paths, arrays, regex', async () => {
         expect(await ids({ $or: [{ rank: 1 }, { group: 'y' }] })).toEqual(['a', 'c']);
         expect(await ids({ $and: [{ group: 'x' }, { rank: { $gt: 1 } }] })).toEqual(['b']);
