@@ -131,9 +131,17 @@ describeWithServer('postgres', 'PostgresEventStore', (url) => {
     });
 
     it('never lets a catch-up reader skip an event while slower appends are still committing', async () => {
-      // Each writer holds its transaction open for a random while after inserting, so
-      // appends that got later positions would commit first if nothing kept them in order.
-      const writers = await Promise.all(Array.from({ length: 4 }, () => open({ beforeCommit: () => sleep(Math.random() * 15) })));
+      // The production append path (group commit through append_many / append_events, no test
+      // seam): a trigger on the events table makes every append transaction hold its inserted
+      // rows for a random while before it commits, so appends that got later positions would
+      // commit first if nothing kept them in order.
+      const writers = await Promise.all(Array.from({ length: 4 }, () => open()));
+      await (await adminPool()).query(`
+        CREATE TABLE "${schema}".slowed (at timestamptz NOT NULL DEFAULT clock_timestamp());
+        CREATE FUNCTION "${schema}".slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN INSERT INTO "${schema}".slowed DEFAULT VALUES; PERFORM pg_sleep(random() * 0.015); RETURN NULL; END $$;
+        CREATE TRIGGER slow_commit AFTER INSERT ON "${schema}".events FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".slow_commit();
+      `);
       const reader = await open();
       const seen: number[] = [];
       let writing = true;
@@ -157,6 +165,9 @@ describeWithServer('postgres', 'PostgresEventStore', (url) => {
       const head = await reader.headPosition();
       expect(head).toBe(4 * (14 * 1 + 13 * 2 + 13 * 3));
       expect(seen).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+      // Every append went through the slowed transaction (one statement per write or per group).
+      const { rows } = await (await adminPool()).query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".slowed`);
+      expect(Number(rows[0]!.n)).toBeGreaterThan(0);
     });
 
     it("re-reads and retries 'any' appends that race on one stream, keeping positions and the hash chain whole", async () => {
