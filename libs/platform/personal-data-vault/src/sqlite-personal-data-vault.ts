@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PersonalDataVault, SealedValue } from '@leerzone/kernel';
+import { erasedError, openWithKey, requireSubject, sealWithKey } from './subject-key-cipher';
 
 /**
  * Keys live apart from the event store — a separate file that a backup policy can treat
@@ -41,7 +42,7 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
   private keyFor(subject: string): { keyId: string; key: Buffer } {
     const existing = this.statements.get.get(subject);
     if (existing) {
-      if (!existing.key) throw new Error(`Subject ${subject} has been erased: no new personal data can be sealed for them.`);
+      if (!existing.key) throw erasedError(subject);
       return { keyId: existing.key_id, key: existing.key };
     }
     this.statements.insert.run(subject, randomUUID(), randomBytes(32), this.statements.now());
@@ -50,25 +51,16 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
   }
 
   async seal(subject: string, value: unknown): Promise<SealedValue> {
-    if (typeof subject !== 'string' || subject.length === 0) throw new Error('Personal data needs the subject it is about.');
+    requireSubject(subject);
     const { keyId, key } = this.keyFor(subject);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    // The subject and key id are bound to the ciphertext, so a sealed value cannot be moved to another person.
-    cipher.setAAD(Buffer.from(`${subject}\u0000${keyId}`));
-    const data = Buffer.concat([cipher.update(JSON.stringify(value ?? null), 'utf8'), cipher.final()]);
-    return { $sealed: { subject, keyId, alg: 'A256GCM', iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') } };
+    return sealWithKey(subject, keyId, key, value);
   }
 
   async open(sealed: SealedValue): Promise<unknown> {
-    const { subject, keyId, iv, data, tag } = sealed.$sealed;
+    const { subject } = sealed.$sealed;
     const row = this.statements.get.get(subject);
     if (!row || !row.key) return { $erased: { subject } };
-    if (row.key_id !== keyId) throw new Error(`Sealed value names key ${keyId}, which is not ${subject}'s key: it was altered or moved.`);
-    const decipher = createDecipheriv('aes-256-gcm', row.key, Buffer.from(iv, 'base64'));
-    decipher.setAAD(Buffer.from(`${subject}\u0000${keyId}`));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8'));
+    return openWithKey(sealed, { keyId: row.key_id, key: row.key });
   }
 
   async erase(subject: string): Promise<void> {

@@ -7,6 +7,7 @@ import { deadLettersDiscardCommand } from './dead-letters-discard.command';
 import { deadLettersListCommand } from './dead-letters-list.command';
 import { deadLettersReplayCommand } from './dead-letters-replay.command';
 import { deadLettersShowCommand } from './dead-letters-show.command';
+import { erasePersonCommand } from './erase-person.command';
 import { projectionsRebuildCommand } from './projections-rebuild.command';
 import { projectionsStatusCommand } from './projections-status.command';
 import { stackDownCommand } from './stack-down.command';
@@ -14,6 +15,7 @@ import { stackStatusCommand } from './stack-status.command';
 import { stackUpCommand } from './stack-up.command';
 import { storeMigrateCommand } from './store-migrate.command';
 import { storeVerifyCommand } from './store-verify.command';
+import { subjectAccessCommand } from './subject-access.command';
 import { topicsCreateCommand } from './topics-create.command';
 import { topicsDescribeCommand } from './topics-describe.command';
 
@@ -36,4 +38,6 @@ export const commands: readonly CliCommand[] = [
   deadLettersShowCommand,
   deadLettersReplayCommand,
   deadLettersDiscardCommand,
+  erasePersonCommand,
+  subjectAccessCommand,
 ];

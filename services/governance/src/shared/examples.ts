@@ -112,7 +112,7 @@ export const EXAMPLES = {
   coaching: {
     teamId: TEAM,
     plan: [{ topic: 'budgeting', goal: 'Draft our own budget', plannedBy: 'cora', plannedAt: AT, sessionsHeld: 1 }],
-    sessions: [{ sessionId: 's-1', topics: ['budgeting'], heldAt: AT, coachId: 'cora', attendeeIds: ['anna', 'bram'], recordedBy: 'cora', recordedAt: AT }],
+    sessions: [{ sessionId: 's-1', topics: ['budgeting'], heldAt: AT, coachId: 'cora', attendeeIds: ['anna', 'bram'], notes: 'Drafted the first budget together.', recordedBy: 'cora', recordedAt: AT }],
   },
   decisions: { teamId: TEAM, items: [decision] },
   decision: { teamId: TEAM, ...decision },

@@ -1,4 +1,4 @@
-import { isRejection, reject } from '@leerzone/kernel';
+import { isRejection, isSealed, reject, type Rejection, type SealedValue } from '@leerzone/kernel';
 import { AREA_PATTERN } from '../shared/boundary.model';
 import { parseInstant } from '../shared/calendar';
 import { optionalText, requiredId } from '../shared/validation';
@@ -24,6 +24,28 @@ export const planCoachingTopic: TeamRule<PlanCoachingTopic> = (command, state, c
     return reject('conflict', 'COACHING.TOPIC_ALREADY_PLANNED', `${topic} is already in team ${state.teamId}'s coaching plan.`, { field: 'topic' });
   }
   return [{ type: 'CoachingTopicPlanned', data: { teamId: command.data.teamId, topic, goal, plannedBy: ctx.actor.id, plannedAt: at(ctx) } }];
+};
+
+/**
+ * The vault subject a session's notes are sealed under: the session's own, inside its tenant
+ * and team. Notes talk about several named people at once, so no single person's key fits;
+ * erasing the coach or any attendee erases this subject (`coachingSubjectsOf`), and with it the notes.
+ */
+export const coachingNotesSubject = (tenantId: string, teamId: string, sessionId: string): string => `governance-coaching-notes:${tenantId}/${teamId}/${sessionId}`;
+
+/** The clear-text notes as the service receives them, checked before it seals them: trimmed, at most MAX_COACHING_NOTES_LENGTH, null when empty. */
+export const coachingNotes = (notes: unknown): string | null | Rejection =>
+  optionalText(notes, { field: 'notes', code: 'COACHING.NOTES_INVALID', label: 'the notes', max: MAX_COACHING_NOTES_LENGTH });
+
+/** The vault subjects holding personal data about `personId` in these sessions: every session they coached or attended. */
+export const coachingSubjectsOf = (
+  tenantId: string,
+  personId: string,
+  sessions: Iterable<{ readonly teamId: string; readonly sessionId: string; readonly coachId: string; readonly attendeeIds: readonly string[] }>,
+): string[] => {
+  const subjects: string[] = [];
+  for (const s of sessions) if (s.coachId === personId || s.attendeeIds.includes(personId)) subjects.push(coachingNotesSubject(tenantId, s.teamId, s.sessionId));
+  return subjects;
 };
 
 /** A session is recorded after it was held, by a coach of the team, on planned topics, with the team's members. */
@@ -65,7 +87,7 @@ export const recordCoachingSession: TeamRule<RecordCoachingSession> = (command, 
     const member = requireMember(state, attendee, 'attendeeIds');
     if (isRejection(member)) return member;
   }
-  const notes = optionalText(command.data.notes, { field: 'notes', code: 'COACHING.NOTES_INVALID', label: 'the notes', max: MAX_COACHING_NOTES_LENGTH });
+  const notes = sealedNotes(command.data.notes, coachingNotesSubject(ctx.tenantId, command.data.teamId, sessionId));
   if (isRejection(notes)) return notes;
   return [
     {
@@ -84,3 +106,17 @@ export const recordCoachingSession: TeamRule<RecordCoachingSession> = (command, 
     },
   ];
 };
+
+/** Notes enter the event only sealed, and only under the session's own subject (a seal names its subject in the clear). */
+function sealedNotes(notes: unknown, subject: string): SealedValue | null | Rejection {
+  if (notes === undefined || notes === null) return null;
+  if (!isSealed(notes)) {
+    return reject('invalid', 'COACHING.NOTES_NOT_SEALED', 'Coaching notes are personal data: the service must seal them with the personal-data vault before they reach the domain.', {
+      field: 'notes',
+    });
+  }
+  if (notes.$sealed.subject !== subject) {
+    return reject('invalid', 'COACHING.NOTES_NOT_SEALED', `Coaching notes must be sealed under the session's subject ${subject}.`, { field: 'notes' });
+  }
+  return notes;
+}

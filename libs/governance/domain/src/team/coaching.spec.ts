@@ -1,6 +1,9 @@
-import { describe, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
+import { EventSchemaRegistry, type SealedValue, type StoredEvent } from '@leerzone/kernel';
+import { coachingNotes, coachingNotesSubject, coachingSubjectsOf } from './coaching.rules';
 import { teamDecider } from './team.decider';
+import { TEAM_UPCASTERS } from './team.upcasters';
 import type { TeamEvent } from './team.events';
 import { ANNA, as, BRAM, COACH, NOW, staffedTeam, T0, TEAM } from './team.fixtures';
 
@@ -8,6 +11,9 @@ const spec = DeciderSpecification.for(teamDecider);
 const now = NOW.toISOString();
 const planned = (topic: string): TeamEvent => ({ type: 'CoachingTopicPlanned', data: { teamId: TEAM, topic, goal: null, plannedBy: COACH, plannedAt: T0 } });
 const withPlan = [...staffedTeam, planned('budgeting'), planned('giving-feedback')];
+/** The shape of a seal (the domain checks its subject, never opens it). `tenant-test` is DeciderSpecification's tenant. */
+const sealedUnder = (subject: string): SealedValue => ({ $sealed: { subject, keyId: 'k-1', alg: 'A256GCM', iv: 'aXY=', data: 'ZGF0YQ==', tag: 'dGFn' } });
+const notesSeal = sealedUnder(coachingNotesSubject('tenant-test', TEAM, 's-1'));
 const session = (overrides: Record<string, unknown> = {}) =>
   ({
     type: 'RecordCoachingSession',
@@ -39,7 +45,7 @@ describe('coaching sessions', () => {
   it('records a session held by a coach with team members', () => {
     spec
       .given(withPlan)
-      .when(session({ topics: ['budgeting', 'giving-feedback'], notes: 'Went through last quarter' }), as(COACH))
+      .when(session({ topics: ['budgeting', 'giving-feedback'], notes: notesSeal }), as(COACH))
       .then([
         {
           type: 'CoachingSessionHeld',
@@ -50,12 +56,52 @@ describe('coaching sessions', () => {
             heldAt: '2026-01-14T13:00:00.000Z',
             coachId: COACH,
             attendeeIds: [ANNA, BRAM],
-            notes: 'Went through last quarter',
+            notes: notesSeal,
             recordedBy: COACH,
             recordedAt: now,
           },
         },
       ]);
+  });
+
+  it('takes notes only sealed, under the session’s own subject', () => {
+    spec.given(withPlan).when(session({ notes: 'Anna struggled with the budget' })).thenRejects('COACHING.NOTES_NOT_SEALED', { field: 'notes' });
+    spec.given(withPlan).when(session({ notes: sealedUnder(ANNA) })).thenRejects('COACHING.NOTES_NOT_SEALED', { field: 'notes' });
+    spec.given(withPlan).when(session({ notes: sealedUnder(coachingNotesSubject('tenant-other', TEAM, 's-1')) })).thenRejects('COACHING.NOTES_NOT_SEALED', { field: 'notes' });
+    spec
+      .given(withPlan)
+      .when(session(), as(COACH))
+      .then([expect.objectContaining({ type: 'CoachingSessionHeld', data: expect.objectContaining({ notes: null }) }) as unknown as TeamEvent]);
+  });
+
+  it('reads notes a version 1 event held in clear text as none', () => {
+    const registry = new EventSchemaRegistry(TEAM_UPCASTERS);
+    const v1 = {
+      eventId: 'e-1',
+      type: 'CoachingSessionHeld',
+      schemaVersion: 1,
+      data: { teamId: TEAM, sessionId: 's-1', topics: ['budgeting'], heldAt: T0, coachId: COACH, attendeeIds: [ANNA], notes: 'Anna found the budget hard', recordedBy: COACH, recordedAt: T0 },
+    } as unknown as StoredEvent;
+    const read = registry.upcast(v1);
+    expect(read.schemaVersion).toBe(2);
+    expect(read.data).toEqual({ ...(v1.data as object), notes: null });
+    expect(JSON.stringify(read)).not.toContain('Anna found');
+  });
+
+  it('checks clear-text notes before the service seals them', () => {
+    expect(coachingNotes('  Went through last quarter  ')).toBe('Went through last quarter');
+    expect(coachingNotes(undefined)).toBeNull();
+    expect(coachingNotes('x'.repeat(4001))).toMatchObject({ code: 'COACHING.NOTES_INVALID', field: 'notes' });
+  });
+
+  it('finds the notes subjects of every session a person coached or attended', () => {
+    const sessions = [
+      { teamId: TEAM, sessionId: 's-1', coachId: COACH, attendeeIds: [ANNA] },
+      { teamId: TEAM, sessionId: 's-2', coachId: COACH, attendeeIds: [BRAM] },
+    ];
+    expect(coachingSubjectsOf('acme', ANNA, sessions)).toEqual([coachingNotesSubject('acme', TEAM, 's-1')]);
+    expect(coachingSubjectsOf('acme', COACH, sessions)).toEqual([coachingNotesSubject('acme', TEAM, 's-1'), coachingNotesSubject('acme', TEAM, 's-2')]);
+    expect(coachingSubjectsOf('acme', 'user-nobody', sessions)).toEqual([]);
   });
 
   it('rejects topics that are not in the plan', () => {

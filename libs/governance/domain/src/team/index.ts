@@ -9,3 +9,4 @@ export * from './mandate.model';
 export { mandateFor, mandateViolations } from './mandate';
 export { MAX_TEAM_NAME_LENGTH, MAX_TEAM_PURPOSE_LENGTH } from './lifecycle.rules';
 export { MAX_TIME_BOX_DAYS } from './consent.rules';
+export { coachingNotes, coachingNotesSubject, coachingSubjectsOf } from './coaching.rules';

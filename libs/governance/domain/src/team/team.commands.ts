@@ -1,3 +1,4 @@
+import type { SealedValue } from '@leerzone/kernel';
 import type { EffectiveBoundary } from '../shared/boundary.model';
 import type { Money } from '../shared/money';
 import type { EscalationAnswerer, ReviewOutcome, ReviewSubject } from './team.events';
@@ -37,7 +38,8 @@ export type RecordCoachingSession = Cmd<
     readonly heldAt: string;
     readonly coachId: string;
     readonly attendeeIds: readonly string[];
-    readonly notes?: string;
+    /** Sealed by the service under `coachingNotesSubject` (validated first with `coachingNotes`); clear text is refused. */
+    readonly notes?: SealedValue | null;
   }>
 >;
 

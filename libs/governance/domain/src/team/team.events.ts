@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@leerzone/kernel';
+import type { DomainEvent, SealedValue } from '@leerzone/kernel';
 import type { Boundary } from '../shared/boundary.model';
 import type { DelegationLevel } from '../shared/delegation.model';
 import type { Money } from '../shared/money';
@@ -41,7 +41,12 @@ export type CoachingSessionHeld = Ev<
     heldAt: string;
     coachId: string;
     attendeeIds: readonly string[];
-    notes: string | null;
+    /**
+     * Version 2: free text about named people, so sealed under the session's own vault subject
+     * (`coachingNotesSubject`), erased when the coach or any attendee is erased. Version 1 held
+     * it in clear text and is upcast with `notes: null` (see team.upcasters.ts).
+     */
+    notes: SealedValue | null;
     recordedBy: string;
     recordedAt: string;
   }

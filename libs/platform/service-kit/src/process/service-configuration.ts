@@ -42,6 +42,11 @@ export const SERVICE_CONFIGURATION: readonly ConfigVariable[] = [
   { name: 'TRUSTED_PROXIES', default: 'unset → none (limits count the TCP peer)', meaning: 'comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For names the client for per-address limits' },
   { name: 'AUDIT_SIGNING_KEY_FILE', default: '<DATA_DIR>/audit-signing-key.pem', meaning: 'Ed25519 key for audit checkpoints' },
   { name: 'PERSONAL_DATA_VAULT_FILE', default: '<DATA_DIR>/personal-data-vault.db', meaning: 'the per-person keys (erasing a person destroys theirs)' },
+  {
+    name: 'PERSONAL_DATA_VAULT_URL',
+    default: 'unset → the SQLite file PERSONAL_DATA_VAULT_FILE',
+    meaning: 'postgres://…[?schema=…]: the per-person keys in PostgreSQL, shared by every service and `leerzone erase person` / `subject-access`',
+  },
   { name: 'KAFKA_BROKERS', default: 'unset → in-process bus', meaning: 'comma-separated host:port of the Kafka bootstrap servers' },
   { name: 'KAFKA_NAMESPACE', default: 'leerzone', meaning: 'topic prefix: <namespace>.<service>.events' },
   { name: 'KAFKA_TOPIC_PARTITIONS', default: '6', meaning: 'partitions of topics this process creates (the most instances one consumer group can spread over)' },

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@leerzone/audit';
 import { openEventStore } from '@leerzone/event-store';
-import { SqlitePersonalDataVault } from '@leerzone/personal-data-vault';
+import { openPersonalDataVault } from '@leerzone/personal-data-vault';
 import { MessagingModule, PlatformModule, type ServiceEnvironment } from '@leerzone/nest-platform';
 import { openProjectionStore } from '@leerzone/projection-store-mongodb';
 import { publishedBy, type ServiceDefinition } from './service-definition';
@@ -31,7 +31,9 @@ export class ServiceProcessModule {
           eventStore: () => openEventStore(config.eventStoreUrl),
           projectionStore: () => openProjectionStore(config.projectionStoreUrl),
           // Per-person keys apart from the events: erasing a person destroys theirs (crypto-shredding).
-          personalDataVault: async () => new SqlitePersonalDataVault({ filename: process.env['PERSONAL_DATA_VAULT_FILE'] ?? join(config.dataDir, 'personal-data-vault.db') }),
+          // PostgreSQL when PERSONAL_DATA_VAULT_URL is set (shared by every service and the CLI), else a SQLite file.
+          personalDataVault: async () =>
+            openPersonalDataVault({ url: process.env['PERSONAL_DATA_VAULT_URL'], file: process.env['PERSONAL_DATA_VAULT_FILE'] ?? join(config.dataDir, 'personal-data-vault.db') }),
           ...(shared.projectionLeases ? { projectionLeases: shared.projectionLeases } : {}),
         }),
         // The audit API over this process's store; checkpoints signed with a key of its own.

@@ -49,6 +49,8 @@ export interface ServiceTestAppOptions {
    * leave them on close: a second app started on the same directory is the process restarted.
    */
   readonly dir?: string;
+  /** The messaging environment (KAFKA_BROKERS, KAFKA_NAMESPACE, …): a real broker instead of the in-process bus. Default: none. */
+  readonly messagingEnv?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function startServiceTestApp(services: readonly ServiceDefinition[]
       }),
       // The audit API as every process serves it (index in memory; checkpoints signed by a key in the temp dir).
       AuditModule.forRoot({ checkpoints: { keyFile: join(dir, 'audit-signing-key.pem') } }),
-      MessagingModule.forRoot({ service: services[0]!.name, publishes: services.map((s) => ({ service: s.name, filter: publishedBy(s) })), dataDir: dir, env: {} }),
+      MessagingModule.forRoot({ service: services[0]!.name, publishes: services.map((s) => ({ service: s.name, filter: publishedBy(s) })), dataDir: dir, env: options.messagingEnv ?? {} }),
       ...services.map((service) => service.module),
       ...(options.imports ?? []),
     ],

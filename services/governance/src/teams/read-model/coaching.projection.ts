@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@leerzone/kernel';
+import type { SealedValue, StoredEvent } from '@leerzone/kernel';
 import { defineProjection } from '@leerzone/projections';
 import type { TeamEvent } from '@leerzone/governance-domain';
 
@@ -25,18 +25,23 @@ export interface CoachingSessionDocument {
   heldAt: string;
   coachId: string;
   attendeeIds: string[];
+  /** The sealed notes as JSON text (the projection store refuses `$`-keys); never clear text. The query opens them. */
   notes: string | null;
   recordedBy: string;
   recordedAt: string;
   [key: string]: unknown;
 }
 
+export const storedNotes = (notes: SealedValue | null): string | null => (notes ? JSON.stringify(notes) : null);
+export const sealedNotes = (notes: string | null): SealedValue | null => (notes ? (JSON.parse(notes) as SealedValue) : null);
+
 const HANDLED = ['CoachingTopicPlanned', 'CoachingSessionHeld'] as const;
 type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
 export const coachingProjection = defineProjection({
   name: COACHING_PROJECTION,
-  version: 1,
+  // 2: notes are kept sealed (version 1 kept them in clear text; rebuilding drops it).
+  version: 2,
   collections: {
     topics: { indexes: [{ keys: { tenantId: 1, teamId: 1, plannedAt: 1 } }] },
     sessions: { indexes: [{ keys: { tenantId: 1, teamId: 1, heldAt: 1 } }] },
@@ -50,7 +55,7 @@ export const coachingProjection = defineProjection({
       return write.collection('topics').put(`${teamId}/${topic}`, { tenantId, teamId, topic, goal, plannedBy, plannedAt, sessionsHeld: 0 });
     }
     const { teamId, sessionId, topics, heldAt, coachId, attendeeIds, notes, recordedBy, recordedAt } = event.data;
-    write.collection('sessions').put(`${teamId}/${sessionId}`, { tenantId, teamId, sessionId, topics: [...topics], heldAt, coachId, attendeeIds: [...attendeeIds], notes, recordedBy, recordedAt });
+    write.collection('sessions').put(`${teamId}/${sessionId}`, { tenantId, teamId, sessionId, topics: [...topics], heldAt, coachId, attendeeIds: [...attendeeIds], notes: storedNotes(notes), recordedBy, recordedAt });
     // The decider de-duplicates topics, so each topic document is written once per event.
     for (const topic of topics) write.collection('topics').update(`${teamId}/${topic}`, { $inc: { sessionsHeld: 1 } });
   },

@@ -1,0 +1,46 @@
+import type { CliCommand } from '../command';
+import { findPersonalData } from '../personal-data/personal-data';
+import { openPersonalDataTarget, PERSONAL_DATA_HELP, PERSONAL_DATA_USAGE } from './personal-data-options';
+import { reportStoreError } from './store-options';
+
+/**
+ * `erase person <personId> --tenant T`: destroys, in the personal-data vault, every key that
+ * seals data about the person (crypto-shredding). The events stay as they are — their hash
+ * chains and `audit verify` intact — and every reader (queries, history, exports, rebuilt read
+ * models, Kafka re-reads) then gets `$erased` for those values. Irreversible.
+ */
+export const erasePersonCommand: CliCommand = {
+  path: ['erase', 'person'],
+  summary: 'erase a person’s personal data for good: destroy every vault key sealing data about them (events and audit chains stay intact)',
+  usage: PERSONAL_DATA_USAGE,
+  help: `${PERSONAL_DATA_HELP}\nExample: leerzone erase person anna --tenant acme --store sqlite:./data/events.db --vault ./data/personal-data-vault.db`,
+  run: async (args, io) => {
+    const target = await openPersonalDataTarget(args, io);
+    try {
+      const findings = await findPersonalData(
+        target.stores.map((s) => s.store),
+        target.vault,
+        target.tenantId,
+        target.personId,
+      );
+      const already: string[] = [];
+      for (const subject of findings.subjects) {
+        if (await target.vault.isErased(subject)) already.push(subject);
+        await target.vault.erase(subject);
+      }
+      io.out.write(`Read ${findings.eventsRead} events of tenant ${target.tenantId} in ${target.stores.map((s) => s.url).join(', ')}; vault ${target.vaultLabel}.\n`);
+      io.out.write(`${findings.events.length} events are about ${target.personId}.\n`);
+      if (findings.subjects.length === 0) {
+        io.out.write(`No sealed personal data of ${target.personId} was found: nothing to erase.\n`);
+        return 0;
+      }
+      for (const subject of findings.subjects) io.out.write(`  erased ${subject}${already.includes(subject) ? ' (already erased before)' : ''}\n`);
+      io.out.write(`Erased ${findings.subjects.length} vault subject${findings.subjects.length === 1 ? '' : 's'}: every value sealed under them now reads as erased. The events and their hash chains are unchanged.\n`);
+      return 0;
+    } catch (error) {
+      return reportStoreError(error, io);
+    } finally {
+      await target.close();
+    }
+  },
+};
