@@ -6,6 +6,7 @@ import {
   ConcurrencyConflictError,
   DuplicateEventIdError,
   EventStoreClosedError,
+  EventStoreError,
   GENESIS_HASH,
   InvalidArgumentError,
   StreamNotFoundError,
@@ -25,6 +26,20 @@ import {
   type Subscription,
 } from '@leerzone/kernel';
 import { eventHash } from '@leerzone/event-hash';
+
+/**
+ * SQLite's answers that say the store cannot write now — the disk is full, the file or its
+ * directory went read-only, an I/O error, the lock held past the busy timeout — not that the
+ * append was wrong. They become `EVENT_STORE.UNAVAILABLE` (answered 503: try again later);
+ * nothing of the append is on disk (it was rolled back).
+ */
+const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|NOMEM|PROTOCOL)/;
+
+export const storeUnavailable = (error: unknown): unknown => {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !UNAVAILABLE.test(code)) return error;
+  return new EventStoreError('EVENT_STORE.UNAVAILABLE', `The event store cannot write right now (${code}); nothing of this append was written. Try again shortly.`, undefined, { cause: code });
+};
 
 export interface SqliteEventStoreOptions {
   /** A file path, or `:memory:` for a throw-away store. */
@@ -336,7 +351,7 @@ export class SqliteEventStore implements EventStore {
       } catch (error) {
         // BEGIN or COMMIT failed (busy past the timeout, disk full, I/O error), or the one append of
         // a group of one was refused: nothing of the group is on disk.
-        for (const pending of group) pending.reject(error);
+        for (const pending of group) pending.reject(storeUnavailable(error));
         continue;
       }
       this.onCommit?.({ appends: group.length, events: group.reduce((n, pending) => n + pending.events.length, 0) });
@@ -346,7 +361,7 @@ export class SqliteEventStore implements EventStore {
           written ||= outcome.result.written;
           pending.resolve(outcome.result);
         } else {
-          pending.reject(outcome.error);
+          pending.reject(storeUnavailable(outcome.error));
         }
       });
     }

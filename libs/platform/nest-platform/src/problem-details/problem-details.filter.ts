@@ -28,6 +28,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof EventStoreError && exception.code === 'EVENT_STORE.CONCURRENCY_CONFLICT') {
       return ProblemException.of(409, 'STREAM.CONCURRENT_MODIFICATION', exception.message).problem;
     }
+    // The store cannot write now (disk full, read-only, I/O): nothing was written; the caller may retry.
+    if (exception instanceof EventStoreError && exception.code === 'EVENT_STORE.UNAVAILABLE') {
+      return ProblemException.of(503, 'STORE.UNAVAILABLE', 'The event store cannot record this right now; nothing was written. Try again shortly.').problem;
+    }
     // A query built from user input asked for something it may not (an operator, an unknown field).
     if (exception instanceof InvalidQueryError) {
       return ProblemException.of(400, exception.code, exception.message, { field: exception.field, errors: [{ field: exception.field, message: exception.message, code: exception.code }] }).problem;

@@ -1,4 +1,4 @@
-import { reject } from '@leerzone/kernel';
+import { EventStoreError, reject } from '@leerzone/kernel';
 import { InvalidQueryError } from '@leerzone/projection-store';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProblemException } from './problem';
@@ -33,6 +33,13 @@ describe('ProblemDetailsFilter', () => {
   it('renders a query guard refusal as 400 naming the field', () => {
     const out = render(new InvalidQueryError('sort', 'sort may only name indexed fields.'));
     expect(out).toMatchObject({ status: 400, type: 'application/problem+json', problem: { code: 'PROJECTION.INVALID_QUERY', field: 'sort', instance: '/x' } });
+  });
+
+  it('answers a store that cannot write now (disk full, read-only) with 503, saying nothing was written', () => {
+    const out = render(new EventStoreError('EVENT_STORE.UNAVAILABLE', 'The event store cannot write right now (SQLITE_FULL) at /data/events.db'));
+    expect(out).toMatchObject({ status: 503, problem: { status: 503, code: 'STORE.UNAVAILABLE' } });
+    expect(out.problem['detail']).toContain('nothing was written');
+    expect(out.body).not.toContain('/data/events.db');
   });
 
   it('hides the internals of unknown errors behind a 500', () => {
