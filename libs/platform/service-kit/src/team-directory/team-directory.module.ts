@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BusConsumers, ProjectionsHost } from '@leerzone/nest-platform';
-import { TeamDirectory, readDirectoryFact, teamDirectoryName, teamDirectoryProjection } from '@leerzone/team-directory';
+import { DirectorySchemas, TeamDirectory, readDirectoryFact, teamDirectoryName, teamDirectoryProjection } from '@leerzone/team-directory';
 
 /**
  * A service's own directory of governance's teams and members, fed over the bus (Kafka,
@@ -23,6 +23,8 @@ export class TeamDirectoryModule {
               projection: teamDirectoryProjection(service),
               group: teamDirectoryName(service),
               sources: ['governance'],
+              // Governance's versions as the directory reads them, not this process's own registry (which knows none of governance's upcasters).
+              schemas: new DirectorySchemas(),
               // A team event the directory reads but cannot understand is dead-lettered, not guessed at.
               validate: (event) => void readDirectoryFact(event),
             });
