@@ -6,6 +6,7 @@ import { OtlpTestReceiver, type ReceivedSpan } from '@leerzone/observability/tes
 import { describeWithServer } from '@leerzone/test-servers';
 import { TEAM_OVERVIEW_PROJECTION } from './teams/read-model/team-overview.projection';
 import { ServiceProcess, devToken, serviceMain } from '@leerzone/service-kit/testing';
+import { aggregateStreamId } from '@leerzone/kernel';
 
 const SERVICES = resolve(__dirname, '../..');
 
@@ -85,6 +86,6 @@ describeWithServer('kafka', 'one trace from a governance request to the analytic
     expect(process.kind).toBe(5);
     expect(process.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'process', 'messaging.message.id': send.attributes['messaging.message.id'] });
     expect(String(process.attributes['messaging.consumer.group.name'])).toMatch(/^analytics\.team-overview\.v2_\d+$/);
-    expect(project.attributes).toMatchObject({ 'leerzone.projection.name': TEAM_OVERVIEW_PROJECTION, 'leerzone.event.type': 'TeamCreated', 'leerzone.stream.id': `team-${teamId}` });
+    expect(project.attributes).toMatchObject({ 'leerzone.projection.name': TEAM_OVERVIEW_PROJECTION, 'leerzone.event.type': 'TeamCreated', 'leerzone.stream.id': aggregateStreamId('team-', 'acme', teamId) });
   });
 });

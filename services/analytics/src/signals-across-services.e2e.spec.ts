@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ServiceStack, untilStatus, type Answer } from '@leerzone/service-kit/testing';
 import { describeWithServer } from '@leerzone/test-servers';
+import { aggregateStreamId } from '@leerzone/kernel';
 
 const SERVICES = resolve(__dirname, '../..');
 
@@ -78,8 +79,8 @@ describeWithServer('kafka', 'analytics signals across service processes over Kaf
         parameters: { controlWindowDays: 30 },
         details: { control: 'delegation', area: 'budget-spend', from: 5, to: 2, reportId },
         triggeredBy: [
-          { role: 'failure', streamId: `failure-learning-report-${reportId}`, streamPosition: 1 },
-          { role: 'delegation-lowered', streamId: `team-${teamId}` },
+          { role: 'failure', streamId: aggregateStreamId('failure-learning-report-', 'acme', reportId), streamPosition: 1 },
+          { role: 'delegation-lowered', streamId: aggregateStreamId('team-', 'acme', teamId) },
         ],
       });
       // The links lead to the events' history in the service that recorded them.

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { devToken, StandaloneProcess } from './testing/standalone-process';
+import { aggregateStreamId } from '@leerzone/kernel';
 
 /**
  * The walking skeleton, against the built server as a separate process: HTTP → decider
@@ -60,7 +61,7 @@ describe('standalone walking skeleton', () => {
     expect(events[0]).toMatchObject({
       type: 'TeamCreated',
       schemaVersion: 1,
-      streamId: `team-${teamId}`,
+      streamId: aggregateStreamId('team-', 'acme', teamId),
       streamPosition: 1,
       tenantId: 'acme',
       actor: { id: 'ada', kind: 'user' },

@@ -4,6 +4,7 @@ export * from './errors/leerzone-error';
 export * from './event-store/errors';
 export * from './event-store/event-store.port';
 export * from './event-store/validation';
+export * from './event-store/tenant-stream-id';
 export * from './command-handling/command-handler';
 export * from './upcasting/event-schema-registry';
 export * from './subscription/append-signal';

@@ -36,7 +36,7 @@ export class AssessmentStreams {
   ) {}
 
   async round(tenantId: string, roundId: string): Promise<LoadedRound> {
-    const loaded = await loadStream(this.store, roundDecider, roundStreamId(roundId), tenantId, this.schemas);
+    const loaded = await loadStream(this.store, roundDecider, roundStreamId(tenantId, roundId), tenantId, this.schemas);
     return { state: loaded.state, version: loaded.version, events: loaded.events };
   }
 
@@ -56,6 +56,6 @@ export class AssessmentStreams {
   }
 
   async maturity(tenantId: string, teamId: string, memberId: string): Promise<MaturityState> {
-    return (await loadStream(this.store, maturityDecider, maturityStreamId(teamId, memberId), tenantId, this.schemas)).state;
+    return (await loadStream(this.store, maturityDecider, maturityStreamId(tenantId, teamId, memberId), tenantId, this.schemas)).state;
   }
 }

@@ -83,12 +83,12 @@ describe('governance HTTP: escalations answered', () => {
 
   it('flags an escalation unanswered past the tenant’s timeout as overdue', async () => {
     // An escalation from three weeks ago, as the store would hold it.
-    const [created] = await t.store.readStream(teamStreamId(teamId));
-    const version = await t.store.streamVersion(teamStreamId(teamId));
+    const [created] = await t.store.readStream(teamStreamId('acme', teamId));
+    const version = await t.store.streamVersion(teamStreamId('acme', teamId));
     const escalatedAt = new Date(Date.now() - 21 * DAY).toISOString();
     const mandate = { area: 'budget-spend', boardLevel: 7, boardLevelSetAt: escalatedAt, financialLimits: [], ruleBoundaryIds: [] };
     await t.store.append(
-      teamStreamId(teamId),
+      teamStreamId('acme', teamId),
       [
         {
           eventId: randomUUID(),

@@ -3,6 +3,7 @@ import type { EventStore, NewEvent } from '@leerzone/kernel';
 import { teamStreamId } from '@leerzone/governance-domain';
 import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
+import { parseTenantStreamId } from '@leerzone/kernel';
 
 /**
  * Another writer that always gets there first: before each append to an armed stream it
@@ -12,7 +13,7 @@ function rivalWriter(armed: Set<string>) {
   let rivals = 0;
   const rivalEvent = (streamId: string): NewEvent => {
     const n = ++rivals;
-    const teamId = streamId.slice('team-'.length);
+    const teamId = parseTenantStreamId(streamId)?.id ?? streamId.slice('team-'.length);
     return {
       eventId: uuidv7(),
       type: 'DecisionAreaAdded',
@@ -95,7 +96,7 @@ describe('governance HTTP: concurrent edits', () => {
   });
 
   it('answers 409 STREAM.CONCURRENT_MODIFICATION when every retry loses the race, and records nothing of the request', async () => {
-    armed.add(teamStreamId(teamId));
+    armed.add(teamStreamId('acme', teamId));
     try {
       const response = await cora.put(level('budget-spend'), { level: 7, reason: 'full trust' });
       expectProblem(response, 409, 'STREAM.CONCURRENT_MODIFICATION');

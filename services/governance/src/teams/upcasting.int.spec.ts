@@ -4,6 +4,7 @@ import { BusConsumers, ProjectionsHost } from '@leerzone/nest-platform';
 import { expectStatus, startServiceTestApp, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 import { DELEGATION_BOARD_PROJECTION } from './read-model/delegation-board.projection';
+import { teamStreamId } from '@leerzone/governance-domain';
 
 const received: StoredEvent[] = [];
 
@@ -55,7 +56,7 @@ describe('governance: an old event shape read as the new one everywhere', () => 
       data: { teamId, area: 'planning', previousLevel: null, level: 5, changedBy: 'cora', changedAt: new Date().toISOString(), reason: 'trust grows' },
       metadata: {},
     };
-    await t.store.append(`team-${teamId}`, [legacy], { expectedVersion: created.body.version as number });
+    await t.store.append(teamStreamId('acme', teamId), [legacy], { expectedVersion: created.body.version as number });
   });
   afterAll(() => t.close());
 
@@ -68,7 +69,7 @@ describe('governance: an old event shape read as the new one everywhere', () => 
 
   it('folds it with the new field in the audit API', async () => {
     const auditor = await t.as('aud', ['auditor']);
-    const response = await auditor.get(`/api/audit/streams/team-${teamId}/state?at=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    const response = await auditor.get(`/api/audit/streams/${teamStreamId('acme', teamId)}/state?at=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
     expectStatus(response, 200);
     expect(JSON.stringify(response.body)).toContain('"reviewBy":null');
   });
@@ -81,7 +82,7 @@ describe('governance: an old event shape read as the new one everywhere', () => 
     const reviewed = await cora.put(`/api/governance/teams/${teamId}/delegation-board/areas/planning/level`, { level: 5, reviewBy: '2030-01-01', reason: 'look again' });
     expectStatus(reviewed, 200);
     expect(reviewed.body).toMatchObject({ level: 5, reviewBy: '2030-01-01' });
-    const stored = await t.store.readStream(`team-${teamId}`);
+    const stored = await t.store.readStream(teamStreamId('acme', teamId));
     expect(stored.at(-1)).toMatchObject({ type: 'DelegationLevelChanged', schemaVersion: 2, data: { reviewBy: '2030-01-01' } });
     expect(stored.at(-2)).toMatchObject({ type: 'DelegationLevelChanged', schemaVersion: 1 });
   });

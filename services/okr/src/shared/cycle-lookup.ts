@@ -11,7 +11,7 @@ export class CycleLookup {
   constructor(private readonly streams: TenantStreams) {}
 
   async load(tenantId: string, cycleId: string): Promise<{ readonly state: CycleState; readonly version: number }> {
-    const { state, version } = await this.streams.load(cycleDecider, cycleStreamId(cycleId), tenantId);
+    const { state, version } = await this.streams.load(cycleDecider, cycleStreamId(tenantId, cycleId), tenantId);
     return { state, version };
   }
 

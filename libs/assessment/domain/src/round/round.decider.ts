@@ -1,5 +1,5 @@
 import type { Decider } from '@leerzone/kernel';
-import { assertNever } from '@leerzone/kernel';
+import { assertNever, aggregateStreamId } from '@leerzone/kernel';
 import { agreeAction, chooseFocusItems, completeAction, dropAction, rateActionHelpfulness } from './action.rules';
 import { recordAnswer, recordParticipation } from './answering.rules';
 import { closeRound } from './closing.rules';
@@ -9,7 +9,7 @@ import type { RoundEvent } from './round.events';
 import type { RoundState } from './round.state';
 import { evolveRound, initialRoundState } from './round.state';
 
-export const roundStreamId = (roundId: string): string => `assessment-round-${roundId}`;
+export const roundStreamId = (tenantId: string, roundId: string): string => aggregateStreamId('assessment-round-', tenantId, roundId);
 
 /**
  * One round, one stream: the frozen group and threshold, participation, the unlinkable

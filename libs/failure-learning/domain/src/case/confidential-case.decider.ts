@@ -1,5 +1,5 @@
 import type { Decider } from '@leerzone/kernel';
-import { assertNever } from '@leerzone/kernel';
+import { assertNever, aggregateStreamId } from '@leerzone/kernel';
 import type { ConfidentialCaseCommand } from './confidential-case.commands';
 import type { ConfidentialCaseEvent } from './confidential-case.events';
 import { accessConfidentialCase, closeConfidentialCase, openConfidentialCase, recordCaseConsequence } from './confidential-case.rules';
@@ -8,7 +8,7 @@ import { evolveConfidentialCase, initialConfidentialCaseState } from './confiden
 
 /** Register this prefix as confidential with the audit API; never relay its events to the public topic. */
 export const CASE_STREAM_PREFIX = 'failure-learning-case-';
-export const confidentialCaseStreamId = (caseId: string): string => `${CASE_STREAM_PREFIX}${caseId}`;
+export const confidentialCaseStreamId = (tenantId: string, caseId: string): string => aggregateStreamId(CASE_STREAM_PREFIX, tenantId, caseId);
 export const isConfidentialStream = (streamId: string): boolean => streamId.startsWith(CASE_STREAM_PREFIX);
 
 /**

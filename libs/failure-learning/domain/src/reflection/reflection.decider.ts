@@ -1,5 +1,5 @@
 import type { Decider } from '@leerzone/kernel';
-import { assertNever } from '@leerzone/kernel';
+import { assertNever, aggregateStreamId } from '@leerzone/kernel';
 import type { ReflectionCommand } from './reflection.commands';
 import type { ReflectionEvent } from './reflection.events';
 import { completeReflectionReview, setReflectionCadence, startReflectionReview } from './reflection.rules';
@@ -7,7 +7,7 @@ import type { ReflectionState } from './reflection.state';
 import { evolveReflection, initialReflectionState } from './reflection.state';
 
 export const REFLECTION_STREAM_PREFIX = 'failure-learning-reflection-';
-export const reflectionStreamId = (teamId: string): string => `${REFLECTION_STREAM_PREFIX}${teamId}`;
+export const reflectionStreamId = (tenantId: string, teamId: string): string => aggregateStreamId(REFLECTION_STREAM_PREFIX, tenantId, teamId);
 
 /** One team's fixed moments to reflect ("forward failing"): its cadence and its reviews, one open at a time. */
 export const reflectionDecider: Decider<ReflectionCommand, ReflectionEvent, ReflectionState> = {

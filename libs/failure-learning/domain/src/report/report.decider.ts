@@ -1,5 +1,5 @@
 import type { Decider } from '@leerzone/kernel';
-import { assertNever } from '@leerzone/kernel';
+import { assertNever, aggregateStreamId } from '@leerzone/kernel';
 import { classifyFailure, reclassifyFailure } from './classification.rules';
 import { completeFollowUpAction, declineFollowUpAction, planFollowUpAction } from './follow-up.rules';
 import type { ReportCommand } from './report.commands';
@@ -10,7 +10,7 @@ import { reportFailure } from './reporting.rules';
 import { celebrateIntelligentFailure, recordBasicFailureResponse, recordIntelligentFailureLearning, recordSystemAnalysis } from './response.rules';
 
 export const REPORT_STREAM_PREFIX = 'failure-learning-report-';
-export const reportStreamId = (reportId: string): string => `${REPORT_STREAM_PREFIX}${reportId}`;
+export const reportStreamId = (tenantId: string, reportId: string): string => aggregateStreamId(REPORT_STREAM_PREFIX, tenantId, reportId);
 
 /**
  * One failure report, one stream: the blameless account, its classification, the response

@@ -1,5 +1,5 @@
 import type { CommandContext, Decider, Decision, Rejection } from '@leerzone/kernel';
-import { assertNever, isIsoDate, isRejection, reject } from '@leerzone/kernel';
+import { assertNever, isIsoDate, isRejection, reject, aggregateStreamId } from '@leerzone/kernel';
 import type { EffectiveBoundary } from '../shared/boundary.model';
 import { sameBoundary, validateBoundary, wideningViolations } from '../shared/boundary.model';
 import { requiredId, requiredReason, requiredText } from '../shared/validation';
@@ -10,7 +10,7 @@ import type { OrganisationState, UnitState } from './organisation.state';
 import { MAX_ORGANISATION_NAME_LENGTH, MAX_UNIT_NAME_LENGTH } from '../shared/limits';
 import { evolveOrganisation, initialOrganisationState } from './organisation.state';
 
-export const organisationStreamId = (organisationId: string): string => `organisation-${organisationId}`;
+export const organisationStreamId = (tenantId: string, organisationId: string): string => aggregateStreamId('organisation-', tenantId, organisationId);
 
 export { MAX_UNIT_NAME_LENGTH } from '../shared/limits';
 

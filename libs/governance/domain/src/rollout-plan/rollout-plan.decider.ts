@@ -1,5 +1,5 @@
 import type { CommandContext, Decider, Decision, Rejection } from '@leerzone/kernel';
-import { assertNever, isRejection, reject } from '@leerzone/kernel';
+import { assertNever, isRejection, reject, aggregateStreamId } from '@leerzone/kernel';
 import { isIsoDate } from '../shared/calendar';
 import { requiredId, requiredReason, requiredText } from '../shared/validation';
 import type { CreateRolloutPlan, RescheduleTeam, RolloutPlanCommand, ScheduleTeam, TeamScheduleInput, UnscheduleTeam } from './rollout-plan.commands';
@@ -8,7 +8,7 @@ import type { RolloutPlanState } from './rollout-plan.state';
 import { MAX_PLAN_NAME_LENGTH } from '../shared/limits';
 import { evolveRolloutPlan, initialRolloutPlanState } from './rollout-plan.state';
 
-export const rolloutPlanStreamId = (planId: string): string => `rollout-plan-${planId}`;
+export const rolloutPlanStreamId = (tenantId: string, planId: string): string => aggregateStreamId('rollout-plan-', tenantId, planId);
 
 type Rule<C> = (command: C, state: RolloutPlanState, ctx: CommandContext) => Decision<RolloutPlanEvent>;
 const at = (ctx: CommandContext): string => ctx.now.toISOString();

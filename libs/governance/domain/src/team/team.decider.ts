@@ -1,5 +1,5 @@
 import type { Decider } from '@leerzone/kernel';
-import { assertNever } from '@leerzone/kernel';
+import { assertNever, aggregateStreamId } from '@leerzone/kernel';
 import { addMember, changeMemberRoles, removeMember, sayYes, withdrawYes } from './membership.rules';
 import { adoptBoundaryChangeByDeadline, closeBoundaryProposal, consentToBoundaryChange, objectToBoundaryChange, proposeBoundaryChange, withdrawBoundaryProposal } from './consent.rules';
 import { removeTeamBoundary, setTeamBoundary } from './boundary.rules';
@@ -16,7 +16,7 @@ import type { TeamEvent } from './team.events';
 import type { TeamState } from './team.state';
 import { evolveTeam, initialTeamState } from './team.state';
 
-export const teamStreamId = (teamId: string): string => `team-${teamId}`;
+export const teamStreamId = (tenantId: string, teamId: string): string => aggregateStreamId('team-', tenantId, teamId);
 
 /**
  * One team, one stream: membership, the yes, phases, coaching, boundaries with their

@@ -1,5 +1,5 @@
 import type { Decider } from '@leerzone/kernel';
-import { assertNever } from '@leerzone/kernel';
+import { assertNever, aggregateStreamId } from '@leerzone/kernel';
 import type { CycleCommand } from './cycle.commands';
 import type { CycleEvent } from './cycle.events';
 import type { CycleState } from './cycle.state';
@@ -7,7 +7,7 @@ import { evolveCycle, initialCycleState } from './cycle.state';
 import { closeCycle, planCycle, startCycle, startGrading } from './lifecycle.rules';
 import { recordRetrospective } from './retrospective.rules';
 
-export const cycleStreamId = (cycleId: string): string => `okr-cycle-${cycleId}`;
+export const cycleStreamId = (tenantId: string, cycleId: string): string => aggregateStreamId('okr-cycle-', tenantId, cycleId);
 
 /**
  * One cycle, one stream (within its tenant): its phase and dates, and the retrospectives

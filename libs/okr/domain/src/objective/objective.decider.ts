@@ -1,5 +1,5 @@
 import type { Decider } from '@leerzone/kernel';
-import { assertNever } from '@leerzone/kernel';
+import { assertNever, aggregateStreamId } from '@leerzone/kernel';
 import { acceptAlignment, declineAlignment, proposeAlignment, setContributions } from './alignment.rules';
 import { carryObjectiveForward, recordCarriedForward } from './carry-forward.rules';
 import { checkInOnKeyResult, resolveBlocker } from './check-in.rules';
@@ -11,7 +11,7 @@ import type { ObjectiveEvent } from './objective.events';
 import type { ObjectiveState } from './objective.state';
 import { evolveObjective, initialObjectiveState } from './objective.state';
 
-export const objectiveStreamId = (objectiveId: string): string => `okr-objective-${objectiveId}`;
+export const objectiveStreamId = (tenantId: string, objectiveId: string): string => aggregateStreamId('okr-objective-', tenantId, objectiveId);
 
 /**
  * One objective, one stream: its key results, their check-ins and blockers, its alignment

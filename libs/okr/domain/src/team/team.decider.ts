@@ -1,5 +1,5 @@
 import type { Decider } from '@leerzone/kernel';
-import { assertNever } from '@leerzone/kernel';
+import { assertNever, aggregateStreamId } from '@leerzone/kernel';
 import { setCheckInCadence } from './cadence.rules';
 import { defineKpi, linkKpiToObjective, recordKpiValue, retireKpi } from './kpi.rules';
 import type { OkrTeamCommand } from './team.commands';
@@ -7,7 +7,7 @@ import type { OkrTeamEvent } from './team.events';
 import type { OkrTeamState } from './team.state';
 import { evolveOkrTeam, initialOkrTeamState } from './team.state';
 
-export const okrTeamStreamId = (teamId: string): string => `okr-team-${teamId}`;
+export const okrTeamStreamId = (tenantId: string, teamId: string): string => aggregateStreamId('okr-team-', tenantId, teamId);
 
 /**
  * What OKR keeps per team across cycles: its check-in cadence and its KPIs. Not governance's

@@ -2,7 +2,8 @@ import type { CommandContext, DomainEvent, NewEvent, StoredEvent } from '../enve
 import { isoInstant } from '../envelope/event-envelope';
 import type { Decider, Rejection } from '../decider/decider';
 import { isRejection, reject } from '../decider/decider';
-import { ConcurrencyConflictError, StreamNotFoundError } from '../event-store/errors';
+import { ConcurrencyConflictError } from '../event-store/errors';
+import { readTenantStream } from '../event-store/tenant-stream-id';
 import type { EventStore } from '../event-store/event-store.port';
 import { EventSchemaRegistry } from '../upcasting/event-schema-registry';
 
@@ -23,9 +24,18 @@ export interface LoadedStream<Event extends DomainEvent, State> {
   readonly state: State;
   readonly version: number;
   readonly events: readonly StoredEvent<Event['type'], Event['data']>[];
+  /**
+   * The stream that holds the aggregate: the id asked for, or the legacy global stream a
+   * tenant-scoped id was found under (see `readTenantStream`). Commands append here.
+   */
+  readonly streamId: string;
 }
 
-/** Reads a stream, upcasts its events and folds them into state. A missing stream is the initial state. */
+/**
+ * Reads a stream, upcasts its events and folds them into state. A missing stream — or one of
+ * another tenant — is the initial state. A tenant-scoped id falls back to the tenant's own
+ * legacy global stream.
+ */
 export async function loadStream<Event extends DomainEvent, State>(
   store: EventStore,
   decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
@@ -33,18 +43,11 @@ export async function loadStream<Event extends DomainEvent, State>(
   tenantId: string,
   schemas: EventSchemaRegistry = new EventSchemaRegistry(),
 ): Promise<LoadedStream<Event, State>> {
-  let stored: StoredEvent[];
-  try {
-    stored = await store.readStream(streamId);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return { state: decider.initialState, version: 0, events: [] };
-    throw error;
-  }
   // A stream of another tenant is indistinguishable from no stream at all.
-  if (stored.length > 0 && stored[0]!.tenantId !== tenantId) return { state: decider.initialState, version: 0, events: [] };
-  const events = stored.map((event) => schemas.upcast(event)) as StoredEvent<Event['type'], Event['data']>[];
+  const read = await readTenantStream(store, streamId, tenantId);
+  const events = read.events.map((event) => schemas.upcast(event)) as StoredEvent<Event['type'], Event['data']>[];
   const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
-  return { state, version: stored.length === 0 ? 0 : stored[stored.length - 1]!.streamPosition, events };
+  return { state, version: events.length === 0 ? 0 : events[events.length - 1]!.streamPosition, events, streamId: read.streamId };
 }
 
 /**
@@ -76,13 +79,13 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     if (isRejection(decision)) return { ok: false, rejection: decision };
     if (decision.length === 0) return { ok: true, events: [], state: loaded.state, version: loaded.version };
     // Only an apparently new stream can belong to another tenant; existing ones were checked on load.
-    if (loaded.version === 0 && (await deps.store.streamVersion(streamId)) > 0) {
+    if (loaded.version === 0 && (await deps.store.streamVersion(loaded.streamId)) > 0) {
       // The id is taken in another tenant: refuse without revealing anything about it.
       return { ok: false, rejection: reject('conflict', 'STREAM.ID_TAKEN', 'This id is already in use; choose another.', { field: 'id' }) };
     }
     const newEvents = decision.map((event) => toNewEvent(event, context, deps.newId(), schemas));
     try {
-      const result = await deps.store.append(streamId, newEvents, { expectedVersion: loaded.version });
+      const result = await deps.store.append(loaded.streamId, newEvents, { expectedVersion: loaded.version });
       const events = result.events as readonly StoredEvent<Event['type'], Event['data']>[];
       const state = decision.reduce(decider.evolve, loaded.state);
       return { ok: true, events, state, version: result.nextExpectedVersion };

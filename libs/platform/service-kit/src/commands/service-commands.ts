@@ -98,6 +98,7 @@ export class ServiceCommands {
         this.logger.warn(`Read models did not reach ${last.globalPosition}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    return { streamId, version: executed.state.version, events: executed.events, state: executed.state.state, settled };
+    // A tenant's aggregate may live in its legacy global stream; the events say where they went.
+    return { streamId: executed.events[0]?.streamId ?? streamId, version: executed.state.version, events: executed.events, state: executed.state.state, settled };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamNotFoundError, loadStream, type Decider, type DomainEvent, type EventSchemaRegistry, type EventStore, type LoadedStream, type StoredEvent } from '@leerzone/kernel';
+import { loadStream, readTenantStream, type Decider, type DomainEvent, type EventSchemaRegistry, type EventStore, type LoadedStream, type StoredEvent } from '@leerzone/kernel';
 import { EVENT_SCHEMAS, EVENT_STORE } from '@leerzone/nest-platform';
 
 /**
@@ -14,14 +14,10 @@ export class TenantStreams {
     @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemaRegistry,
   ) {}
 
+  /** A tenant-scoped id falls back to the tenant's own legacy global stream (`readTenantStream`). */
   async read(streamId: string, tenantId: string): Promise<StoredEvent[] | null> {
-    try {
-      const events = await this.store.readStream(streamId);
-      return events.length > 0 && events[0]!.tenantId === tenantId ? events.map((event) => this.schemas.upcast(event)) : null;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return null;
-      throw error;
-    }
+    const { events } = await readTenantStream(this.store, streamId, tenantId);
+    return events.length > 0 ? events.map((event) => this.schemas.upcast(event)) : null;
   }
 
   /** An aggregate's state, folded with its decider; the initial state when the stream is absent or another tenant's. */

@@ -39,7 +39,7 @@ export class RecordTaskMaturityController {
     await this.access.requireTeam(tenantId, teamId);
     const caller = write.principal.userId;
     const coachId = givenCoachId ?? (caller === memberId ? undefined : caller);
-    const result = await this.commands.run(maturityDecider, maturityStreamId(teamId, memberId), null, ctx, {
+    const result = await this.commands.run(maturityDecider, maturityStreamId(tenantId, teamId, memberId), null, ctx, {
       ifMatch: write.ifMatch,
       commandType: 'RecordTaskMaturity',
       lookup: async (): Promise<MaturityCommand | Rejection> => {

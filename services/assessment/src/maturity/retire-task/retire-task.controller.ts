@@ -28,7 +28,7 @@ export class RetireTaskController {
     const { teamId, memberId, task } = parseRequest(TeamMemberTaskParams, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body ?? {});
     await this.access.requireTeam(write.principal.tenantId, teamId);
-    const result = await this.commands.run(maturityDecider, maturityStreamId(teamId, memberId), null, write.context(reason), {
+    const result = await this.commands.run(maturityDecider, maturityStreamId(write.principal.tenantId, teamId, memberId), null, write.context(reason), {
       ifMatch: write.ifMatch,
       commandType: 'RetireTask',
       lookup: async () => {

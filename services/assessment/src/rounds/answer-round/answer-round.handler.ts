@@ -43,7 +43,7 @@ export class AnswerRoundHandler {
     refuse(await this.access.onTeam(principal, state.teamId!, "answer the team's rounds"));
     const sheet = parseAnswerSheet(answers, state.instruments);
     if (isRejection(sheet)) throw ProblemException.fromRejection(sheet);
-    const streamId = roundStreamId(roundId);
+    const streamId = roundStreamId(tenantId, roundId);
 
     await this.commands.run(roundDecider, streamId, { type: 'RecordParticipation', data: { roundId, respondentId: userId } }, participationCtx);
 

@@ -26,7 +26,7 @@ export class RoundCommands {
 
   run(write: WriteRequest, roundId: string, spec: RoundCommandSpec): Promise<CommandResult<RoundEvent, RoundState>> {
     refuseIfMatch(write);
-    return this.commands.run(roundDecider, roundStreamId(roundId), null, write.context(spec.reason), {
+    return this.commands.run(roundDecider, roundStreamId(write.principal.tenantId, roundId), null, write.context(spec.reason), {
       lookup: async (state) => {
         if (!state.exists) return reject('not-found', 'ROUND.NOT_FOUND', `There is no round ${roundId}.`, { field: 'roundId' });
         const refused = spec.access === 'coach' ? await this.access.coach(write.principal, state.teamId!, spec.what) : await this.access.onTeam(write.principal, state.teamId!, spec.what);

@@ -38,7 +38,7 @@ export class CloseRoundHandler {
   ) {}
 
   async close(roundId: string, ctx: CommandContext, check: (state: RoundState) => Promise<Rejection | null> = async () => null): Promise<CommandResult<RoundEvent, RoundState>> {
-    const streamId = roundStreamId(roundId);
+    const streamId = roundStreamId(ctx.tenantId, roundId);
     try {
       return await this.commands.run(roundDecider, streamId, null, ctx, {
         commandType: 'CloseRound',

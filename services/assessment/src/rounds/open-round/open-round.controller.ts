@@ -40,7 +40,7 @@ export class OpenRoundController {
     const tenantId = ctx.tenantId;
     await this.access.requireTeam(tenantId, request.teamId);
     const roundId = request.roundId ?? this.newId();
-    const result = await this.commands.run(roundDecider, roundStreamId(roundId), null, ctx, {
+    const result = await this.commands.run(roundDecider, roundStreamId(tenantId, roundId), null, ctx, {
       commandType: 'OpenRound',
       lookup: async (state): Promise<RoundCommand | Rejection> => {
         if (state.exists) return reject('conflict', 'ROUND.ALREADY_EXISTS', `Round ${roundId} already exists.`, { field: 'roundId' });

@@ -27,7 +27,7 @@ export class CaseCommands {
   constructor(private readonly commands: ServiceCommands) {}
 
   async run(write: WriteRequest, caseId: string, command: (actorRoles: readonly string[]) => ConfidentialCaseCommand, reason?: string): Promise<CommandResult<ConfidentialCaseEvent, ConfidentialCaseState>> {
-    const result = await this.commands.run(confidentialCaseDecider, confidentialCaseStreamId(caseId), command([...write.principal.roles]), write.context(reason), { ifMatch: write.ifMatch });
+    const result = await this.commands.run(confidentialCaseDecider, confidentialCaseStreamId(write.principal.tenantId, caseId), command([...write.principal.roles]), write.context(reason), { ifMatch: write.ifMatch });
     if (isRefusedCaseAttempt(result.events.map((e) => ({ type: e.type, data: e.data }) as ConfidentialCaseEvent))) throw ProblemException.fromRejection(caseNotFound(caseId));
     return result;
   }

@@ -50,7 +50,7 @@ export class GetCaseController {
     const { purpose } = isOfficer(write.principal) ? parseRequest(GetCaseQuery, query, 'query') : { purpose: 'read the case' };
     const accessed = await this.cases.run(write, caseId, (actorRoles) => ({ type: 'AccessConfidentialCase', data: { caseId, actorRoles, purpose } }));
     // Read up to and including this access: nothing of the case leaves without its read on record.
-    const events = ((await this.streams.read(confidentialCaseStreamId(caseId), write.principal.tenantId)) ?? []).filter((e) => e.streamPosition <= accessed.version);
+    const events = ((await this.streams.read(confidentialCaseStreamId(write.principal.tenantId, caseId), write.principal.tenantId)) ?? []).filter((e) => e.streamPosition <= accessed.version);
     const view = await openPersonalData(caseView(events as unknown as ConfidentialCaseEvent[]), this.vault);
     response.setHeader('ETag', etagOf(accessed.version));
     return { ...view, version: accessed.version };

@@ -37,7 +37,7 @@ export class RecordCaseConsequenceController {
     const { consequenceId: requested, kind, description } = parseRequest(RecordCaseConsequenceRequest, body);
     const consequenceId = requested ?? this.newId();
     // Seal under the person the case is about, as the stream has them.
-    const events = (await this.streams.read(confidentialCaseStreamId(caseId), write.principal.tenantId)) ?? [];
+    const events = (await this.streams.read(confidentialCaseStreamId(write.principal.tenantId, caseId), write.principal.tenantId)) ?? [];
     const concerned = fold(confidentialCaseDecider, events as unknown as ConfidentialCaseEvent[]).concernedPersonId;
     const sealed = concerned ? await this.vault.seal(concerned, description) : undefined;
     const result = await this.cases.run(write, caseId, (actorRoles) => ({ type: 'RecordCaseConsequence', data: { caseId, actorRoles, consequenceId, kind, description: sealed! } }));

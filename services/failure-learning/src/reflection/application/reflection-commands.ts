@@ -13,7 +13,7 @@ export class ReflectionCommands {
   ) {}
 
   run(write: WriteRequest, teamId: string, needs: 'team' | 'coach', what: string, command: (state: ReflectionState) => Promise<ReflectionCommand | Rejection> | ReflectionCommand) {
-    return this.commands.run(reflectionDecider, reflectionStreamId(teamId), null, write.context(), {
+    return this.commands.run(reflectionDecider, reflectionStreamId(write.principal.tenantId, teamId), null, write.context(), {
       ifMatch: write.ifMatch,
       lookup: async (state) => (await this.access.check(write.principal, teamId, needs, what)) ?? command(state),
     });

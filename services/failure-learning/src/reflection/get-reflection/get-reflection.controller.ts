@@ -36,7 +36,7 @@ export class GetReflectionController {
   async get(@Param() params: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     await this.access.requireReader(principal, teamId);
-    const events = ((await this.streams.read(reflectionStreamId(teamId), principal.tenantId)) ?? []) as unknown as (ReflectionEvent & { streamPosition: number })[];
+    const events = ((await this.streams.read(reflectionStreamId(principal.tenantId, teamId), principal.tenantId)) ?? []) as unknown as (ReflectionEvent & { streamPosition: number })[];
     const state = fold(reflectionDecider, events);
     const reviews = new Map<string, Record<string, unknown>>();
     for (const event of events) {

@@ -29,7 +29,7 @@ export class ReportCommands {
   ) {}
 
   run(write: WriteRequest, reportId: string, run: ReportRun, ctx: CommandContext = write.context(run.reason)): Promise<CommandResult<ReportEvent, ReportState>> {
-    return this.commands.run(reportDecider, reportStreamId(reportId), null, ctx, {
+    return this.commands.run(reportDecider, reportStreamId(ctx.tenantId, reportId), null, ctx, {
       ifMatch: write.ifMatch,
       commandType: run.commandType,
       lookup: async (state) => {

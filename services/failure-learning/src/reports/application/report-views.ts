@@ -43,7 +43,7 @@ export class ReportViews {
    * answer goes only to that user, and nothing of it is kept.
    */
   async isAnonymousReporter(tenantId: string, reportId: string, userId: string): Promise<boolean> {
-    const events = await this.streams.read(reportStreamId(reportId), tenantId);
+    const events = await this.streams.read(reportStreamId(tenantId, reportId), tenantId);
     const reported = events?.find((e) => e.type === 'FailureReported')?.data as FailureReported['data'] | undefined;
     if (!reported?.reporter.anonymous) return false;
     const identity = await this.vault.open(reported.reporter.identity);

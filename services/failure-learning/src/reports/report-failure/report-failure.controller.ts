@@ -43,7 +43,7 @@ export class ReportFailureController {
       ? { anonymous: true, identity: await this.vault.seal(anonymousReporterSubject(reportId), principal.userId) }
       : { anonymous: false };
     const ctx = anonymous ? { ...write.context(), actor: ANONYMOUS_REPORTER_ACTOR } : write.context();
-    const result = await this.commands.run(reportDecider, reportStreamId(reportId), null, ctx, {
+    const result = await this.commands.run(reportDecider, reportStreamId(ctx.tenantId, reportId), null, ctx, {
       ifMatch: write.ifMatch,
       commandType: 'ReportFailure',
       lookup: async () => {

@@ -21,7 +21,7 @@ export class EscalationAnswers {
   async answer(write: WriteRequest, teamId: string, escalation: { kind: 'decision' | 'proposal'; id: string }, answer: 'approve' | 'decline', reason: string | undefined): Promise<CommandResult<TeamEvent, TeamState>> {
     const ctx = write.context(reason);
     const principal = write.principal;
-    return this.commands.run(teamDecider, teamStreamId(teamId), null, ctx, {
+    return this.commands.run(teamDecider, teamStreamId(ctx.tenantId, teamId), null, ctx, {
       ifMatch: write.ifMatch,
       commandType: 'AnswerEscalation',
       guard: ({ state }) => checkTeamAccess('anyone', state, teamId, principal, 'answer escalations'),

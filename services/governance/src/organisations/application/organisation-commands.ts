@@ -10,7 +10,7 @@ export class OrganisationCommands {
 
   run(write: WriteRequest, organisationId: string, command: OrganisationCommand, reason?: string): Promise<CommandResult<OrganisationEvent, OrganisationState>> {
     const isCreate = command.type === 'CreateOrganisation';
-    return this.commands.run(organisationDecider, organisationStreamId(organisationId), command, write.context(reason), {
+    return this.commands.run(organisationDecider, organisationStreamId(write.principal.tenantId, organisationId), command, write.context(reason), {
       ifMatch: write.ifMatch,
       // 404 before 412: an If-Match on an organisation that does not exist is about the wrong id.
       guard: ({ state }) =>

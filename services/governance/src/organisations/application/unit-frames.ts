@@ -53,7 +53,7 @@ export class UnitFrames {
   async forCommand(tenantId: string, unitId: string | null, field = 'unitId'): Promise<readonly EffectiveBoundary[]> {
     if (unitId === null) return [];
     const organisationId = await this.requireOrganisationOf(tenantId, unitId, field);
-    const { state } = await this.streams.load(organisationDecider, organisationStreamId(organisationId), tenantId);
+    const { state } = await this.streams.load(organisationDecider, organisationStreamId(tenantId, organisationId), tenantId);
     if (!state.units.has(unitId)) throw unknownUnit(unitId, field);
     return effectiveUnitBoundaries(state, unitId);
   }
@@ -67,7 +67,7 @@ export class UnitFrames {
     if (unitId === null) return [];
     const organisationId = await this.organisationOf(tenantId, unitId);
     if (organisationId === null) return [];
-    const { state } = await this.streams.load(organisationDecider, organisationStreamId(organisationId), tenantId);
+    const { state } = await this.streams.load(organisationDecider, organisationStreamId(tenantId, organisationId), tenantId);
     return escalationContacts(state, unitId);
   }
 

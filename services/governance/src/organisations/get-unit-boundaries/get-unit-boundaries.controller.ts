@@ -28,7 +28,7 @@ export class GetUnitBoundariesController {
     const tenantId = principal.tenantId;
     if (asOf) {
       const moment = new Date(asOf);
-      const events = await this.streams.read(organisationStreamId(organisationId), tenantId);
+      const events = await this.streams.read(organisationStreamId(tenantId, organisationId), tenantId);
       if (!events) throw ProblemException.notFound('ORGANISATION.NOT_FOUND', `There is no organisation ${organisationId}.`);
       if (!organisationStateAsOf(events, this.clock()).units.has(unitId)) throw unitNotFound(unitId);
       return { organisationId, unitId, asOf: moment.toISOString(), exists: organisationStateAsOf(events, moment).units.has(unitId), effective: unitBoundariesAsOf(events, unitId, moment) };

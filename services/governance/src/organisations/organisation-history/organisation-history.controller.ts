@@ -18,7 +18,7 @@ export class OrganisationHistoryController {
   @ApiParamsFrom(OrganisationIdParam)
   async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { organisationId } = parseRequest(OrganisationIdParam, params, 'params');
-    const events = await this.streams.read(organisationStreamId(organisationId), principal.tenantId);
+    const events = await this.streams.read(organisationStreamId(principal.tenantId, organisationId), principal.tenantId);
     if (!events) throw ProblemException.notFound('ORGANISATION.NOT_FOUND', `There is no organisation ${organisationId}.`);
     return { organisationId, entries: organisationHistory(events) };
   }

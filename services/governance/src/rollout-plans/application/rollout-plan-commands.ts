@@ -15,7 +15,7 @@ export class RolloutPlanCommands {
 
   run(write: WriteRequest, planId: string, command: RolloutPlanCommand, reason?: string): Promise<CommandResult<RolloutPlanEvent, RolloutPlanState>> {
     const isCreate = command.type === 'CreateRolloutPlan';
-    return this.commands.run(rolloutPlanDecider, rolloutPlanStreamId(planId), command, write.context(reason), {
+    return this.commands.run(rolloutPlanDecider, rolloutPlanStreamId(write.principal.tenantId, planId), command, write.context(reason), {
       ifMatch: write.ifMatch,
       guard: ({ state }) => (!isCreate && !state.exists ? reject('not-found', 'ROLLOUT.PLAN_NOT_FOUND', `There is no rollout plan ${planId}.`, { field: 'planId' }) : null),
     });

@@ -28,7 +28,7 @@ export class GetRolloutPlanController {
     const tenantId = principal.tenantId;
     const notFound = ProblemException.notFound('ROLLOUT.PLAN_NOT_FOUND', `There is no rollout plan ${planId}.`);
     if (asOf) {
-      const events = await this.streams.read(rolloutPlanStreamId(planId), tenantId);
+      const events = await this.streams.read(rolloutPlanStreamId(tenantId, planId), tenantId);
       if (!events) throw notFound;
       return rolloutPlanAsOf(events, new Date(asOf));
     }

@@ -18,7 +18,7 @@ export class RolloutPlanHistoryController {
   @ApiParamsFrom(PlanIdParam)
   async history(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { planId } = parseRequest(PlanIdParam, params, 'params');
-    const events = await this.streams.read(rolloutPlanStreamId(planId), principal.tenantId);
+    const events = await this.streams.read(rolloutPlanStreamId(principal.tenantId, planId), principal.tenantId);
     if (!events) throw ProblemException.notFound('ROLLOUT.PLAN_NOT_FOUND', `There is no rollout plan ${planId}.`);
     return { planId, entries: rolloutPlanHistory(events) };
   }

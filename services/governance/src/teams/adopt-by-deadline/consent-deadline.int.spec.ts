@@ -27,7 +27,7 @@ describe('governance: consent with a deadline', () => {
     bram = await t.as('bram', ['member']);
   };
   const scheduler = () => t.app.get(ConsentDeadlineScheduler, { strict: false });
-  const streamTypes = async () => (await t.store.readStream(teamStreamId(teamId))).map((e) => ({ type: e.type, proposalId: (e.data as { proposalId?: string }).proposalId }));
+  const streamTypes = async () => (await t.store.readStream(teamStreamId('acme', teamId))).map((e) => ({ type: e.type, proposalId: (e.data as { proposalId?: string }).proposalId }));
   const adoptions = async (proposalId: string) => (await streamTypes()).filter((e) => e.type === 'BoundaryChangeAdoptedByDeadline' && e.proposalId === proposalId);
 
   beforeAll(async () => {

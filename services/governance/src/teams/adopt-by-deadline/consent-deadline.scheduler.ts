@@ -90,7 +90,7 @@ export class ConsentDeadlineScheduler implements OnApplicationBootstrap, OnAppli
     const ctx = { tenantId: proposal.tenantId, actor: GOVERNANCE_SCHEDULER_ACTOR, correlationId: id, causationId: id, now };
     const { teamId, proposalId } = proposal;
     try {
-      await this.commands.run(teamDecider, teamStreamId(teamId), null, ctx, {
+      await this.commands.run(teamDecider, teamStreamId(proposal.tenantId, teamId), null, ctx, {
         commandType: 'AdoptBoundaryChangeByDeadline',
         lookup: async (state): Promise<TeamCommand | Rejection> => {
           if (!state.exists) return reject('not-found', 'TEAM.NOT_FOUND', `There is no team ${teamId}.`);

@@ -33,7 +33,7 @@ export class TeamCommands {
 
   async run(write: WriteRequest, teamId: string, spec: TeamCommandSpec): Promise<CommandResult<TeamEvent, TeamState>> {
     const ctx: CommandContext = write.context(spec.reason);
-    const streamId = teamStreamId(teamId);
+    const streamId = teamStreamId(ctx.tenantId, teamId);
     const frame = spec.frame ?? 'none';
     const guard = ({ state }: { state: TeamState }) => checkTeamAccess(spec.access, state, teamId, write.principal, spec.what);
     if (frame === 'none') return this.commands.run(teamDecider, streamId, spec.command([]), ctx, { ifMatch: write.ifMatch, guard });

@@ -14,7 +14,7 @@ export class TeamPast {
   ) {}
 
   async events(tenantId: string, teamId: string): Promise<StoredEvent[]> {
-    const events = await this.streams.read(teamStreamId(teamId), tenantId);
+    const events = await this.streams.read(teamStreamId(tenantId, teamId), tenantId);
     if (!events) throw ProblemException.notFound('TEAM.NOT_FOUND', `There is no team ${teamId}.`);
     return events;
   }
@@ -25,7 +25,7 @@ export class TeamPast {
     if (unitId === null) return [];
     const organisationId = await this.frames.organisationOf(tenantId, unitId);
     if (organisationId === null) return [];
-    const organisationEvents = await this.streams.read(organisationStreamId(organisationId), tenantId);
+    const organisationEvents = await this.streams.read(organisationStreamId(tenantId, organisationId), tenantId);
     return organisationEvents ? unitBoundariesAsOf(organisationEvents, unitId, asOf) : [];
   }
 }

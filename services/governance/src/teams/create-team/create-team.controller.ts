@@ -28,7 +28,7 @@ export class CreateTeamController {
     // A team in a unit nobody knows would have a frame nobody can read.
     if (request.unitId !== undefined) await this.frames.requireOrganisationOf(ctx.tenantId, request.unitId);
     const teamId = request.teamId ?? this.newId();
-    const result = await this.commands.run(teamDecider, teamStreamId(teamId), { type: 'CreateTeam', data: { ...request, teamId } }, ctx, { ifMatch: write.ifMatch });
+    const result = await this.commands.run(teamDecider, teamStreamId(ctx.tenantId, teamId), { type: 'CreateTeam', data: { ...request, teamId } }, ctx, { ifMatch: write.ifMatch });
     response.setHeader('Location', `/api/governance/teams/${teamId}`);
     return commandAnswer(response, result, { teamId });
   }

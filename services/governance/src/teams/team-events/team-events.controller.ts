@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { StreamNotFoundError, type EventStore } from '@leerzone/kernel';
+import { readTenantStream, type EventStore } from '@leerzone/kernel';
 import { CurrentPrincipal, EVENT_STORE, ProblemException, Roles, parseRequest, type Principal, ApiParamsFrom } from '@leerzone/nest-platform';
 import { teamStreamId } from '@leerzone/governance-domain';
 import { TeamIdParam } from '../team-id.param';
@@ -19,15 +19,9 @@ export class TeamEventsController {
   @ApiParamsFrom(TeamIdParam)
   async list(@Param() params: unknown, @CurrentPrincipal() principal: Principal) {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
-    const notFound = ProblemException.notFound('TEAM.NOT_FOUND', `There is no team ${teamId}.`);
-    try {
-      const events = await this.store.readStream(teamStreamId(teamId));
-      // Another tenant's stream does not exist for this caller.
-      if (events[0]?.tenantId !== principal.tenantId) throw notFound;
-      return { teamId, events };
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) throw notFound;
-      throw error;
-    }
+    // Another tenant's stream does not exist for this caller; a legacy global stream of its own does.
+    const { events } = await readTenantStream(this.store, teamStreamId(principal.tenantId, teamId), principal.tenantId);
+    if (events.length === 0) throw ProblemException.notFound('TEAM.NOT_FOUND', `There is no team ${teamId}.`);
+    return { teamId, events };
   }
 }

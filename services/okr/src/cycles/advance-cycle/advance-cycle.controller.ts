@@ -41,7 +41,7 @@ export class AdvanceCycleController {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);
     const command: CycleCommand = { type, data: { cycleId } };
-    const result = await this.commands.run(cycleDecider, cycleStreamId(cycleId), command, write.context(reason), {
+    const result = await this.commands.run(cycleDecider, cycleStreamId(write.principal.tenantId, cycleId), command, write.context(reason), {
       ifMatch: write.ifMatch,
       guard: ({ state }) => (state.exists ? null : cycleNotFound(cycleId)),
     });

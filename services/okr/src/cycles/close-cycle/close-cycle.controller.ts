@@ -30,7 +30,7 @@ export class CloseCycleController {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const { reason } = parseRequest(ReasonOnly, body);
     const tenantId = write.principal.tenantId;
-    const result = await this.commands.run(cycleDecider, cycleStreamId(cycleId), null, write.context(reason), {
+    const result = await this.commands.run(cycleDecider, cycleStreamId(write.principal.tenantId, cycleId), null, write.context(reason), {
       ifMatch: write.ifMatch,
       commandType: 'CloseCycle',
       // Read per attempt: the committed objectives of this cycle not graded yet, from the read model.

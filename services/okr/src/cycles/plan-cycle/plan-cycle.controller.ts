@@ -25,7 +25,7 @@ export class PlanCycleController {
   async plan(@Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { reason, cycleId: given, ...dates } = parseRequest(PlanCycleRequest, body);
     const cycleId = given ?? this.newId();
-    const result = await this.commands.run(cycleDecider, cycleStreamId(cycleId), { type: 'PlanCycle', data: { cycleId, ...dates } }, write.context(reason), { ifMatch: write.ifMatch });
+    const result = await this.commands.run(cycleDecider, cycleStreamId(write.principal.tenantId, cycleId), { type: 'PlanCycle', data: { cycleId, ...dates } }, write.context(reason), { ifMatch: write.ifMatch });
     response.setHeader('Location', `/api/okr/cycles/${cycleId}`);
     return commandAnswer(response, result, { cycleId });
   }

@@ -38,7 +38,7 @@ export class RecordRetrospectiveController {
     const { cycleId } = parseRequest(CycleIdParam, params, 'params');
     const { reason, ...data } = parseRequest(RecordRetrospectiveRequest, body);
     const principal = write.principal;
-    const result = await this.commands.run(cycleDecider, cycleStreamId(cycleId), null, write.context(reason), {
+    const result = await this.commands.run(cycleDecider, cycleStreamId(write.principal.tenantId, cycleId), null, write.context(reason), {
       ifMatch: write.ifMatch,
       commandType: 'RecordRetrospective',
       lookup: async (state) => {

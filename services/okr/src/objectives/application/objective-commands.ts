@@ -41,7 +41,7 @@ export class ObjectiveCommands {
   run(write: WriteRequest, objectiveId: string, spec: ObjectiveCommandSpec): Promise<CommandResult<ObjectiveEvent, ObjectiveState>> {
     const ctx = write.context(spec.reason);
     const principal = write.principal;
-    return this.commands.run(objectiveDecider, objectiveStreamId(objectiveId), null, ctx, {
+    return this.commands.run(objectiveDecider, objectiveStreamId(ctx.tenantId, objectiveId), null, ctx, {
       ifMatch: write.ifMatch,
       commandType: spec.commandType,
       lookup: async (state) => {

@@ -9,6 +9,6 @@ export class ObjectiveStreams {
   constructor(private readonly streams: TenantStreams) {}
 
   async load(tenantId: string, objectiveId: string): Promise<{ state: ObjectiveState; version: number; events: readonly StoredEvent<ObjectiveEvent['type'], ObjectiveEvent['data']>[] }> {
-    return this.streams.load(objectiveDecider, objectiveStreamId(objectiveId), tenantId);
+    return this.streams.load(objectiveDecider, objectiveStreamId(tenantId, objectiveId), tenantId);
   }
 }

@@ -43,7 +43,7 @@ export class CarryForwardController {
     const { cycleId, newObjectiveId, keyResultIds, reason } = parseRequest(CarryForwardRequest, body);
     const objectiveId = newObjectiveId ?? this.newId();
     const principal = write.principal;
-    const created = await this.commands.run(objectiveDecider, objectiveStreamId(objectiveId), null, write.context(reason), {
+    const created = await this.commands.run(objectiveDecider, objectiveStreamId(write.principal.tenantId, objectiveId), null, write.context(reason), {
       commandType: 'CarryObjectiveForward',
       lookup: async () => {
         const { state: old } = await this.streams.load(principal.tenantId, fromId);

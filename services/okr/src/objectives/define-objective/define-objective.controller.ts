@@ -37,7 +37,7 @@ export class DefineObjectiveController {
     const { reason, objectiveId: given, cycleId, ...data } = parseRequest(DefineObjectiveRequest, body);
     const objectiveId = given ?? this.newId();
     const principal = write.principal;
-    const result = await this.commands.run(objectiveDecider, objectiveStreamId(objectiveId), null, write.context(reason), {
+    const result = await this.commands.run(objectiveDecider, objectiveStreamId(write.principal.tenantId, objectiveId), null, write.context(reason), {
       ifMatch: write.ifMatch,
       commandType: 'DefineObjective',
       lookup: async () => {

@@ -24,7 +24,7 @@ import { ListSignalsQuery } from './list-signals.request';
  * expects them and the signal still names the real triggering event.
  */
 function silenceInputs(o: ObjectiveDocument): Recorded<ObjectiveEvent>[] {
-  const streamId = objectiveStreamId(o.objectiveId);
+  const streamId = objectiveStreamId(o.tenantId, o.objectiveId);
   const events: Recorded<ObjectiveEvent>[] = [
     { type: 'ObjectiveDefined', eventId: `${o.objectiveId}:defined`, streamId, data: { objectiveId: o.objectiveId, cycleId: o.cycleId, level: o.level, owner: o.owner, title: o.title, description: o.description, commitment: o.commitment, carriedForwardFrom: o.carriedForwardFrom, definedBy: o.definedBy, definedAt: o.definedAt } },
   ];

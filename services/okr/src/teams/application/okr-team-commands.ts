@@ -22,7 +22,7 @@ export class OkrTeamCommands {
     spec: { readonly what: string; readonly reason?: string | undefined; readonly commandType: OkrTeamCommand['type']; readonly build: () => Promise<OkrTeamCommand | Rejection> | OkrTeamCommand | Rejection },
   ): Promise<CommandResult<OkrTeamEvent, OkrTeamState>> {
     const principal = write.principal;
-    return this.commands.run(okrTeamDecider, okrTeamStreamId(teamId), null, write.context(spec.reason), {
+    return this.commands.run(okrTeamDecider, okrTeamStreamId(write.principal.tenantId, teamId), null, write.context(spec.reason), {
       ifMatch: write.ifMatch,
       commandType: spec.commandType,
       lookup: async () => {

@@ -47,7 +47,7 @@ export class ListKpisController {
     const { teamId } = parseRequest(TeamIdParam, params, 'params');
     const unknownTeam = await this.access.requireTeam(principal.tenantId, teamId);
     if (unknownTeam) throw ProblemException.fromRejection(unknownTeam);
-    const { state, version } = await this.streams.load(okrTeamDecider, okrTeamStreamId(teamId), principal.tenantId);
+    const { state, version } = await this.streams.load(okrTeamDecider, okrTeamStreamId(principal.tenantId, teamId), principal.tenantId);
     response.setHeader('ETag', etagOf(version));
     return { teamId, checkInCadenceDays: state.checkInCadenceDays, kpis: kpiViews(state), version };
   }

@@ -1,0 +1,84 @@
+import type { NewEvent } from '../envelope/event-envelope';
+import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { assertStreamId } from './validation';
+import { legacyStreamIdOf, parseTenantStreamId, readTenantStream, tenantStreamId } from './tenant-stream-id';
+
+const event = (tenantId: string, n = 1): NewEvent => ({
+  eventId: `${tenantId}-${n}-${Math.random()}`,
+  type: 'TeamCreated',
+  schemaVersion: 1,
+  tenantId,
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  actor: { id: 'cora', kind: 'user' },
+  correlationId: 'c',
+  causationId: 'c',
+  data: { n },
+  metadata: {},
+});
+
+describe('tenant-scoped stream ids', () => {
+  it('keep the prefix first and name the tenant with its length', () => {
+    expect(tenantStreamId('team-', 'acme', '0193e1c2-aaaa')).toBe('team-4:acme:0193e1c2-aaaa');
+    expect(parseTenantStreamId('team-4:acme:0193e1c2-aaaa')).toEqual({ prefix: 'team-', tenantId: 'acme', id: '0193e1c2-aaaa' });
+    expect(legacyStreamIdOf('failure-learning-report-4:acme:r-1')).toBe('failure-learning-report-r-1');
+    assertStreamId(tenantStreamId('assessment-maturity-', 'acme.eu:1', 't-1-anna'));
+  });
+
+  it('never give two tenants the same stream, whatever separators their ids contain', () => {
+    const pairs: [string, string][] = [
+      ['a', 'b:c'],
+      ['a:b', 'c'],
+      ['a:1', 'b'],
+      ['a', '1:b'],
+      ['a-b', 'c'],
+      ['a', 'b-c'],
+      ['acme', 'x'],
+      ['acm', 'e:x'],
+    ];
+    const ids = pairs.map(([tenant, id]) => tenantStreamId('team-', tenant, id));
+    expect(new Set(ids).size).toBe(pairs.length);
+    pairs.forEach(([tenantId, id], i) => expect(parseTenantStreamId(ids[i]!)).toEqual({ prefix: 'team-', tenantId, id }));
+  });
+
+  it('read no other stream id as scoped: legacy and tenant-named ids parse to null', () => {
+    for (const streamId of ['team-0193e1c2-7c1e-7000-8000-000000000001', 'governance-settings-acme', 'team-9:acme:x', 'team-0:x', 'team-4:acme-x', 'audit-checkpoints']) {
+      expect(parseTenantStreamId(streamId)).toBeNull();
+    }
+  });
+
+  describe('readTenantStream', () => {
+    const scoped = tenantStreamId('team-', 'acme', 't-1');
+
+    it('reads the scoped stream when it exists', async () => {
+      const store = new InMemoryEventStore();
+      await store.append(scoped, [event('acme')], { expectedVersion: 0 });
+      await store.append('team-t-1', [event('acme', 2)], { expectedVersion: 0 });
+      const read = await readTenantStream(store, scoped, 'acme');
+      expect(read.streamId).toBe(scoped);
+      expect(read.events.map((e) => e.data)).toEqual([{ n: 1 }]);
+    });
+
+    it("falls back to the caller's own legacy global stream", async () => {
+      const store = new InMemoryEventStore();
+      await store.append('team-t-1', [event('acme', 1), event('acme', 2)], { expectedVersion: 0 });
+      const read = await readTenantStream(store, scoped, 'acme');
+      expect(read.streamId).toBe('team-t-1');
+      expect(read.events.map((e) => e.streamPosition)).toEqual([1, 2]);
+    });
+
+    it("never falls back to another tenant's legacy stream: it reads as absent, under the scoped id", async () => {
+      const store = new InMemoryEventStore();
+      await store.append('team-t-1', [event('globex')], { expectedVersion: 0 });
+      expect(await readTenantStream(store, scoped, 'acme')).toEqual({ streamId: scoped, events: [] });
+      expect(await readTenantStream(store, 'team-nobody', 'acme')).toEqual({ streamId: 'team-nobody', events: [] });
+    });
+
+    it("reads another tenant's scoped or unscoped stream as absent", async () => {
+      const store = new InMemoryEventStore();
+      await store.append(tenantStreamId('team-', 'globex', 't-1'), [event('globex')], { expectedVersion: 0 });
+      await store.append('governance-settings-globex', [event('globex')], { expectedVersion: 0 });
+      expect((await readTenantStream(store, tenantStreamId('team-', 'globex', 't-1'), 'acme')).events).toEqual([]);
+      expect((await readTenantStream(store, 'governance-settings-globex', 'acme')).events).toEqual([]);
+    });
+  });
+});
