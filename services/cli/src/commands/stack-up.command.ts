@@ -49,7 +49,9 @@ export const stackUpCommand: CliCommand = {
       processes: [],
     };
     const started: StackProcess[] = [];
-    const record = () => writeStackState(runDir, { ...state, processes: started });
+    // Listed in the plan's order (service by service, instance by instance), whatever order they started in.
+    const rank = (p: StackProcess) => plans.findIndex((plan) => plan.service.name === p.service && plan.instance === p.instance);
+    const record = () => writeStackState(runDir, { ...state, processes: [...started].sort((a, b) => rank(a) - rank(b)) });
     io.err.write(`Starting ${plans.length} processes (stack "${name}", run dir ${runDir}) against Kafka ${servers.kafkaBrokers}, ${servers.mongoUrl.replace(/\/\/[^@/]*@/, '//***@')} and PostgreSQL…\n`);
     try {
       // Governance first and alone: it writes the shared development key the others read.
@@ -59,22 +61,26 @@ export const stackUpCommand: CliCommand = {
       record();
       await waitReady(firstProcess, timeoutMs);
       io.err.write(`  ${label(firstProcess)} ready on ${firstProcess.url}\n`);
-      const others = await Promise.all(rest.map((plan) => spawnInstance(plan, join(servicesDir, plan.service.name, 'dist/main.js'), runDir, timeoutMs, io.env)));
-      started.push(...others);
-      record();
-      await Promise.all(
-        others.map(async (p) => {
-          await waitReady(p, timeoutMs);
-          io.err.write(`  ${label(p)} ready on ${p.url}\n`);
-        }),
-      );
+      // Then the first instance of every other service, then the further instances (which share
+      // the first one's vault and audit key, so the first creates them alone).
+      for (const wave of [rest.filter((plan) => plan.instance === 1), rest.filter((plan) => plan.instance > 1)]) {
+        const others = await Promise.all(wave.map((plan) => spawnInstance(plan, join(servicesDir, plan.service.name, 'dist/main.js'), runDir, timeoutMs, io.env)));
+        started.push(...others);
+        record();
+        await Promise.all(
+          others.map(async (p) => {
+            await waitReady(p, timeoutMs);
+            io.err.write(`  ${label(p)} ready on ${p.url}\n`);
+          }),
+        );
+      }
     } catch (error) {
       io.err.write(`The stack did not come up: ${(error as Error).message}\nStopping what was started…\n`);
       await Promise.all(started.map((p) => stopProcess(p.pid, 10_000)));
       removeStackState(runDir);
       return 1;
     }
-    io.out.write(table([['service', 'pid', 'listens on', 'data'], ...started.map((p) => [label(p), String(p.pid), p.url, p.dataDir])]));
+    io.out.write(table([['service', 'pid', 'listens on', 'data'], ...[...started].sort((a, b) => rank(a) - rank(b)).map((p) => [label(p), String(p.pid), p.url, p.dataDir])]));
     io.out.write(`Kafka namespace ${name}; logs in ${runDir}/*.log. Status: npm run stack:status — stop: npm run stack:down\n`);
     return 0;
   },

@@ -11,17 +11,22 @@ export interface DeployedService {
   readonly port: number;
   /** The first path segments under `/api/` the entry point sends to this service. */
   readonly apiPrefixes: readonly string[];
-  /** Consuming services can run as several instances in one consumer group. */
-  readonly scalable: boolean;
+  /**
+   * How it runs as several instances: `consumer-group` — a consumer only, its instances share
+   * its consumer groups (any event store); `lease` — it writes events too, and its relay and
+   * projection runner run in the instance holding their lease, which needs a store several
+   * processes share with a lease adapter (PostgreSQL).
+   */
+  readonly scaling: 'consumer-group' | 'lease';
 }
 
 export const DEPLOYED_SERVICES: readonly DeployedService[] = [
   // Governance comes first: it hosts the development issuer and its key, and the shared routes.
-  { name: 'governance', port: 3001, apiPrefixes: ['governance', 'auth', 'audit'], scalable: false },
-  { name: 'analytics', port: 3002, apiPrefixes: ['analytics'], scalable: true },
-  { name: 'okr', port: 3003, apiPrefixes: ['okr'], scalable: false },
-  { name: 'assessment', port: 3004, apiPrefixes: ['assessment'], scalable: false },
-  { name: 'failure-learning', port: 3005, apiPrefixes: ['failure-learning'], scalable: false },
+  { name: 'governance', port: 3001, apiPrefixes: ['governance', 'auth', 'audit'], scaling: 'lease' },
+  { name: 'analytics', port: 3002, apiPrefixes: ['analytics'], scaling: 'consumer-group' },
+  { name: 'okr', port: 3003, apiPrefixes: ['okr'], scaling: 'lease' },
+  { name: 'assessment', port: 3004, apiPrefixes: ['assessment'], scaling: 'lease' },
+  { name: 'failure-learning', port: 3005, apiPrefixes: ['failure-learning'], scaling: 'lease' },
 ];
 
 /** What the services run against. */
@@ -45,6 +50,12 @@ export interface Infrastructure {
 
 const withParameter = (url: string, name: string, value: string): string => `${url}${url.includes('?') ? '&' : '?'}${name}=${value}`;
 const identifier = (service: string) => service.replace(/-/g, '_');
+
+/** Whether a service may run as several instances on this infrastructure, and if not, why. */
+export function scalableOn(service: DeployedService, infra: Pick<Infrastructure, 'eventStore'>): { readonly scalable: true } | { readonly scalable: false; readonly reason: string } {
+  if (service.scaling === 'consumer-group' || infra.eventStore.kind === 'postgres') return { scalable: true };
+  return { scalable: false, reason: `${service.name} writes events, and its relay and projection runner run once across instances under a lease that only the PostgreSQL event store offers (this one is ${infra.eventStore.kind})` };
+}
 
 /** The event store URL of one service: its own PostgreSQL schema or KurrentDB stream namespace. */
 export function eventStoreUrlFor(service: string, store: Infrastructure['eventStore']): string {

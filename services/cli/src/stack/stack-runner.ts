@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { KafkaEventBus } from '@leerzone/messaging-kafka';
 import { MongoClient } from 'mongodb';
 import { Client } from 'pg';
-import { DEPLOYED_SERVICES, environmentFor, type DeployedService, type Infrastructure } from '../deploy/topology';
+import { DEPLOYED_SERVICES, environmentFor, scalableOn, type DeployedService, type Infrastructure } from '../deploy/topology';
 import { isAlive, type StackProcess, type StackState } from './stack-state';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -19,24 +19,31 @@ export interface InstancePlan {
 }
 
 /**
- * Which processes a stack runs: every service once, or `scale` times. Only a service the
- * topology marks scalable (a consumer whose read models a consumer group shares) may run
- * more than once; a writing service would run its relay and projection runner twice.
- * Instance n of a service listens on its port + 100·(n−1), or on a free port with `freePorts`.
+ * Which processes a stack runs: every service once, or `scale` times. A consumer scales in its
+ * consumer groups; a writing service scales on a PostgreSQL event store, where its relay and
+ * projection runner run in the instance holding their lease (docs/operations.md, "Scaling out").
+ * Instance n of a service listens on its port + 100·(n−1), or on a free port with `freePorts`;
+ * it has a data dir of its own, but the instances of a writing service share the first one's
+ * personal-data vault and audit signing key (one SQLite vault on this machine: a person's key
+ * must open what any instance sealed, and checkpoints of one store are signed with one key).
  */
 export function planInstances(infra: Infrastructure, scale: ReadonlyMap<string, number>, freePorts: boolean): InstancePlan[] {
   for (const [name, count] of scale) {
     const service = DEPLOYED_SERVICES.find((s) => s.name === name);
     if (!service) throw new Error(`--scale ${name}=${count}: there is no service "${name}" (services: ${DEPLOYED_SERVICES.map((s) => s.name).join(', ')}).`);
-    if (count > 1 && !service.scalable) {
-      throw new Error(`--scale ${name}=${count}: ${name} cannot run as several instances yet (its relay and projection runner would run once per instance; see docs/operations.md, "Scaling out"). Scalable: ${DEPLOYED_SERVICES.filter((s) => s.scalable).map((s) => s.name).join(', ')}.`);
+    const scalable = scalableOn(service, infra);
+    if (count > 1 && !scalable.scalable) {
+      throw new Error(`--scale ${name}=${count}: ${name} cannot run as several instances here: ${scalable.reason} (docs/operations.md, "Scaling out"). Scalable: ${DEPLOYED_SERVICES.filter((s) => scalableOn(s, infra).scalable).map((s) => s.name).join(', ')}.`);
     }
   }
   return DEPLOYED_SERVICES.flatMap((service) =>
     Array.from({ length: scale.get(service.name) ?? 1 }, (_, i) => {
       const instance = i + 1;
       const port = freePorts ? 0 : service.port + 100 * i;
-      return { service, instance, port, env: { ...environmentFor(service, infra, instance), PORT: String(port), HOST: '127.0.0.1' } };
+      const first = infra.dataDir(service.name, 1);
+      const sharedKeys: Record<string, string> =
+        service.scaling === 'lease' && instance > 1 ? { PERSONAL_DATA_VAULT_FILE: join(first, 'personal-data-vault.db'), AUDIT_SIGNING_KEY_FILE: join(first, 'audit-signing-key.pem') } : {};
+      return { service, instance, port, env: { ...environmentFor(service, infra, instance), ...sharedKeys, PORT: String(port), HOST: '127.0.0.1' } };
     }),
   );
 }
