@@ -86,6 +86,12 @@ describe('SetTeamBoundary', () => {
     spec.given([teamCreated()]).when(set(financial('t-tooling', 1200, 'per-decision', 'tooling'), frame), because('x')).then([expect.objectContaining({ type: 'TeamBoundarySet' }) as never]);
   });
 
+  it('holds an area limit to a unit limit for every area, and is not held by the unit’s rule boundaries', () => {
+    const frame = [fromUnit(safety), fromUnit(financial('u-any', 1000))];
+    spec.given([teamCreated()]).when(set(financial('t-hiring', 1200, 'per-decision', 'hiring'), frame), because('x')).thenRejects('BOUNDARY.WIDER_THAN_UNIT');
+    spec.given([teamCreated()]).when(set(financial('t-hiring', 900, 'per-decision', 'hiring'), frame), because('x')).then([expect.objectContaining({ type: 'TeamBoundarySet' }) as never]);
+  });
+
   it('refuses a limit in another currency than the unit’s', () => {
     spec.given([teamCreated()]).when(set(financial('t-usd', 100, 'per-decision', null, 'USD')), because('x')).thenRejects('BOUNDARY.WIDER_THAN_UNIT');
   });

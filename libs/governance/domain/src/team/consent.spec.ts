@@ -61,6 +61,15 @@ describe('ProposeBoundaryChange', () => {
     spec.given(staffedTeam).when(propose(undefined, closesAt), because('x')).thenRejects('PROPOSAL.TIME_BOX_INVALID', { field: 'closesAt' });
   });
 
+  it('without closesAt, ends the time box after the tenant’s default deadline, or 7 days when none is configured', () => {
+    const given = [...staffedTeam, boundarySet(financial('t-budget', 2500))];
+    const proposeWithout = (defaultDeadlineDays?: number) =>
+      ({ type: 'ProposeBoundaryChange', data: { teamId: TEAM, proposalId: 'p-1', change: { action: 'set', boundary: newLimit }, unitBoundaries: unitFrame, ...(defaultDeadlineDays === undefined ? {} : { defaultDeadlineDays }) } }) as never;
+    const closesAfter = (days: number) => new Date(NOW.getTime() + days * 24 * 60 * 60 * 1000).toISOString();
+    spec.given(given).when(proposeWithout(), because('x')).then([expect.objectContaining({ data: expect.objectContaining({ closesAt: closesAfter(7) }) }) as never]);
+    spec.given(given).when(proposeWithout(14), because('x')).then([expect.objectContaining({ data: expect.objectContaining({ closesAt: closesAfter(14) }) }) as never]);
+  });
+
   it('accepts a time box of exactly 90 days, and refuses one millisecond more', () => {
     const ninetyDays = new Date(NOW.getTime() + 90 * 24 * 60 * 60 * 1000);
     spec

@@ -132,6 +132,11 @@ describe('RecordDecision outside the mandate', () => {
     expect(rejection.message).toContain('EUR 800 already spent this month');
   });
 
+  it('counts spend against a limit only in the limit’s currency', () => {
+    const spentInDollars = [...delegated, recorded('d-0', { amount: 2900, currency: 'USD' }, '2026-01-03T00:00:00.000Z')];
+    spec.given(spentInDollars).when(decide(), as(ANNA)).then([expect.objectContaining({ type: 'DecisionRecorded' }) as never]);
+  });
+
   it('does not count escalated decisions as spent', () => {
     const escalated = { ...recorded('d-0', { amount: 2000, currency: 'EUR' }, '2026-01-03T00:00:00.000Z'), type: 'DecisionEscalated' } as unknown as TeamEvent;
     const asEscalated = { ...escalated, data: { ...(escalated.data as object), violations: [], escalatedBy: ANNA, escalatedAt: '2026-01-03T00:00:00.000Z' } } as unknown as TeamEvent;
