@@ -25,12 +25,16 @@ writes JSON under \`bench/results/\`; the PostgreSQL part needs \`PG_URL\`.`,
     intro: `How fast \`projections rebuild\` replays the event store into a read model, against reading
 the same events from the same store without projecting them, measured in the same run (the
 ratio is what projecting costs: handlers, guarded bulk writes, checkpoints). Written by
-\`npm run bench\` (\`libs/platform/projection-store-mongodb/bench/rebuild.bench.ts\`); the
-MongoDB part needs \`MONGO_URL\` and is left as it was without it.`,
+\`npm run bench\` (\`libs/platform/projection-store-mongodb/bench/rebuild.bench.ts\`) only with
+\`--write-doc\`; every run writes JSON under \`bench/results/\`; the MongoDB part needs \`MONGO_URL\`.`,
   },
   auditVerify: {
     heading: '## Audit verify',
     intro: 'How fast `audit verify` checks a store (every stream\'s hash chain, the rolling digest, signed checkpoints), against only reading the same events in global order in the same run.',
+  },
+  endToEnd: {
+    heading: '## End to end',
+    intro: 'Requests over HTTP against a real server process (autocannon), each next to `/health/live` of the same process measured in the same run; resident memory and restart time. Written by `services/standalone/bench/e2e.bench.ts` only with `--write-doc`.',
   },
   kafkaRelay: {
     heading: '## Kafka relay',
