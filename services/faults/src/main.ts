@@ -41,6 +41,8 @@ const FORMS: Record<Form['name'], Form> = {
 };
 
 const CATCH_UP_MS = 120_000;
+/** Set by SIGINT/SIGTERM: the handler takes the stack down and exits; the run in hand must not exit first. */
+let interrupted = false;
 
 async function main(): Promise<number> {
   const form = FORMS[process.argv.includes('--short') ? 'short' : 'full'];
@@ -63,6 +65,7 @@ async function main(): Promise<number> {
   // Interrupted: take down what the suite started (its processes, its servers, its mount) before leaving.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      interrupted = true;
       log(`${signal}: stopping the stack and the suite's servers`);
       void stack
         .stop()
@@ -149,8 +152,9 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => interrupted || process.exit(code),
   (error: unknown) => {
+    if (interrupted) return;
     process.stderr.write(`fault suite aborted: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   },
