@@ -10,6 +10,8 @@ module.exports = {
   rootDir: __dirname,
   displayName: `@leerzone/web (${tier})`,
   testEnvironment: 'node',
+  // Workspace packages from their TypeScript sources, as every other project's tests.
+  testEnvironmentOptions: { customExportConditions: ['@leerzone/source', 'node', 'require', 'default'] },
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: tier === 'e2e' ? ['<rootDir>/src/**/*.e2e.spec.ts'] : ['<rootDir>/src/**/*.spec.ts'],

@@ -1,7 +1,9 @@
-import { runServices } from '@leerzone/service-kit';
+import { resolve } from 'node:path';
+import { startServices } from '@leerzone/service-kit';
 import { STANDALONE_SERVICES } from './standalone.services';
+import { serveWebApp } from './web-app/serve-web-app';
 
-runServices(STANDALONE_SERVICES, {
+startServices(STANDALONE_SERVICES, {
   processName: 'standalone',
   defaultPort: 3000,
   title: 'Leerzone (standalone)',
@@ -13,4 +15,17 @@ runServices(STANDALONE_SERVICES, {
   // The in-process bus whatever the environment says: standalone is the bare-machine mode,
   // and a KAFKA_BROKERS left in the shell must not turn it into a distributed deployment.
   messagingEnv: {},
-});
+})
+  .then(({ app, config }) => {
+    // The web app (services/web, built into its dist/) at `/`, beside the API on the same port.
+    serveWebApp(app.getHttpServer(), {
+      distDir: resolve(__dirname, '../../web/dist'),
+      // No trace viewer in the bare-machine mode: the audit page shows the trace id (compose links Jaeger).
+      traceUrlTemplate: null,
+      devIssuer: !!config.auth.devIssuer,
+    });
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

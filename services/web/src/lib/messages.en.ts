@@ -17,6 +17,7 @@ export const en = {
   'common.when': 'When',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'common.scrollable': 'Scrollable table',
 
   'signIn.title': 'Sign in',
   'signIn.devOnly': 'For development only.',

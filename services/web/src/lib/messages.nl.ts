@@ -18,6 +18,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'common.when': 'Wanneer',
   'common.yes': 'Ja',
   'common.no': 'Nee',
+  'common.scrollable': 'Scrollbare tabel',
 
   'signIn.title': 'Inloggen',
   'signIn.devOnly': 'Alleen voor ontwikkeling.',

@@ -61,7 +61,7 @@ function History({ streamId }: { readonly streamId: string }) {
                   <td>{e.actor.id}</td>
                   <td><When at={e.occurredAt} /></td>
                   <td>{e.reason ?? '—'}</td>
-                  <td>{trace ? (trace.href ? <a href={trace.href} target="_blank" rel="noreferrer" data-testid="trace-link">{t('audit.openTrace', { id: trace.traceId.slice(0, 8) })}</a> : <code>{trace.traceId}</code>) : '—'}</td>
+                  <td>{trace ? (trace.href ? <a href={trace.href} target="_blank" rel="noreferrer" data-testid="trace-link">{t('audit.openTrace', { id: trace.traceId.slice(0, 8) })}</a> : <code data-testid="trace-id">{trace.traceId}</code>) : '—'}</td>
                 </tr>
               );
             })}

@@ -55,7 +55,7 @@ export function OrganisationPage() {
           <ProblemNotice problem={heat.error} />
           <Loading loading={heat.loading} />
           {heat.data ? (
-            <div className="scroll">
+            <div className="scroll" tabIndex={0} role="region" aria-label={t('common.scrollable')}>
               <table className="heat" data-testid="heat-map">
                 <caption className="sr-only">{t('org.heatMap')}</caption>
                 <thead><tr><th scope="col">{t('org.unit')}</th>{ZONE_ORDER.map((z) => <th key={z} scope="col">{label(`zone.${z}`, z)}</th>)}<th scope="col">{t('org.teams')}</th></tr></thead>
@@ -115,7 +115,7 @@ export function OrganisationPage() {
           </div>
           <ProblemNotice problem={outcomes.error} />
           {outcomes.data ? (
-            <div className="scroll">
+            <div className="scroll" tabIndex={0} role="region" aria-label={t('common.scrollable')}>
               <table data-testid="outcomes">
                 <caption className="sr-only">{t('org.outcomes')}</caption>
                 <thead><tr><th scope="col">{t('org.team')}</th><th scope="col">{t('org.engagement')}</th><th scope="col">{t('org.absenteeism')}</th><th scope="col">{t('org.ideas')}</th><th scope="col">{t('org.leadTime')}</th><th scope="col">{t('org.safety')}</th><th scope="col">{t('org.abi')}</th></tr></thead>

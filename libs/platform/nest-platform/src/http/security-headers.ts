@@ -23,6 +23,33 @@ export function securityHeaders(): Middleware {
 }
 
 /**
+ * The web app's pages (static files served at `/` by standalone): scripts, styles, images,
+ * fonts and API calls from its own origin only — no inline script, no eval, no framing. The
+ * API's own policy above stays `default-src 'none'`.
+ */
+export function webAppSecurityHeaders(): Middleware {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+/**
  * Closed unless origins are listed: a browser on any other origin gets no
  * Access-Control-Allow-Origin and cannot read an answer. Bearer tokens travel in a header,
  * not a cookie, so credentials are never allowed.

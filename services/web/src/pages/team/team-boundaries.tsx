@@ -156,7 +156,7 @@ function ProposalItem({ team, proposal, onDone }: { readonly team: TeamSummary; 
           <Field label={t('proposals.objectionReason')} name="reason" problem={problem}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
           <div className="row">
             <button type="button" onClick={() => void act('consent', {})}>{t('proposals.consent')}</button>
-            <button type="button" className="button-quiet" onClick={() => void act('objections', { reason })}>{t('proposals.object')}</button>
+            <button type="button" className="button-quiet" onClick={() => void act('objections', reason.trim() ? { reason } : {})}>{t('proposals.object')}</button>
             <button type="button" className="button-quiet" onClick={() => void act('close', {})}>{t('proposals.close')}</button>
           </div>
         </div>

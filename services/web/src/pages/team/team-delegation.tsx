@@ -41,7 +41,7 @@ export function TeamDelegation({ team }: { readonly team: TeamSummary }) {
         <ProblemNotice problem={board.error} />
         <Loading loading={board.loading} />
         {board.data ? (
-          <div className="scroll">
+          <div className="scroll" tabIndex={0} role="region" aria-label={t('common.scrollable')}>
             <table className="delegation" data-testid="delegation-board">
               <caption className="sr-only">{t('delegation.board')}</caption>
               <thead>

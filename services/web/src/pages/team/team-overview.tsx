@@ -36,7 +36,8 @@ export function TeamOverview({ team }: { readonly team: TeamSummary }) {
         .sort((a, b) => a.at.localeCompare(b.at));
     return { safety: series('psychological-safety'), abi: series('abi-trustworthiness'), withheld: rounds.items.length - shown.length };
   }, [api, team.teamId]);
-  const changes = zone.data?.changes ?? [];
+  // Only zone changes are drawn: each has the round's safety and standards.
+  const changes = (zone.data?.changes ?? []).filter((c) => typeof c.safety === 'number' && typeof c.standards === 'number' && typeof c.to === 'string');
   const thresholds = changes[changes.length - 1]?.thresholds ?? { safetyHighFrom: 5, standardsHighFrom: 5 };
   return (
     <div className="grid">
