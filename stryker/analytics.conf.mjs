@@ -1,0 +1,3 @@
+import { libraryConfig } from './base.mjs';
+
+export default libraryConfig('analytics', 'libs/analytics/domain');

@@ -1,0 +1,3 @@
+import { libraryConfig } from './base.mjs';
+
+export default libraryConfig('kernel', 'libs/platform/kernel');
