@@ -7,7 +7,7 @@ import type { StoredEvent } from '@leerzone/kernel';
 import { ProjectionsHost } from '@leerzone/nest-platform';
 import { expectStatus, startServiceTestApp, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
-import { COACHING_PROJECTION } from './read-model/coaching.projection';
+import { COACHING_PROJECTION, storedNotes } from './read-model/coaching.projection';
 
 /**
  * Issue 16: a coaching session's notes are free text about named people. The service checks
@@ -91,6 +91,8 @@ describe('governance: coaching notes sealed with the personal-data vault', () =>
     const documents = await t.app.get(ProjectionsHost).readModels.collection(COACHING_PROJECTION, 'sessions').find({});
     expect(documents.items).toEqual([expect.objectContaining({ sessionId: 's-1', notes: expect.stringContaining('$sealed') })]);
     expect(JSON.stringify(documents.items)).not.toContain(marker);
+    // A version 1 event read without governance's upcasters still holds clear text: the projection keeps none of it.
+    expect(storedNotes(notes)).toBeNull();
   });
 
   it('reads the notes as erased once their subject is erased; the store and its hash chains stay intact', async () => {

@@ -1,4 +1,4 @@
-import type { SealedValue, StoredEvent } from '@leerzone/kernel';
+import { isSealed, type SealedValue, type StoredEvent } from '@leerzone/kernel';
 import { defineProjection } from '@leerzone/projections';
 import type { TeamEvent } from '@leerzone/governance-domain';
 
@@ -32,7 +32,11 @@ export interface CoachingSessionDocument {
   [key: string]: unknown;
 }
 
-export const storedNotes = (notes: SealedValue | null): string | null => (notes ? JSON.stringify(notes) : null);
+/**
+ * Only a seal is kept: a version 1 event read without governance's upcasters (a rebuild by a
+ * process that did not register them) still holds clear text, which must not reach the read model.
+ */
+export const storedNotes = (notes: unknown): string | null => (isSealed(notes) ? JSON.stringify(notes) : null);
 export const sealedNotes = (notes: string | null): SealedValue | null => (notes ? (JSON.parse(notes) as SealedValue) : null);
 
 const HANDLED = ['CoachingTopicPlanned', 'CoachingSessionHeld'] as const;
