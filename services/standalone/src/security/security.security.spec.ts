@@ -3,6 +3,7 @@ import { devIssuerAttacks } from './attacks/dev-issuer';
 import { floodAttacks } from './attacks/floods';
 import { inputAttacks } from './attacks/inputs';
 import { personalDataAttacks } from './attacks/personal-data';
+import { roleAttacks } from './attacks/roles';
 import { tokenAttacks } from './attacks/tokens';
 import { startTarget, type Target } from './target';
 
@@ -12,7 +13,7 @@ import { startTarget, type Target } from './target';
  * table — attack class, attempts, got through — as docs/security.md shows it. Phase 2 adds
  * its classes (cross-tenant, roles, anonymity, erasure) as more entries of ATTACKS.
  */
-const ATTACKS: ReadonlyArray<Attack<Target>> = [...tokenAttacks, ...devIssuerAttacks, ...inputAttacks, ...floodAttacks, ...personalDataAttacks];
+const ATTACKS: ReadonlyArray<Attack<Target>> = [...tokenAttacks, ...devIssuerAttacks, ...inputAttacks, ...roleAttacks, ...floodAttacks, ...personalDataAttacks];
 
 describe('security suite', () => {
   const table = new AttackTable();
