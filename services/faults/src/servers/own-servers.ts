@@ -73,6 +73,8 @@ export class OwnServers {
       LEERZONE_KAFKA_PORT: String(this.ports.kafka),
       LEERZONE_KAFKA_CONTROLLER_PORT: String(this.ports.kafkaController),
       LEERZONE_MONGO_PORT: String(this.ports.mongo),
+      // A broker restart on a loaded machine can take longer than the scripts' default 90 s.
+      LEERZONE_START_TIMEOUT: process.env['LEERZONE_START_TIMEOUT'] ?? '300',
     };
     return new Promise((resolve, reject) => {
       const child = spawn('bash', [join(this.root, 'infra/local', name), ...servers], { env, stdio: ['ignore', 'pipe', 'pipe'] });
