@@ -6,15 +6,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PERFORMANCE_SECTIONS, median, writePerformanceSection } from '@leerzone/bench-kit';
+import { PERFORMANCE_SECTIONS, benchMachine, benchSettings, median, publishBench } from '@leerzone/bench-kit';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
 import type { NewEvent } from '@leerzone/kernel';
 import { CheckpointWriter } from '../src/integrity/audit-checkpoints';
 import { CheckpointKeyRing, CheckpointSigner } from '../src/integrity/checkpoint-keys';
 import { verifyEventStore } from '../src/integrity/verify-event-store';
 
-const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 100_000);
-const ROUNDS = 5;
+// JSON under bench/results on every run; docs/performance.md only with --write-doc. BENCH_SIZE=tiny: one small round.
+const settings = benchSettings();
+const EVENTS = Number(process.env['BENCH_EVENTS'] ?? (settings.size === 'tiny' ? 5_000 : 100_000));
+const ROUNDS = settings.size === 'tiny' ? 1 : 5;
 
 const event = (i: number, stream: number): NewEvent => ({
   eventId: `bench-${i}`,
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
     const rate = (ms: number) => Math.round((total / ms) * 1000);
     const ratios = raw.map((ms, i) => ms / verify[i]!);
     const markdown = [
-      `Measured ${new Date().toISOString().slice(0, 10)} by \`npx nx run @leerzone/audit:bench\` (part of \`npm run bench\`): ${total.toLocaleString('en')} events in 200 streams on SQLite, median of ${ROUNDS} rounds, Node ${process.version}.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`npx nx run @leerzone/audit:bench -- --write-doc\` (part of \`npm run bench\`): ${total.toLocaleString('en')} events in 200 streams on SQLite, median of ${ROUNDS} rounds, Node ${process.version}.`,
       '',
       '| path | time | events/s |',
       '| --- | ---: | ---: |',
@@ -79,8 +81,17 @@ async function main(): Promise<void> {
       '',
       `A process's first checkpoint (a full walk, sign, append): ${signMs.toFixed(0)} ms. Where the time goes: canonical JSON and SHA-256 of every event, twice (its chain link and the digest).`,
     ].join('\n');
-    writePerformanceSection(PERFORMANCE_SECTIONS.auditVerify, markdown);
     process.stdout.write(`${markdown}\n`);
+    const written = publishBench(
+      {
+        part: 'audit-verify',
+        rows: [{ scenario: 'audit verify vs raw walk', events: total, rounds: raw.map((ms, i) => ({ adapter: total / verify[i]!, raw: total / ms })) }],
+        context: { streams: 200, firstCheckpointMs: signMs, machine: benchMachine() },
+      },
+      { section: PERFORMANCE_SECTIONS.auditVerify, markdown },
+      settings,
+    );
+    process.stdout.write(`Written: ${written.join(', ')}${settings.writeDoc ? '' : ' (docs/performance.md unchanged: pass --write-doc to rewrite its section)'}\n`);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
