@@ -115,7 +115,11 @@ async function main(): Promise<number> {
       const poisonIds = new Set(poison.map((p) => p.eventId));
       const strangers = letters.filter((l) => !l.eventId || !poisonIds.has(l.eventId));
       if (strangers.length > 0) problems.push(`${strangers.length} dead letters are no poison: ${strangers.slice(0, 3).map((l) => `${l.group} ${l.eventType ?? '?'} ${l.error.code} ${l.error.message.slice(0, 160)}`).join('; ')}`);
-      for (const p of result.poison ?? []) if (!letters.some((l) => l.eventId === p.eventId)) problems.push(`the ${p.kind} poison message was not dead-lettered`);
+      for (const p of result.poison ?? []) {
+        const lettered = letters.some((l) => l.eventId === p.eventId);
+        if (p.deadLettered && !lettered) problems.push(`the ${p.kind} poison message was not dead-lettered`);
+        if (!p.deadLettered && lettered) problems.push(`the ${p.kind} poison message was dead-lettered, though consumers ignore types they do not handle`);
+      }
       problems.push(...(await auditVerify(stack)).map((b) => `audit verify: ${b}`));
       problems.push(...models.mismatches.map((m) => `read model ${m.slice(0, 400)}`));
       const row: ScenarioRow = {

@@ -11,6 +11,12 @@ export interface Poison {
   readonly eventId: string;
   readonly kind: 'malformed' | 'unknown type' | 'future schema version';
   readonly topic: string;
+  /**
+   * Malformed and future-version messages are refused before any handler and dead-lettered;
+   * a type no consumer knows is ignored by every one of them (consumers ignore what they do
+   * not handle unless they list knownTypes, docs/messaging.md) — it must change nothing.
+   */
+  readonly deadLettered: boolean;
 }
 
 /**
@@ -53,7 +59,7 @@ export async function sendPoison(stack: FaultStack, round: number): Promise<Pois
   } finally {
     await producer.disconnect();
   }
-  return records.map(({ kind, record }) => ({ kind, topic, eventId: record.headers[CE_HEADERS.id]! }));
+  return records.map(({ kind, record }) => ({ kind, topic, eventId: record.headers[CE_HEADERS.id]!, deadLettered: kind !== 'unknown type' }));
 }
 
 /**
