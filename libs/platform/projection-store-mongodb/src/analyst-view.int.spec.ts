@@ -68,7 +68,7 @@ describeWithServer('mongo', 'MongoDB as analysts read it', (url) => {
     const afterFirst = await entries();
     expect(afterFirst.map((entry) => entry._id)).toEqual(['memberships', 'teams', 'tenants']);
     for (const entry of afterFirst) {
-      expect(entry).toMatchObject({ projection: 'test.team-roster', collection: `${entry._id}__${first.generation}`, generation: first.generation, version: 1, previousCollection: null });
+      expect(entry).toMatchObject({ projection: 'test.team-roster', collection: `test.team-roster.${entry._id}__${first.generation}`, generation: first.generation, version: 1, previousCollection: null });
       expect(entry.switchedAt).toBeInstanceOf(Date);
     }
     // Follow the pointer as an analyst would: the named collection holds the read model.
@@ -81,7 +81,7 @@ describeWithServer('mongo', 'MongoDB as analysts read it', (url) => {
     expect(second.generation).not.toBe(first.generation);
     const afterSecond = await entries();
     for (const entry of afterSecond) {
-      expect(entry).toMatchObject({ collection: `${entry._id}__${second.generation}`, generation: second.generation, previousCollection: `${entry._id}__${first.generation}` });
+      expect(entry).toMatchObject({ collection: `test.team-roster.${entry._id}__${second.generation}`, generation: second.generation, previousCollection: `test.team-roster.${entry._id}__${first.generation}` });
     }
     const rebuilt = afterSecond.find((entry) => entry._id === 'teams')!;
     expect(rebuilt.switchedAt.getTime()).toBeGreaterThanOrEqual(teams.switchedAt.getTime());
@@ -99,9 +99,9 @@ describeWithServer('mongo', 'MongoDB as analysts read it', (url) => {
     const reopened = await MongoProjectionStore.connect({ url: await url(), database: store.databaseName });
     cleanups.push(() => reopened.close());
     expect((await reopened.directory.entries()).map((entry) => [entry._id, entry.collection])).toEqual([
-      ['memberships', `memberships__${generation}`],
-      ['teams', `teams__${generation}`],
-      ['tenants', `tenants__${generation}`],
+      ['memberships', `test.team-roster.memberships__${generation}`],
+      ['teams', `test.team-roster.teams__${generation}`],
+      ['tenants', `test.team-roster.tenants__${generation}`],
     ]);
   });
 });

@@ -29,18 +29,30 @@ export const CHECKPOINTS = 'leerzone_projection_checkpoints';
 const checkpointId = (projection: string, generation: string): string => `${projection}@${generation}`;
 export const toGeneration = (pointer: PointerDocument): Generation => ({ id: pointer.generation, version: pointer.version, collections: pointer.collections });
 
-/** `v3_1767225600000`: version and creation time, so names sort and never repeat. */
+/**
+ * `v3_1767225600000`: version and creation time, so names sort and never repeat. Its
+ * collections are named `<projection>.<collection>__<generation>`
+ * (`governance.teams.teams__v3_1767225600000`): several services' projections may use the same
+ * logical name (`teams`, `changes`, `rounds`) and share one store, as in standalone.
+ */
 export function newGeneration(projection: ProjectionDefinition, now: Date, existing?: string): Generation {
   let stamp = now.getTime();
   // Two generations within one millisecond would share names: step past the existing one.
   if (existing && existing === `v${projection.version}_${stamp}`) stamp++;
   const id = `v${projection.version}_${stamp}`;
-  const collections = Object.fromEntries(Object.keys(projection.collections).map((logical) => [logical, `${logical}__${id}`]));
+  const collections = Object.fromEntries(Object.keys(projection.collections).map((logical) => [logical, `${projection.name}.${logical}__${id}`]));
   return { id, version: projection.version, collections };
 }
 
-/** A physical collection name that belongs to some generation of `logical`. */
-export const isGenerationOf = (physical: string, logical: string): boolean => new RegExp(`^${logical.replace(/[.-]/g, '\\$&')}__v\\d+_\\d+$`).test(physical);
+const escaped = (name: string): string => name.replace(/[.-]/g, '\\$&');
+/**
+ * A physical collection name that belongs to some generation of the projection's `logical`
+ * collection: `<projection>.<logical>__v…`, or the unqualified `<logical>__v…` names of
+ * generations made before names carried the projection (which another projection with the
+ * same logical name may also have made: those are only dropped when no pointer names them).
+ */
+export const isGenerationOf = (physical: string, logical: string, projection?: string): boolean =>
+  new RegExp(`^(${projection ? `${escaped(projection)}\\.` : ''})?${escaped(logical)}__v\\d+_\\d+$`).test(physical);
 
 /**
  * The projection metadata kept in the projection store itself: one pointer document per
@@ -135,11 +147,14 @@ export class ProjectionCatalog {
   async dropStaleGenerations(projection: ProjectionDefinition): Promise<string[]> {
     const pointer = await this.pointer(projection.name);
     if (!pointer) throw new ProjectionError('PROJECTION.UNKNOWN', `${projection.name} has no generation yet.`, 'name');
-    const keep = new Set([...Object.values(pointer.collections), ...Object.values(pointer.previous?.collections ?? {})]);
+    // Never a collection any projection's pointer names (current or previous): in a shared store
+    // another projection's unqualified generation of the same logical name may be in use.
+    const pointers = await this.store.collection<PointerDocument>(POINTERS).find({});
+    const keep = new Set(pointers.items.flatMap((p) => [...Object.values(p.collections), ...Object.values(p.previous?.collections ?? {})]));
     const dropped: string[] = [];
     for (const physical of await this.store.listCollections()) {
       if (keep.has(physical)) continue;
-      if (Object.keys(projection.collections).some((logical) => isGenerationOf(physical, logical))) {
+      if (Object.keys(projection.collections).some((logical) => isGenerationOf(physical, logical, projection.name))) {
         await this.store.collection(physical).drop();
         dropped.push(physical);
       }

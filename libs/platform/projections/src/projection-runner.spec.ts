@@ -361,14 +361,14 @@ describe('ProjectionRunner', () => {
     const next = await events.append('team-new', [{ ...rosterEvents(1)[0]!.event, eventId: 'new', data: { teamId: 'team-new', name: 'New' } }], { expectedVersion: 'any' });
     await runner.waitForPosition(next.lastGlobalPosition);
     expect(await teams.findOne({ _id: 'team-new' })).toMatchObject({ name: 'New' });
-    expect(await store.collection(`teams__${result.generation}`).count({ _id: 'team-new' })).toBe(1);
+    expect(await store.collection(`test.team-roster.teams__${result.generation}`).count({ _id: 'team-new' })).toBe(1);
     // The replaced generation stays (one step back); the one before it is dropped.
     const third = await runner.rebuild('test.team-roster');
     const collections = await store.listCollections();
-    expect(collections).toContain(`teams__${result.generation}`);
-    expect(collections).toContain(`teams__${third.generation}`);
-    expect(collections).not.toContain(`teams__${firstGeneration}`);
-    expect(third.dropped).toEqual(expect.arrayContaining([`teams__${firstGeneration}`, `memberships__${firstGeneration}`]));
+    expect(collections).toContain(`test.team-roster.teams__${result.generation}`);
+    expect(collections).toContain(`test.team-roster.teams__${third.generation}`);
+    expect(collections).not.toContain(`test.team-roster.teams__${firstGeneration}`);
+    expect(third.dropped).toEqual(expect.arrayContaining([`test.team-roster.teams__${firstGeneration}`, `test.team-roster.memberships__${firstGeneration}`]));
     expect((await readModelChecksum(store, teamRosterProjection)).sha256).toBe(await fullRebuildChecksum(events));
   });
 

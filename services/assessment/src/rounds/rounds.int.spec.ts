@@ -199,7 +199,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
   });
 
   it('keeps respondents, counts and answers out of the read models', async () => {
-    // Generations are named by collection (rounds__v1_…): ours are rounds, changes, instruments and tasks.
+    // Generations are named by projection and collection (assessment.rounds.rounds__v1_…): ours are rounds, changes, instruments and tasks.
     const ours = await readModelDocuments(t, ['rounds__', 'changes__', 'instruments__', 'tasks__']);
     expect(ours.filter((d) => d.collection.startsWith('rounds__'))).toHaveLength(1);
     // …and every projection is live: none failed on what it was given.

@@ -49,9 +49,11 @@ export function storedRows(t: ServiceTestApp, streamPrefix = 'assessment-'): Eve
 export async function readModelDocuments(t: ServiceTestApp, prefixes: readonly string[]): Promise<Array<{ collection: string; document: unknown }>> {
   const found: Array<{ collection: string; document: unknown }> = [];
   for (const name of await t.projectionStore.listCollections()) {
-    if (!prefixes.some((prefix) => name.startsWith(prefix))) continue;
+    // `<projection>.<collection>__v…`: matched on `<collection>__v…`, the part after the projection's name.
+    const generation = name.slice(name.lastIndexOf('.') + 1);
+    if (!prefixes.some((prefix) => generation.startsWith(prefix))) continue;
     const { items } = await t.projectionStore.collection(name).find({});
-    found.push(...items.map((document) => ({ collection: name, document })));
+    found.push(...items.map((document) => ({ collection: generation, document })));
   }
   return found;
 }
