@@ -13,7 +13,7 @@ export type RawOutcome =
  * The built standalone started exactly as given — unlike the test kit's ServiceProcess, which
  * pins HOST to loopback — to see where it listens, or whether it refuses to start at all.
  */
-export async function startRaw(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RawOutcome> {
+export async function startRaw(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RawOutcome> {
   if (!existsSync(STANDALONE_MAIN)) throw new Error(`${STANDALONE_MAIN} is missing: build it first (npx nx run @leerzone/standalone:build).`);
   const dir = mkdtempSync(join(tmpdir(), 'leerzone-security-raw-'));
   const portFile = join(dir, 'port.json');
