@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reject, type CommandContext, type Decider } from '@leerzone/kernel';
 import { SqliteEventStore } from '@leerzone/event-store-sqlite';
-import { Command, CommandExecutor, PlatformModule, TokenService, createHttpApp, type Role } from '@leerzone/nest-platform';
+import { AnyRole, Command, CommandExecutor, PlatformModule, TokenService, createHttpApp, type Role } from '@leerzone/nest-platform';
 import { InMemoryProjectionStore } from '@leerzone/projection-store';
 import { AuditModule } from '../http/audit.module';
 import type { AnyAuditedAggregate } from '../trail/audit-registry';
@@ -46,6 +46,7 @@ class TestCommandsController {
   constructor(private readonly commands: CommandExecutor) {}
 
   @Post('teams/:teamId')
+  @AnyRole('a test route: any user of the tenant writes to the test team')
   @HttpCode(200)
   async team(@Param('teamId') teamId: string, @Body() body: { type: 'CreateTeam' | 'RenameTeam'; name: string }, @Command() context: CommandContext) {
     const { events } = await this.commands.execute(teamDecider, `team-${teamId}`, { type: body.type, data: { name: body.name } }, context);
@@ -53,6 +54,7 @@ class TestCommandsController {
   }
 
   @Post('cases/:caseId')
+  @AnyRole('a test route: any user of the tenant writes to the test case')
   @HttpCode(200)
   async note(@Param('caseId') caseId: string, @Body() body: { note: string }, @Command() context: CommandContext) {
     const { events } = await this.commands.execute(caseDecider, `case-${caseId}`, { type: 'NoteCase', data: { note: body.note } }, context);
