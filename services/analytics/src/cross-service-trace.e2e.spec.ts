@@ -85,7 +85,7 @@ describeWithServer('kafka', 'one trace from a governance request to the analytic
     expect(send.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'send' });
     expect(process.kind).toBe(5);
     expect(process.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'process', 'messaging.message.id': send.attributes['messaging.message.id'] });
-    expect(String(process.attributes['messaging.consumer.group.name'])).toMatch(/^analytics\.team-overview\.v2_\d+$/);
+    expect(String(process.attributes['messaging.consumer.group.name'])).toMatch(/^analytics\.team-overview\.v3_\d+$/);
     expect(project.attributes).toMatchObject({ 'leerzone.projection.name': TEAM_OVERVIEW_PROJECTION, 'leerzone.event.type': 'TeamCreated', 'leerzone.stream.id': aggregateStreamId('team-', 'acme', teamId) });
   });
 });
