@@ -65,7 +65,16 @@ describeWithServer('kafka', 'one trace from a governance request to the analytic
     const { teamId } = (await response.json()) as { teamId: string };
 
     const topic = `${namespace}.governance.events`;
-    const spans = await receiver.waitFor((received) => received.some((s) => s.service === 'analytics' && s.name === `project ${TEAM_OVERVIEW_PROJECTION}` && s.traceId === UPSTREAM_TRACE), 60_000);
+    // Each process exports its spans in batches of its own, and a child span may be exported
+    // before its parent: wait for every span the assertions name, in both services.
+    const expected: ReadonlyArray<readonly [string, string]> = [
+      ['governance', 'POST /api/governance/teams'],
+      ['governance', 'command CreateTeam'],
+      ['governance', `send ${topic}`],
+      ['analytics', `process ${topic}`],
+      ['analytics', `project ${TEAM_OVERVIEW_PROJECTION}`],
+    ];
+    const spans = await receiver.waitFor((received) => expected.every(([service, name]) => received.some((s) => s.traceId === UPSTREAM_TRACE && s.service === service && s.name === name)), 60_000);
     const inTrace = spans.filter((span) => span.traceId === UPSTREAM_TRACE);
     const find = (service: string, name: string, parent?: ReceivedSpan): ReceivedSpan => {
       const span = inTrace.find((s) => s.service === service && s.name === name && (!parent || s.parentSpanId === parent.spanId));

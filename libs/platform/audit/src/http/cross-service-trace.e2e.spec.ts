@@ -49,7 +49,18 @@ describeWithServer('kafka', 'one trace across services', (brokers) => {
     expect(response.status).toBe(200);
 
     await analytics.waitForLine((line) => line.includes('seen-team-traced'), 'the follow-up event in analytics');
-    const spans = await receiver.waitFor((received) => ['append events', 'project analytics.teams'].every((name) => received.some((span) => span.service === 'analytics' && span.name === name)));
+    // Each process exports its spans in batches of its own, and a child span ends (and may be
+    // exported) before its parent: wait for every span the assertions name, in both services.
+    const expected: ReadonlyArray<readonly [string, string]> = [
+      ['governance', 'POST /test/teams/:teamId'],
+      ['governance', 'command CreateTeam'],
+      ['governance', `send ${namespace}.governance.events`],
+      ['analytics', `process ${namespace}.governance.events`],
+      ['analytics', 'project analytics.teams'],
+      ['analytics', 'command NoteTeamSeen'],
+      ['analytics', 'append events'],
+    ];
+    const spans = await receiver.waitFor((received) => expected.every(([service, name]) => received.some((span) => span.traceId === UPSTREAM_TRACE && span.service === service && span.name === name)), 30_000);
     const inTrace = spans.filter((span) => span.traceId === UPSTREAM_TRACE);
     const find = (service: string, name: string): ReceivedSpan => {
       const span = inTrace.find((candidate) => candidate.service === service && candidate.name === name);
