@@ -123,7 +123,20 @@ export class KafkaConsumerMember<P> implements BusSubscription {
     }, delay);
   }
 
-  private async eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    // kafkajs heartbeats only between batches, so a run handled for longer than the session
+    // timeout lost the member its partitions: the commit then failed (UNKNOWN_MEMBER_ID),
+    // the group rejoined and the same run came back — on a slow store, again and again,
+    // applied every time and never committed. Keep the membership alive while handling.
+    const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), this.config.settings.heartbeatIntervalMs);
+    try {
+      await this.handleBatch(payload);
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     const messages: KafkaPipelineMessage<P>[] = batch.messages.map((message) => {
       const position = { topic, partition, offset: message.offset };
