@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ProblemException } from '../problem-details/problem';
 import { jsonSchemaOf, parseRequest } from '../validation/parse-request';
@@ -32,6 +32,20 @@ export function isLoopbackCaller(request: CallerRequest): boolean {
   return LOOPBACK.test(peer) && !forwarded;
 }
 
+/** What the development issuer answers: an OAuth-style token response, not a command answer. */
+const DEV_TOKEN_ANSWER = {
+  type: 'object',
+  required: ['access_token', 'token_type', 'expires_in', 'issuer', 'warning'],
+  additionalProperties: false,
+  properties: {
+    access_token: { type: 'string', description: 'The signed bearer token (a JWT of the development issuer).' },
+    token_type: { type: 'string', enum: ['Bearer'] },
+    expires_in: { type: 'integer', minimum: 60, description: 'Seconds until the token expires.' },
+    issuer: { type: 'string', enum: [DEV_ISSUER] },
+    warning: { type: 'string' },
+  },
+};
+
 /** The development issuer: only mounted when enabled (standalone mode), refused at start in production. */
 @ApiTags('auth (development only)')
 @Controller('api/auth')
@@ -46,6 +60,20 @@ export class DevTokenController {
       'DEVELOPMENT ISSUER: issue a bearer token for any tenant (not the platform\'s "_…" tenants), user and roles. Answers callers on this machine only unless AUTH_DEV_ISSUER_ALLOW_REMOTE=true; rate-limited; refused at start in production.',
   })
   @ApiBody({ schema: jsonSchemaOf(DevTokenRequest) })
+  @ApiOkResponse({
+    description: 'A bearer token of the development issuer.',
+    schema: DEV_TOKEN_ANSWER,
+    example: { access_token: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImRldi0xIn0.eyJ0aWQiOiJhY21lIn0.c2ln', token_type: 'Bearer', expires_in: 3600, issuer: DEV_ISSUER, warning: 'Development issuer: …' },
+  })
+  @ApiForbiddenResponse({
+    description: 'The caller is not on this machine (and remote callers are not allowed).',
+    content: {
+      'application/problem+json': {
+        schema: { $ref: '#/components/schemas/ProblemDetails' },
+        example: { type: 'https://leerzone.dev/problems/auth-dev-issuer-local-only', title: 'Forbidden', status: 403, detail: 'The development issuer answers callers on this machine only.', code: 'AUTH.DEV_ISSUER_LOCAL_ONLY' },
+      },
+    },
+  })
   async issue(@Body() body: unknown, @Req() request: CallerRequest) {
     if (!this.tokens.devTokensForRemoteCallers && !isLoopbackCaller(request)) {
       throw ProblemException.of(403, 'AUTH.DEV_ISSUER_LOCAL_ONLY', 'The development issuer answers callers on this machine only.');
