@@ -1,4 +1,5 @@
 import { governanceService } from '@leerzone/governance-service';
+import { personSubject } from '@leerzone/kernel';
 import { expectProblem, expectStatus, type Caller, type ServiceTestApp, startServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { assessmentService } from '../assessment.module';
 import { createTeam, eventually, readModelDocuments, storedRows } from '../testing/assessment-test-team';
@@ -46,7 +47,7 @@ describe('assessment HTTP: task maturity', () => {
     expectStatus(await cora.post(path(), { task: 'budgeting', taskTitle: 'Budgeting', competence: 'high', commitment: 'high' }), 201);
     const row = storedRows(t, 'assessment-maturity-').find((r) => r.data.includes('budgeting'))!;
     expect(row.data).not.toContain('Q3 budget');
-    expect(JSON.parse(row.data).note.$sealed.subject).toBe('anna');
+    expect(JSON.parse(row.data).note.$sealed.subject).toBe(personSubject('acme', 'anna'));
     const documents = await readModelDocuments(t, ['tasks__']);
     expect(JSON.stringify(documents)).not.toContain('Q3 budget');
   });
@@ -102,9 +103,9 @@ describe('assessment HTTP: task maturity', () => {
   });
 
   it('erases the note with the member; a removed member’s coach no longer sees them', async () => {
-    await t.vault.erase('anna');
+    await t.vault.erase(personSubject('acme', 'anna'));
     const view = await anna.get(path());
-    expect(view.body.tasks[0].history[0].note).toEqual({ $erased: { subject: 'anna' } });
+    expect(view.body.tasks[0].history[0].note).toEqual({ $erased: { subject: personSubject('acme', 'anna') } });
     expectStatus(await cora.post(`${path()}/rostering/retire`, { reason: 'rosters are automated now' }), 200);
     expect((await anna.get(path())).body.tasks.map((task: { task: string }) => task.task)).toEqual(['budgeting']);
     // cora stops coaching the team in governance: she no longer sees its members' task maturity.

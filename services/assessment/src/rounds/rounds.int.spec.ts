@@ -300,7 +300,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     expect(new Set(results.body.comments.map((c: { datedAt: string }) => c.datedAt))).toEqual(new Set([results.body.closedAt]));
 
     // Nobody can open an answer or recompute a slot any more, this service included.
-    expect(await t.vault.isErased(roundKeySubject(roundId))).toBe(true);
+    expect(await t.vault.isErased(roundKeySubject('acme', roundId))).toBe(true);
     for (const row of storedRows(t, `assessment-round-${roundId}`)) {
       const data = JSON.parse(row.data);
       if (row.type === 'AnswerRecorded') expect(isErased(await t.vault.open(data.sealed))).toBe(true);
@@ -354,7 +354,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     expect((await adam.get(`/api/assessment/rounds/${next.body.roundId}/results`)).body).toEqual({ roundId: next.body.roundId, kind: 'not-enough-answers' });
     const closing = storedRows(t, `assessment-round-${next.body.roundId}`).find((r) => r.type === 'RoundClosed')!;
     expect(JSON.parse(closing.data)).toMatchObject({ outcome: 'not-enough-answers', results: null, zone: null, comments: [], commentsDatedAt: null });
-    expect(await t.vault.isErased(roundKeySubject(next.body.roundId))).toBe(true);
+    expect(await t.vault.isErased(roundKeySubject('acme', next.body.roundId))).toBe(true);
   });
 
   it('closes due rounds on schedule, as the scheduler', async () => {
@@ -373,7 +373,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     expect(await scheduler.closeDue(new Date(Date.parse(open.closesAt) + 1))).toBe(1);
     const closedRow = storedRows(t, `assessment-round-${open.roundId}`).find((r) => r.type === 'RoundClosed')!;
     expect(JSON.parse(closedRow.actor)).toEqual({ id: 'assessment-round-scheduler', kind: 'service' });
-    expect(await t.vault.isErased(roundKeySubject(open.roundId))).toBe(true);
+    expect(await t.vault.isErased(roundKeySubject('acme', open.roundId))).toBe(true);
   });
 });
 

@@ -16,24 +16,40 @@ export const PERSONAL_DATA_HELP = [
   '  --vault      the personal-data vault: a postgres:// URL or the SQLite file (default: PERSONAL_DATA_VAULT_URL, else PERSONAL_DATA_VAULT_FILE)',
 ].join('\n');
 
+export const ERASE_USAGE = `${PERSONAL_DATA_USAGE} --by <operatorId> --reason <why>`;
+export const ERASE_HELP = [
+  PERSONAL_DATA_HELP,
+  '  --by         who erases: the operator’s user id, recorded in the PersonalDataErased event',
+  '  --reason     why (e.g. the request’s ticket): recorded with it, never the erased data',
+].join('\n');
+
 export interface PersonalDataTarget {
   readonly personId: string;
   readonly tenantId: string;
   readonly stores: readonly { readonly url: string; readonly store: EventStore }[];
   readonly vault: ClosablePersonalDataVault;
   readonly vaultLabel: string;
+  /** `--by` and `--reason`, for `erase person` only. */
+  readonly flags: ReadonlyMap<string, string>;
   close(): Promise<void>;
 }
 
 /** Parses and opens what `erase person` and `subject-access` work on; nothing is opened when an argument is wrong. */
-export async function openPersonalDataTarget(args: readonly string[], io: CliIo): Promise<PersonalDataTarget> {
-  const { positional, flags } = parseProjectionArgs(args, ['tenant', 'store', 'vault']);
+export async function openPersonalDataTarget(args: readonly string[], io: CliIo, extraFlags: readonly string[] = []): Promise<PersonalDataTarget> {
+  const { positional, flags } = parseProjectionArgs(args, ['tenant', 'store', 'vault', ...extraFlags]);
   if (positional.length !== 1) throw new UsageError('Name exactly one person.');
   const personId = positional[0]!;
   if (!ID.test(personId)) throw new UsageError(`personId ${JSON.stringify(personId)} is not an id (letters, digits, . _ : @ -).`);
   const tenantId = flags.get('tenant');
   if (tenantId === undefined) throw new UsageError('--tenant is required: erasure and export are per tenant.');
   if (!ID.test(tenantId)) throw new UsageError(`--tenant ${JSON.stringify(tenantId)} is not a tenant id.`);
+  for (const name of extraFlags) {
+    const value = flags.get(name)?.trim();
+    if (value === undefined || value === '') throw new UsageError(`--${name} is required: an erasure is recorded with who did it and why.`);
+    if (value.length > 500) throw new UsageError(`--${name} is at most 500 characters.`);
+  }
+  const erasedBy = flags.get('by');
+  if (erasedBy !== undefined && !ID.test(erasedBy)) throw new UsageError(`--by ${JSON.stringify(erasedBy)} is not a user id (letters, digits, . _ : @ -).`);
   const storeUrls = (flags.get('store') ?? io.env['EVENT_STORE_URL'] ?? '')
     .split(',')
     .map((url) => url.trim())
@@ -57,5 +73,5 @@ export async function openPersonalDataTarget(args: readonly string[], io: CliIo)
     await close();
     throw error;
   }
-  return { personId, tenantId, stores, vault, vaultLabel: isUrl ? redactUrl(vaultArg) : vaultArg, close };
+  return { personId, tenantId, stores, vault, vaultLabel: isUrl ? redactUrl(vaultArg) : vaultArg, flags, close };
 }

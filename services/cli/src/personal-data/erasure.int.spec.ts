@@ -15,6 +15,7 @@ import { MongoClient } from 'mongodb';
 import { runCli } from '../cli';
 import { erasePersonCommand } from '../commands/erase-person.command';
 import { subjectAccessCommand } from '../commands/subject-access.command';
+import { erasureStreamId, PERSONAL_DATA_ERASED } from './erasure-record';
 
 const eventually = async (check: () => void | Promise<void>, timeoutMs = 60_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
@@ -140,15 +141,23 @@ describeWithServer('kafka', 'personal data: sealed everywhere, erased by the CLI
       expect(run.out).not.toContain('Bram on his own');
     });
 
-    it('erases anna with the CLI: the query, the export and a rebuilt read model show it erased; the store and audit verify are untouched', async () => {
+    it('erases anna with the CLI: the query, the export and a rebuilt read model show it erased; the events are untouched, the erasure recorded and audit verify intact', async () => {
       const before = await t.store.readAll({ limit: 10_000 });
-      const usage = await cli(['erase', 'person', 'anna', '--store', `sqlite:${join(t.dir, 'events.db')}`, '--vault', join(t.dir, 'personal-data-vault.db')]);
+      const usage = await cli(['erase', 'person', 'anna', '--by', 'oscar', '--reason', 'GDPR request 4711', '--store', `sqlite:${join(t.dir, 'events.db')}`, '--vault', join(t.dir, 'personal-data-vault.db')]);
       expect(usage.code).toBe(2);
       expect(usage.err).toContain('--tenant');
+      // Who erases and why are part of the record: without them nothing is erased.
+      for (const missing of [['--reason', 'GDPR request 4711'], ['--by', 'oscar']]) {
+        const refused = await cli(['erase', 'person', 'anna', ...where(), ...missing]);
+        expect(refused.code).toBe(2);
+        expect(refused.err).toMatch(/--(by|reason) is required/);
+      }
+      expect(await t.store.readAll({ limit: 10_000 })).toEqual(before);
 
-      const erased = await cli(['erase', 'person', 'anna', ...where()]);
+      const erased = await cli(['erase', 'person', 'anna', ...where(), '--by', 'oscar', '--reason', 'GDPR request 4711']);
       expect(erased.code).toBe(0);
       expect(erased.out).toContain('Erased 1 vault subject');
+      expect(erased.out).toContain(`Recorded ${PERSONAL_DATA_ERASED} in ${erasureStreamId('acme')}`);
       expect(erased.out).not.toContain(marker);
 
       const coaching = await cora.get(`${base()}/coaching`);
@@ -161,9 +170,26 @@ describeWithServer('kafka', 'personal data: sealed everywhere, erased by the CLI
       const exported = JSON.parse((await cli(['subject-access', 'anna', ...where()])).out);
       expect(exported.subjects).toEqual([expect.objectContaining({ erased: true })]);
       expect(exported.events[1].data.notes).toEqual({ $erased: expect.any(Object) });
+      // The erasure itself is in anna's export: who, which subject, when, why — never the notes.
+      expect(exported.events.map((e: { type: string }) => e.type)).toEqual(['MemberAdded', 'CoachingSessionHeld', PERSONAL_DATA_ERASED]);
 
-      expect(await t.store.readAll({ limit: 10_000 })).toEqual(before);
+      // Every event before is as it was; one event was added: the record, in the tenant's erasure stream.
+      const after = await t.store.readAll({ limit: 10_000 });
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect(after.slice(before.length)).toEqual([
+        expect.objectContaining({
+          streamId: erasureStreamId('acme'),
+          type: PERSONAL_DATA_ERASED,
+          tenantId: 'acme',
+          actor: { id: 'oscar', kind: 'user' },
+          reason: 'GDPR request 4711',
+          data: expect.objectContaining({ personId: 'anna', subjects: exported.subjects.map((s: { subject: string }) => s.subject), alreadyErased: [], erasedBy: 'oscar' }),
+        }),
+      ]);
+      expect(JSON.stringify(after.slice(before.length))).not.toContain(marker);
       expect((await verifyEventStore(t.store, { keys: new CheckpointKeyRing() })).status).toBe('intact');
+      // The record is in no service's stream prefix, so the relay never publishes it.
+      expect(recorder.messages.filter((m) => m.headers['ce_type'] === PERSONAL_DATA_ERASED)).toEqual([]);
       // Kafka re-read: the messages are what they were, ciphertext only.
       expect(recorder.messages.filter((m) => `${m.value}`.includes(marker))).toEqual([]);
       // A read model rebuilt from the store, on a fresh database: ciphertext only.
@@ -185,8 +211,11 @@ describeWithServer('kafka', 'personal data: sealed everywhere, erased by the CLI
         await fresh.close();
       }
       // Erasing again is idempotent and says so.
-      const again = await cli(['erase', 'person', 'anna', ...where()]);
+      const again = await cli(['erase', 'person', 'anna', ...where(), '--by', 'oscar', '--reason', 'GDPR request 4711, again']);
       expect(again.out).toContain('already erased before');
+      const records = (await t.store.readStream(erasureStreamId('acme'))).map((e) => e.data as { alreadyErased: string[] });
+      expect(records.map((r) => r.alreadyErased.length)).toEqual([0, 1]);
+      expect((await verifyEventStore(t.store, { keys: new CheckpointKeyRing() })).status).toBe('intact');
     });
   });
 });

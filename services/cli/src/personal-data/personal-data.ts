@@ -1,12 +1,14 @@
 import { coachingSubjectsOf } from '@leerzone/governance-domain';
-import { isSealed, type EventStore, type PersonalDataVault, type SealedValue, type StoredEvent } from '@leerzone/kernel';
+import { isSealed, legacyPersonSubject, personSubject, type EventStore, type PersonalDataVault, type SealedValue, type StoredEvent } from '@leerzone/kernel';
 
 /**
  * What the stores and the vault hold about one person of one tenant — found, not guessed:
  * every event of the tenant that the person acted in or that names them, and every vault
  * subject their personal data is sealed under:
- * - their own id: task-maturity notes (sealed under the member) and confidential-case accounts
- *   and consequences (sealed under the person concerned);
+ * - their own subject of the tenant, `personSubject(tenant, id)`: task-maturity notes (sealed
+ *   under the member) and confidential-case accounts and consequences (under the person concerned);
+ * - the legacy subject, their bare id, for data sealed before subjects were tenant-scoped — only
+ *   when a seal under it is in this tenant's own events (another tenant's are never read);
  * - the notes of every coaching session they coached or attended (`coachingSubjectsOf`);
  * - the identity of every failure they reported anonymously (the seal opens to their id).
  */
@@ -59,6 +61,8 @@ interface CoachingSession {
 
 export async function findPersonalData(stores: readonly EventStore[], vault: Pick<PersonalDataVault, 'open'>, tenantId: string, personId: string): Promise<PersonalDataFindings> {
   const subjects = new Set<string>();
+  const own = personSubject(tenantId, personId);
+  const legacy = legacyPersonSubject(personId);
   const candidates: StoredEvent[] = [];
   const sessions: CoachingSession[] = [];
   let eventsRead = 0;
@@ -69,7 +73,7 @@ export async function findPersonalData(stores: readonly EventStore[], vault: Pic
       const data = event.data as Record<string, unknown>;
       if (event.type === 'CoachingSessionHeld') sessions.push(data as unknown as CoachingSession);
       const seals = sealsIn(data);
-      for (const seal of seals) if (seal.$sealed.subject === personId) subjects.add(personId);
+      for (const seal of seals) if (seal.$sealed.subject === own || seal.$sealed.subject === legacy) subjects.add(seal.$sealed.subject);
       // An anonymous report names nobody in the clear: its sealed identity says whose it is.
       const reporter = data['reporter'] as { anonymous?: boolean; identity?: unknown } | undefined;
       if (event.type === 'FailureReported' && reporter?.anonymous && isSealed(reporter.identity) && (await vault.open(reporter.identity)) === personId) {

@@ -1,6 +1,6 @@
 import { governanceService } from '@leerzone/governance-service';
 import { expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
-import type { StoredEvent } from '@leerzone/kernel';
+import { personSubject, type StoredEvent } from '@leerzone/kernel';
 import { allReadModelDocuments, createTeam, eventually, refusedWith, reportBody, startFailureLearningApp, storedRows, watchBus } from '../testing/failure-learning-test-kit';
 
 /**
@@ -50,7 +50,7 @@ describe('failure-learning: confidential cases', () => {
     caseId = opened.body.caseId;
     const [row] = caseEvents();
     expect(String(row!['data'])).not.toContain('bed alarm');
-    expect(JSON.parse(String(row!['data'])).account.$sealed.subject).toBe('piet');
+    expect(JSON.parse(String(row!['data'])).account.$sealed.subject).toBe(personSubject('acme', 'piet'));
   });
 
   it('refuses a member, a coach and an admin with the 404 of a missing case, and records each attempt', async () => {
@@ -101,9 +101,9 @@ describe('failure-learning: confidential cases', () => {
     await refused(() => olga.post(`/api/failure-learning/cases/${caseId}/closure`, { outcome: 'substantiated' }), 400, 'FAILURE_LEARNING.REASON_REQUIRED', 'reason');
     expectStatus(await olga.post(`/api/failure-learning/cases/${caseId}/closure`, { outcome: 'substantiated', reason: 'Two witnesses and the alarm log' }), 200);
     // Erasing the concerned person erases the account and the consequence; the case's record stays.
-    await t.vault.erase('piet');
+    await t.vault.erase(personSubject('acme', 'piet'));
     const erased = await olga.get(`/api/failure-learning/cases/${caseId}`);
-    expect(erased.body).toMatchObject({ account: { $erased: { subject: 'piet' } }, consequences: [{ description: { $erased: { subject: 'piet' } } }], outcome: 'substantiated' });
+    expect(erased.body).toMatchObject({ account: { $erased: { subject: personSubject('acme', 'piet') } }, consequences: [{ description: { $erased: { subject: personSubject('acme', 'piet') } } }], outcome: 'substantiated' });
   });
 
   it('never publishes a case event, and no blameless view, count or read model holds a case', async () => {

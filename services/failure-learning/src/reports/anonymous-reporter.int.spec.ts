@@ -78,7 +78,7 @@ describe('failure-learning: the anonymous reporter stays anonymous', () => {
     expect(JSON.parse(String(reported['actor']))).toEqual(ANONYMOUS_REPORTER_ACTOR);
     const data = JSON.parse(String(reported['data']));
     expect(data.reportedBy).toBe(ANONYMOUS_REPORTER_ACTOR.id);
-    expect(data.reporter).toMatchObject({ anonymous: true, identity: { $sealed: { subject: anonymousReporterSubject(reportId) } } });
+    expect(data.reporter).toMatchObject({ anonymous: true, identity: { $sealed: { subject: anonymousReporterSubject('acme', reportId) } } });
     // The check bites: bram's named report names him.
     expect(rows.some((row) => row['stream_id'] === `failure-learning-report-${namedId}` && JSON.stringify(row).includes('bram'))).toBe(true);
   });
@@ -101,7 +101,7 @@ describe('failure-learning: the anonymous reporter stays anonymous', () => {
   });
 
   it('forgets who reported when the seal’s subject is erased; the report stays', async () => {
-    await t.vault.erase(anonymousReporterSubject(reportId));
+    await t.vault.erase(anonymousReporterSubject('acme', reportId));
     expect((await anna.get(`/api/failure-learning/reports/${reportId}`)).body.reporter).toEqual({ anonymous: true });
     expect((await anna.get('/api/failure-learning/my-reports')).body.items).toEqual([]);
     expectStatus(await cora.get(`/api/failure-learning/reports/${reportId}`), 200);

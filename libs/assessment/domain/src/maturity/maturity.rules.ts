@@ -1,5 +1,5 @@
 import type { CommandContext, Decision, Rejection } from '@leerzone/kernel';
-import { isRejection, isSealed, reject, requiredId, requiredText } from '@leerzone/kernel';
+import { isRejection, isSealed, personSubject, reject, requiredId, requiredText } from '@leerzone/kernel';
 import { isSlug, MAX_TASK_TITLE_LENGTH } from '../shared/assessment.constants';
 import { at, requiredReason } from '../shared/context';
 import type { RecordTaskMaturity, RetireTask } from './maturity.commands';
@@ -41,8 +41,8 @@ export const recordTaskMaturity: MaturityRule<RecordTaskMaturity> = (command, st
   if (!isCompetence(d.competence)) return reject('invalid', 'MATURITY.COMPETENCE_INVALID', `Competence is one of ${COMPETENCE_LEVELS.join(', ')}.`, { field: 'competence' });
   if (!isCommitment(d.commitment)) return reject('invalid', 'MATURITY.COMMITMENT_INVALID', `Commitment is one of ${COMMITMENT_LEVELS.join(', ')}.`, { field: 'commitment' });
   const note = d.note ?? null;
-  if (note !== null && (!isSealed(note) || note.$sealed.subject !== person.memberId)) {
-    return reject('invalid', 'MATURITY.NOTE_NOT_SEALED', `A note about ${person.memberId} is sealed under their own subject, so it can be erased with them.`, { field: 'note' });
+  if (note !== null && (!isSealed(note) || note.$sealed.subject !== personSubject(ctx.tenantId, person.memberId))) {
+    return reject('invalid', 'MATURITY.NOTE_NOT_SEALED', `A note about ${person.memberId} is sealed under their own subject of this tenant, so it can be erased with them.`, { field: 'note' });
   }
   return [
     {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { personSubject } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import { maturityDecider } from './maturity.decider';
 import type { MaturityEvent, TaskMaturityRecorded } from './maturity.events';
@@ -52,12 +53,15 @@ describe('recording task maturity', () => {
     spec.given([]).when(record({ commitment: 'medium' }), as(COACH)).thenRejects('MATURITY.COMMITMENT_INVALID', { field: 'commitment' });
     spec.given([]).when(record({ task: 'Team Budget' }), as(COACH)).thenRejects('MATURITY.TASK_INVALID', { field: 'task' });
     spec.given([]).when(record({ note: 'she struggles' }), as(COACH)).thenRejects('MATURITY.NOTE_NOT_SEALED', { field: 'note' });
-    spec.given([]).when(record({ note: sealedNote(COACH) }), as(COACH)).thenRejects('MATURITY.NOTE_NOT_SEALED', { field: 'note' });
+    spec.given([]).when(record({ note: sealedNote(personSubject('tenant-test', COACH)) }), as(COACH)).thenRejects('MATURITY.NOTE_NOT_SEALED', { field: 'note' });
+    // The member of another tenant with the same id, and the bare (legacy, not tenant-scoped) id, are not this member's subject.
+    spec.given([]).when(record({ note: sealedNote(personSubject('tenant-other', ANNA)) }), as(COACH)).thenRejects('MATURITY.NOTE_NOT_SEALED', { field: 'note' });
+    spec.given([]).when(record({ note: sealedNote(ANNA) }), as(COACH)).thenRejects('MATURITY.NOTE_NOT_SEALED', { field: 'note' });
     spec.given([recorded('low', 'high')]).when(record({ memberId: 'user-bram' }), as(COACH)).thenRejects('MATURITY.STREAM_MISMATCH');
   });
 
-  it('keeps a note sealed under the member’s own subject', () => {
-    const note = sealedNote(ANNA);
+  it('keeps a note sealed under the member’s own subject of the tenant', () => {
+    const note = sealedNote(personSubject('tenant-test', ANNA));
     spec.given([]).when(record({ note }), as(COACH)).then([{ ...recorded('some', 'high'), data: { ...recorded('some', 'high').data, note } }]);
   });
 

@@ -5,7 +5,6 @@ import { parseAnswerSheet } from './answer-sheet';
 import type { RecordAnswer, RecordParticipation } from './round.commands';
 import type { RoundRule } from './round.guards';
 import { requireAnswering } from './round.guards';
-import { roundKeySubject } from './round.model';
 
 /** Counted once: answering again changes the answer (same slot), never the count. */
 export const recordParticipation: RoundRule<RecordParticipation> = (command, state, ctx) => {
@@ -47,8 +46,9 @@ export const recordAnswer: RoundRule<RecordAnswer> = (command, state, ctx) => {
   const comment = optionalText(command.data.comment, { field: 'comment', code: 'ANSWER.COMMENT_INVALID', label: 'the comment', max: MAX_COMMENT_LENGTH });
   if (isRejection(comment)) return comment;
   const { sealed } = command.data;
-  if (!isSealed(sealed) || sealed.$sealed.subject !== roundKeySubject(command.data.roundId)) {
-    return reject('invalid', 'ANSWER.NOT_SEALED', `The answer must be sealed under the round's vault subject ${roundKeySubject(command.data.roundId)}.`, { field: 'sealed' });
+  // The subject the round's slot key names: a round opened before subjects were tenant-scoped keeps its legacy one.
+  if (!isSealed(sealed) || sealed.$sealed.subject !== state.keySubject) {
+    return reject('invalid', 'ANSWER.NOT_SEALED', `The answer must be sealed under the round's vault subject ${state.keySubject}.`, { field: 'sealed' });
   }
   const replacesEarlier = state.slots.has(slot);
   if (!replacesEarlier && state.slots.size >= state.counted.size) {

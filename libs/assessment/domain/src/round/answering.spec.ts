@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import { roundDecider } from './round.decider';
-import { answered, as, byAnswerBox, COACH, counted, MEMBERS, NOW, ROUND, roundOpened, sealed, sheet, slotOf, withAnswers } from './round.fixtures';
+import { answered, as, byAnswerBox, COACH, counted, MEMBERS, NOW, ROUND, roundOpened, sealed, sheet, slotOf, TENANT, withAnswers } from './round.fixtures';
 import { roundKeySubject } from './round.model';
 
 const spec = DeciderSpecification.for(roundDecider);
 const now = NOW.toISOString();
 const ANNA = MEMBERS[0]!;
 const participate = (respondentId = ANNA) => ({ type: 'RecordParticipation', data: { roundId: ROUND, respondentId } }) as const;
-const theSealed = sealed(roundKeySubject(ROUND), 'new-answer');
+const theSealed = sealed(roundKeySubject(TENANT, ROUND), 'new-answer');
 const answer = (overrides: Record<string, unknown> = {}) =>
   ({ type: 'RecordAnswer', data: { roundId: ROUND, slot: slotOf(0), answers: sheet(5, 5), sealed: theSealed, ...overrides } }) as never;
 
@@ -56,6 +56,16 @@ describe('answers', () => {
   it('refuses a slot that is not a keyed hash, or an answer not sealed with the round key', () => {
     spec.given([roundOpened(), counted(ANNA)]).when(answer({ slot: 'short' }), byAnswerBox).thenRejects('ANSWER.SLOT_INVALID', { field: 'slot' });
     spec.given([roundOpened(), counted(ANNA)]).when(answer({ sealed: sealed(ANNA) }), byAnswerBox).thenRejects('ANSWER.NOT_SEALED', { field: 'sealed' });
+    spec.given([roundOpened(), counted(ANNA)]).when(answer({ sealed: sealed(roundKeySubject('tenant-other', ROUND)) }), byAnswerBox).thenRejects('ANSWER.NOT_SEALED', { field: 'sealed' });
+  });
+
+  it('keeps a round opened before subjects were tenant-scoped on the legacy subject its slot key names', () => {
+    const legacy = `assessment-round-${ROUND}`;
+    const given = [roundOpened({ slotKey: sealed(legacy, 'slot-secret') }), counted(ANNA)];
+    const legacySealed = sealed(legacy, 'new-answer');
+    spec.given(given).when(answer({ sealed: legacySealed }), byAnswerBox).then([{ type: 'AnswerRecorded', data: { roundId: ROUND, slot: slotOf(0), sealed: legacySealed, replacesEarlier: false } }]);
+    // An answer under the scoped subject would outlive the close, which erases the round's own (legacy) key.
+    spec.given(given).when(answer({ sealed: theSealed }), byAnswerBox).thenRejects('ANSWER.NOT_SEALED', { field: 'sealed' });
   });
 
   describe('bad answers are refused with the field and write nothing', () => {

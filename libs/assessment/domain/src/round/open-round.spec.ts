@@ -3,6 +3,7 @@ import { DeciderSpecification } from '@leerzone/kernel/testing';
 import { ABI_TRUSTWORTHINESS_V1 } from '../instrument/published/abi-trustworthiness.instrument';
 import { roundDecider } from './round.decider';
 import { as, COACH, counted, INSTRUMENTS, MEMBERS, NOW, ROUND, roundOpened, sealed, slotKey, TEAM, withAnswers } from './round.fixtures';
+import { roundKeySubject } from './round.model';
 
 const spec = DeciderSpecification.for(roundDecider);
 const now = NOW.toISOString();
@@ -48,6 +49,9 @@ describe('opening a round', () => {
   it('wants the slot key sealed under the round’s own subject', () => {
     spec.given([]).when(open({ slotKey: sealed('user-anna') })).thenRejects('ROUND.SLOT_KEY_INVALID', { field: 'slotKey' });
     spec.given([]).when(open({ slotKey: 'plain-secret' })).thenRejects('ROUND.SLOT_KEY_INVALID', { field: 'slotKey' });
+    // Round ids are unique per tenant only: another tenant's round subject, or the legacy bare one, is not this round's.
+    spec.given([]).when(open({ slotKey: sealed(roundKeySubject('tenant-other', ROUND)) })).thenRejects('ROUND.SLOT_KEY_INVALID', { field: 'slotKey' });
+    spec.given([]).when(open({ slotKey: sealed(`assessment-round-${ROUND}`) })).thenRejects('ROUND.SLOT_KEY_INVALID', { field: 'slotKey' });
   });
 });
 

@@ -58,8 +58,8 @@ export const openRound: RoundRule<OpenRound> = (command, state, ctx) => {
   }
   const previousRoundId = d.previousRoundId == null ? null : requiredId(d.previousRoundId, 'previousRoundId', 'ROUND.PREVIOUS_INVALID', 'the previous round id');
   if (isRejection(previousRoundId)) return previousRoundId;
-  if (!isSealed(d.slotKey) || d.slotKey.$sealed.subject !== roundKeySubject(roundId)) {
-    return reject('invalid', 'ROUND.SLOT_KEY_INVALID', `The slot key must be sealed under the round's own vault subject ${roundKeySubject(roundId)}, so that closing the round can destroy it.`, {
+  if (!isSealed(d.slotKey) || d.slotKey.$sealed.subject !== roundKeySubject(ctx.tenantId, roundId)) {
+    return reject('invalid', 'ROUND.SLOT_KEY_INVALID', `The slot key must be sealed under the round's own vault subject ${roundKeySubject(ctx.tenantId, roundId)}, so that closing the round can destroy it.`, {
       field: 'slotKey',
     });
   }

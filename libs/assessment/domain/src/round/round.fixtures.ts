@@ -7,6 +7,8 @@ import { roundKeySubject } from './round.model';
 
 /** Shared given-events for the round specs. Times are fixed: the domain has no clock. */
 export const ROUND = 'r-1';
+/** The tenant of `testContext()`: round subjects are per tenant. */
+export const TENANT = 'tenant-test';
 export const TEAM = 'team-a';
 export const COACH = 'user-coach';
 export const MEMBERS = ['user-anna', 'user-bram', 'user-chen', 'user-dina', 'user-eva', 'user-finn'];
@@ -16,7 +18,7 @@ export const INSTRUMENTS = [PSYCHOLOGICAL_SAFETY_V1, LEERZONE_STANDARDS_V1];
 
 /** What the vault would return; the domain only looks at the subject. */
 export const sealed = (subject: string, data = 'ciphertext'): SealedValue => ({ $sealed: { subject, keyId: `k-${subject}`, alg: 'A256GCM', iv: 'aXY=', data, tag: 'dGFn' } });
-export const slotKey = sealed(roundKeySubject(ROUND), 'slot-secret');
+export const slotKey = sealed(roundKeySubject(TENANT, ROUND), 'slot-secret');
 export const slotOf = (n: number): string => `slot-${String(n).padStart(12, '0')}`;
 
 export const as = (actorId: string, extra: Partial<CommandContext> = {}): Partial<CommandContext> => ({ actor: { id: actorId, kind: 'user' }, now: NOW, ...extra });
@@ -43,7 +45,7 @@ export const roundOpened = (overrides: Partial<Extract<RoundEvent, { type: 'Roun
 export const counted = (respondentId: string): RoundEvent => ({ type: 'RespondentCounted', data: { roundId: ROUND, respondentId, countedAt: T0 } });
 export const answered = (n: number, replacesEarlier = false): RoundEvent => ({
   type: 'AnswerRecorded',
-  data: { roundId: ROUND, slot: slotOf(n), sealed: sealed(roundKeySubject(ROUND), `answer-${n}`), replacesEarlier },
+  data: { roundId: ROUND, slot: slotOf(n), sealed: sealed(roundKeySubject(TENANT, ROUND), `answer-${n}`), replacesEarlier },
 });
 
 /** n members counted and answered. */

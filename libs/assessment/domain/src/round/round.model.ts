@@ -1,3 +1,4 @@
+import { tenantSubject } from '@leerzone/kernel';
 import type { Zone, ZoneThresholds } from '../scoring/zones';
 
 /** An item the team chose to work on after a round. */
@@ -23,9 +24,10 @@ export type ActionStatus = 'open' | 'done' | 'dropped';
 /**
  * Every sealed value of a round's answers uses the vault subject of the round: one key for
  * the round, destroyed at close, after which no answer and no slot can be opened or
- * recomputed by anyone.
+ * recomputed by anyone. Tenant-scoped (round ids are unique only per tenant). A round opened
+ * before subjects were scoped keeps the subject its slot key names (`RoundState.keySubject`).
  */
-export const roundKeySubject = (roundId: string): string => `assessment-round-${roundId}`;
+export const roundKeySubject = (tenantId: string, roundId: string): string => tenantSubject('assessment-round', tenantId, roundId);
 
 /** Comments published at close are re-sealed, each under a subject of its own (a fresh random id), so one comment can be erased. */
 export const COMMENT_SUBJECT_PREFIX = 'assessment-comment-';

@@ -7,7 +7,7 @@ import { MIN_ANONYMITY_THRESHOLD } from '../shared/assessment.constants';
 import type { RoundCommand } from './round.commands';
 import { roundDecider } from './round.decider';
 import type { RoundEvent } from './round.events';
-import { ANSWER_BOX, COACH, INSTRUMENTS, NOW, ROUND, sealed, sheet, slotKey, slotOf, TEAM } from './round.fixtures';
+import { ANSWER_BOX, COACH, INSTRUMENTS, NOW, ROUND, sealed, sheet, slotKey, slotOf, TEAM, TENANT } from './round.fixtures';
 import { commentSubject, roundKeySubject } from './round.model';
 import { roundProgress, roundResults } from './round.queries';
 import type { RoundState } from './round.state';
@@ -70,7 +70,7 @@ describe('round decider under random sequences', () => {
           if (s.kind === 'threshold') apply({ type: 'ChangeAnonymityThreshold', data: { roundId: ROUND, threshold: s.threshold } }, by(COACH, 'user', 'works council asked'));
           if (s.kind === 'answer') {
             const answers = sheet(s.safety, s.standards);
-            const events = apply({ type: 'RecordAnswer', data: { roundId: ROUND, slot: slotOf(s.slot), answers, sealed: sealed(roundKeySubject(ROUND), `a-${s.slot}`) } }, by(ANSWER_BOX, 'service'));
+            const events = apply({ type: 'RecordAnswer', data: { roundId: ROUND, slot: slotOf(s.slot), answers, sealed: sealed(roundKeySubject(TENANT, ROUND), `a-${s.slot}`) } }, by(ANSWER_BOX, 'service'));
             if (events.length > 0) sheets.set(slotOf(s.slot), answers);
           }
           if (s.kind === 'close') {

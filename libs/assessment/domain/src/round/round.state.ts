@@ -30,6 +30,8 @@ export interface RoundState {
   readonly openedAt: string | null;
   readonly closesAt: string | null;
   readonly previousRoundId: string | null;
+  /** The vault subject the round's slot key (and so every answer) is sealed under: what close erases. */
+  readonly keySubject: string | null;
   readonly counted: ReadonlySet<string>;
   readonly slots: ReadonlySet<string>;
   readonly closedAt: string | null;
@@ -53,6 +55,7 @@ export const initialRoundState: RoundState = {
   openedAt: null,
   closesAt: null,
   previousRoundId: null,
+  keySubject: null,
   counted: new Set(),
   slots: new Set(),
   closedAt: null,
@@ -86,6 +89,7 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
         openedAt: d.openedAt,
         closesAt: d.closesAt,
         previousRoundId: d.previousRoundId,
+        keySubject: d.slotKey.$sealed.subject,
       };
     }
     case 'AnonymityThresholdChanged':

@@ -1,5 +1,5 @@
 import type { CommandContext, Decision, Rejection } from '@leerzone/kernel';
-import { isRejection, reject, requiredId, requiredText } from '@leerzone/kernel';
+import { isRejection, personSubject, reject, requiredId, requiredText } from '@leerzone/kernel';
 import { at, oneOf, requiredReason, sealed } from '../shared/validation';
 import type { AccessConfidentialCase, CloseConfidentialCase, ConfidentialCaseCommand, OpenConfidentialCase, RecordCaseConsequence } from './confidential-case.commands';
 import type { ConfidentialCaseEvent } from './confidential-case.events';
@@ -32,11 +32,11 @@ function gate(command: ConfidentialCaseCommand, state: ConfidentialCaseState, ct
 /** Whether a decision is a refused attempt: the service stores it and answers 404, as for a case that does not exist. */
 export const isRefusedCaseAttempt = (events: readonly ConfidentialCaseEvent[]): boolean => events.length > 0 && events.every((e) => e.type === 'ConfidentialCaseAccessRefused');
 
-/** Text about the concerned person is sealed under their subject, so erasing them erases it. */
-function sealedAbout(value: unknown, personId: string, field: string, label: string) {
+/** Text about the concerned person is sealed under their subject of this tenant, so erasing them erases it. */
+function sealedAbout(value: unknown, tenantId: string, personId: string, field: string, label: string) {
   const seal = sealed(value, field, 'CASE.PERSONAL_DATA_NOT_SEALED', label);
   if (isRejection(seal)) return seal;
-  if (seal.$sealed.subject !== personId) {
+  if (seal.$sealed.subject !== personSubject(tenantId, personId)) {
     return reject('invalid', 'CASE.PERSONAL_DATA_NOT_SEALED', `${label} is about ${personId} and must be sealed under that subject.`, { field });
   }
   return seal;
@@ -57,7 +57,7 @@ export const openConfidentialCase: CaseRule<OpenConfidentialCase> = (command, st
   if (isRejection(teamId)) return teamId;
   const concernedPersonId = requiredId(d.concernedPersonId, 'concernedPersonId', 'CASE.INVALID', 'the concerned person id');
   if (isRejection(concernedPersonId)) return concernedPersonId;
-  const account = sealedAbout(d.account, concernedPersonId, 'account', 'The account');
+  const account = sealedAbout(d.account, ctx.tenantId, concernedPersonId, 'account', 'The account');
   if (isRejection(account)) return account;
   return [{ type: 'ConfidentialCaseOpened', data: { caseId, boundary, teamId, concernedPersonId, account, openedBy: ctx.actor.id, openedAt: at(ctx) } }];
 };
@@ -79,7 +79,7 @@ export const recordCaseConsequence: CaseRule<RecordCaseConsequence> = (command, 
   if (state.consequenceIds.includes(consequenceId)) return reject('conflict', 'CASE.CONSEQUENCE_EXISTS', `Consequence ${consequenceId} is already recorded.`, { field: 'consequenceId' });
   const kind = oneOf(command.data.kind, CASE_CONSEQUENCE_KINDS, 'kind', 'CASE.CONSEQUENCE_INVALID', 'The consequence');
   if (isRejection(kind)) return kind;
-  const description = sealedAbout(command.data.description, state.concernedPersonId!, 'description', 'The description of the consequence');
+  const description = sealedAbout(command.data.description, ctx.tenantId, state.concernedPersonId!, 'description', 'The description of the consequence');
   if (isRejection(description)) return description;
   return [{ type: 'ConfidentialCaseConsequenceRecorded', data: { caseId: state.caseId!, consequenceId, kind, description, recordedBy: ctx.actor.id, recordedAt: at(ctx) } }];
 };

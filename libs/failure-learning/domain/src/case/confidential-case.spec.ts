@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CommandContext, SealedValue } from '@leerzone/kernel';
-import { isRejection } from '@leerzone/kernel';
+import { isRejection, personSubject } from '@leerzone/kernel';
 import { DeciderSpecification, testContext } from '@leerzone/kernel/testing';
 import { CONFIDENTIAL_EVENT_TYPES, isConfidentialEvent, isPublishableEvent, PUBLIC_EVENT_TYPES } from '../events';
 import { confidentialCaseDecider, confidentialCaseStreamId, isConfidentialStream } from './confidential-case.decider';
@@ -17,17 +17,19 @@ const BRAM = 'user-bram';
 const by = (actorId: string, extra: Partial<CommandContext> = {}): Partial<CommandContext> => ({ actor: { id: actorId, kind: 'user' }, now: NOW, ...extra });
 const seal = (subject: string): SealedValue => ({ $sealed: { subject, keyId: 'k', alg: 'A256GCM', iv: 'aXY=', data: 'ZA==', tag: 'dA==' } });
 const officer = [CONFIDENTIAL_OFFICER_ROLE];
+/** Sealed under the person's subject of the test tenant. */
+const about = (personId: string): SealedValue => seal(personSubject(testContext().tenantId, personId));
 
 const opened: ConfidentialCaseEvent = {
   type: 'ConfidentialCaseOpened',
-  data: { caseId: CASE, boundary: 'ignored-safety-rules', teamId: 'team-a', concernedPersonId: BRAM, account: seal(BRAM), openedBy: OFFICER, openedAt: '2026-01-20T10:00:00.000Z' },
+  data: { caseId: CASE, boundary: 'ignored-safety-rules', teamId: 'team-a', concernedPersonId: BRAM, account: about(BRAM), openedBy: OFFICER, openedAt: '2026-01-20T10:00:00.000Z' },
 };
 const consequence: ConfidentialCaseEvent = {
   type: 'ConfidentialCaseConsequenceRecorded',
-  data: { caseId: CASE, consequenceId: 'q-1', kind: 'formal-warning', description: seal(BRAM), recordedBy: OFFICER, recordedAt: '2026-01-25T10:00:00.000Z' },
+  data: { caseId: CASE, consequenceId: 'q-1', kind: 'formal-warning', description: about(BRAM), recordedBy: OFFICER, recordedAt: '2026-01-25T10:00:00.000Z' },
 };
 const open = (overrides: Record<string, unknown> = {}) =>
-  ({ type: 'OpenConfidentialCase', data: { caseId: CASE, actorRoles: officer, boundary: 'ignored-safety-rules', teamId: 'team-a', concernedPersonId: BRAM, account: seal(BRAM), ...overrides } }) as never;
+  ({ type: 'OpenConfidentialCase', data: { caseId: CASE, actorRoles: officer, boundary: 'ignored-safety-rules', teamId: 'team-a', concernedPersonId: BRAM, account: about(BRAM), ...overrides } }) as never;
 const read = (actorRoles: readonly string[], purpose = 'case file') => ({ type: 'AccessConfidentialCase', data: { caseId: CASE, actorRoles, purpose } }) as never;
 
 describe('the confidential track: a case for a hard boundary', () => {
@@ -47,6 +49,8 @@ describe('the confidential track: a case for a hard boundary', () => {
     ['boundary', 'CASE.BOUNDARY_INVALID', { boundary: 'rudeness' }],
     ['account', 'CASE.PERSONAL_DATA_NOT_SEALED', { account: 'Bram skipped the safety check' }],
     ['account', 'CASE.PERSONAL_DATA_NOT_SEALED', { account: seal('user-someone-else') }],
+    ['account', 'CASE.PERSONAL_DATA_NOT_SEALED', { account: seal(BRAM) }],
+    ['account', 'CASE.PERSONAL_DATA_NOT_SEALED', { account: seal(personSubject('tenant-other', BRAM)) }],
     ['concernedPersonId', 'CASE.INVALID', { concernedPersonId: '' }],
     ['caseId', 'CASE.INVALID', { caseId: ' c' }],
   ])('rejects a bad %s with %s', (field, code, overrides) => {
@@ -71,7 +75,7 @@ describe('the confidential track: a case for a hard boundary', () => {
   });
 
   it('refuses and records attempts to act on a case without the role, and a service acting as officer', () => {
-    const act = { type: 'RecordCaseConsequence', data: { caseId: CASE, actorRoles: ['coach'], consequenceId: 'q-2', kind: 'training', description: seal(BRAM) } } as never;
+    const act = { type: 'RecordCaseConsequence', data: { caseId: CASE, actorRoles: ['coach'], consequenceId: 'q-2', kind: 'training', description: about(BRAM) } } as never;
     spec.given([opened]).when(act, by('user-coach')).then([
       { type: 'ConfidentialCaseAccessRefused', data: { caseId: CASE, attempted: 'RecordCaseConsequence', actorRoles: ['coach'], attemptedBy: 'user-coach', attemptedAt: now } },
     ]);
@@ -87,11 +91,17 @@ describe('the confidential track: a case for a hard boundary', () => {
   });
 
   it('records consequences, sealed under the concerned person', () => {
-    const record = (overrides: Record<string, unknown> = {}) => ({ type: 'RecordCaseConsequence', data: { caseId: CASE, actorRoles: officer, consequenceId: 'q-1', kind: 'formal-warning', description: seal(BRAM), ...overrides } }) as never;
+    const record = (overrides: Record<string, unknown> = {}) => ({ type: 'RecordCaseConsequence', data: { caseId: CASE, actorRoles: officer, consequenceId: 'q-1', kind: 'formal-warning', description: about(BRAM), ...overrides } }) as never;
     spec.given([opened]).when(record(), by(OFFICER)).then([{ ...consequence, data: { ...consequence.data, recordedAt: now } } as ConfidentialCaseEvent]);
     spec.given([opened, consequence]).when(record(), by(OFFICER)).thenRejects('CASE.CONSEQUENCE_EXISTS', { category: 'conflict' });
     spec.given([opened]).when(record({ kind: 'fine' }), by(OFFICER)).thenRejects('CASE.CONSEQUENCE_INVALID', { field: 'kind' });
     spec.given([opened]).when(record({ description: seal('user-anna') }), by(OFFICER)).thenRejects('CASE.PERSONAL_DATA_NOT_SEALED', { field: 'description' });
+    // The same person id in another tenant is another person, and the bare id is the legacy (shared) subject: neither is theirs.
+    spec.given([opened]).when(record({ description: seal(personSubject('tenant-other', BRAM)) }), by(OFFICER)).thenRejects('CASE.PERSONAL_DATA_NOT_SEALED', { field: 'description' });
+    spec.given([opened]).when(record({ description: seal(BRAM) }), by(OFFICER)).thenRejects('CASE.PERSONAL_DATA_NOT_SEALED', { field: 'description' });
+    // A case opened before subjects were tenant-scoped (its account under the bare id) takes new consequences under the scoped subject.
+    const legacyOpened = { ...opened, data: { ...opened.data, account: seal(BRAM) } } as ConfidentialCaseEvent;
+    expect(isRejection(confidentialCaseDecider.decide(record(), [legacyOpened].reduce(confidentialCaseDecider.evolve, confidentialCaseDecider.initialState), testContext(by(OFFICER))))).toBe(false);
   });
 
   it('closes a substantiated case only with a consequence, and always with a reason', () => {

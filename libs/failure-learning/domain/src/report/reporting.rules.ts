@@ -1,5 +1,5 @@
-import type { Actor, Rejection } from '@leerzone/kernel';
-import { isRejection, reject, requiredId, requiredText } from '@leerzone/kernel';
+import type { Actor, CommandContext, Rejection } from '@leerzone/kernel';
+import { isRejection, reject, requiredId, requiredText, tenantSubject } from '@leerzone/kernel';
 import type { LessonReference } from '../lessons/lesson.model';
 import { SEVERITIES } from '../shared/failure.model';
 import { at, idList, instant, oneOf, optionalCost, sealed, slug, tagSet } from '../shared/validation';
@@ -24,9 +24,10 @@ export const ANONYMOUS_REPORTER_ACTOR: Actor = { id: 'failure-learning-anonymous
 /**
  * The vault subject an anonymous reporter's identity is sealed under. A seal names its
  * subject in the clear, so it must be the report's pseudonym, not the person's id; erasing
- * this subject forgets who reported without touching the report.
+ * this subject forgets who reported without touching the report. Tenant-scoped: report ids
+ * are unique per tenant only. Reports sealed before keep the subject their seal names.
  */
-export const anonymousReporterSubject = (reportId: string): string => `failure-learning-reporter-${reportId}`;
+export const anonymousReporterSubject = (tenantId: string, reportId: string): string => tenantSubject('failure-learning-reporter', tenantId, reportId);
 
 const text = (value: unknown, field: string, label: string) => requiredText(value, { field, code: 'REPORT.TEXT_INVALID', label, max: MAX_REPORT_TEXT_LENGTH });
 
@@ -77,7 +78,7 @@ export const reportFailure: ReportRule<ReportFailure> = (command, state, ctx) =>
       return reject('not-found', 'LESSON.NOT_FOUND', `There is no lesson ${lessonId} this team can see; pick one of the suggested lessons.`, { field: `linkedLessonIds.${index}` });
     }
   }
-  const reporter = reporterOf(d.reporter, reportId, ctx.actor);
+  const reporter = reporterOf(d.reporter, reportId, ctx);
   if (isRejection(reporter)) return reporter;
   const reportedAt = at(ctx);
   return [
@@ -109,7 +110,8 @@ export const reportFailure: ReportRule<ReportFailure> = (command, state, ctx) =>
   ];
 };
 
-function reporterOf(input: ReportFailure['data']['reporter'] | undefined, reportId: string, actor: Actor): Reporter | Rejection {
+function reporterOf(input: ReportFailure['data']['reporter'] | undefined, reportId: string, ctx: CommandContext): Reporter | Rejection {
+  const { actor } = ctx;
   if (typeof input !== 'object' || input === null || typeof input.anonymous !== 'boolean') {
     return reject('invalid', 'REPORT.REPORTER_INVALID', 'Say whether the reporter stays anonymous: reporter.anonymous must be true or false.', { field: 'reporter.anonymous' });
   }
@@ -126,8 +128,8 @@ function reporterOf(input: ReportFailure['data']['reporter'] | undefined, report
   }
   const identity = sealed(input.identity, 'reporter.identity', 'REPORT.ANONYMITY_NOT_PROTECTED', "The anonymous reporter's identity");
   if (isRejection(identity)) return identity;
-  if (identity.$sealed.subject !== anonymousReporterSubject(reportId)) {
-    return reject('precondition', 'REPORT.ANONYMITY_NOT_PROTECTED', `The identity must be sealed under the subject ${anonymousReporterSubject(reportId)}: a seal names its subject in the clear.`, {
+  if (identity.$sealed.subject !== anonymousReporterSubject(ctx.tenantId, reportId)) {
+    return reject('precondition', 'REPORT.ANONYMITY_NOT_PROTECTED', `The identity must be sealed under the subject ${anonymousReporterSubject(ctx.tenantId, reportId)}: a seal names its subject in the clear.`, {
       field: 'reporter.identity',
     });
   }

@@ -77,7 +77,7 @@ describe('ReportFailure: what happened?', () => {
   });
 
   it('lets the reporter stay anonymous: the team is credited and the reporter is named nowhere', () => {
-    const identity = seal(anonymousReporterSubject(REPORT));
+    const identity = seal(anonymousReporterSubject('tenant-test', REPORT));
     const decision = reportDecider.decide(report({ reporter: { anonymous: true, identity } }), reportDecider.initialState, testContext(anonymously()));
     if (isRejection(decision)) throw new Error(decision.message);
     expect(decision[0]!.data).toMatchObject({ reporter: { anonymous: true, identity }, reportedBy: 'failure-learning-anonymous-reporter' });
@@ -86,11 +86,14 @@ describe('ReportFailure: what happened?', () => {
   });
 
   it('refuses an anonymous report that would still name the reporter', () => {
-    const identity = seal(anonymousReporterSubject(REPORT));
+    const identity = seal(anonymousReporterSubject('tenant-test', REPORT));
     // Under the person's own actor, the envelope would carry their id.
     spec.given([]).when(report({ reporter: { anonymous: true, identity } }), as(ANNA)).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { category: 'precondition', field: 'reporter' });
     // Sealed under the person's id, the seal's subject would name them.
     spec.given([]).when(report({ reporter: { anonymous: true, identity: seal(ANNA) } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { field: 'reporter.identity' });
+    // Report ids are unique per tenant only: another tenant's report subject, or the legacy bare one, is refused.
+    spec.given([]).when(report({ reporter: { anonymous: true, identity: seal(anonymousReporterSubject('tenant-other', REPORT)) } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { field: 'reporter.identity' });
+    spec.given([]).when(report({ reporter: { anonymous: true, identity: seal(`failure-learning-reporter-${REPORT}`) } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { field: 'reporter.identity' });
     // Plain text is never accepted as an identity.
     spec.given([]).when(report({ reporter: { anonymous: true, identity: 'Anna de Vries' } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { field: 'reporter.identity' });
   });

@@ -1,4 +1,4 @@
-import { isRejection, isSealed, reject, type Rejection, type SealedValue } from '@leerzone/kernel';
+import { isRejection, isSealed, reject, tenantSubject, type Rejection, type SealedValue } from '@leerzone/kernel';
 import { AREA_PATTERN } from '../shared/boundary.model';
 import { parseInstant } from '../shared/calendar';
 import { optionalText, requiredId } from '../shared/validation';
@@ -31,20 +31,27 @@ export const planCoachingTopic: TeamRule<PlanCoachingTopic> = (command, state, c
  * and team. Notes talk about several named people at once, so no single person's key fits;
  * erasing the coach or any attendee erases this subject (`coachingSubjectsOf`), and with it the notes.
  */
-export const coachingNotesSubject = (tenantId: string, teamId: string, sessionId: string): string => `governance-coaching-notes:${tenantId}/${teamId}/${sessionId}`;
+export const coachingNotesSubject = (tenantId: string, teamId: string, sessionId: string): string => tenantSubject('governance-coaching-notes', tenantId, `${teamId}/${sessionId}`);
 
 /** The clear-text notes as the service receives them, checked before it seals them: trimmed, at most MAX_COACHING_NOTES_LENGTH, null when empty. */
 export const coachingNotes = (notes: unknown): string | null | Rejection =>
   optionalText(notes, { field: 'notes', code: 'COACHING.NOTES_INVALID', label: 'the notes', max: MAX_COACHING_NOTES_LENGTH });
 
-/** The vault subjects holding personal data about `personId` in these sessions: every session they coached or attended. */
+/**
+ * The vault subjects holding personal data about `personId` in these sessions: every session they coached or attended.
+ * A session's sealed notes name their subject, so notes sealed before subjects took the length-prefixed form
+ * (`governance-coaching-notes:<tenant>/<team>/<session>`) are erased under the subject they were sealed with.
+ */
 export const coachingSubjectsOf = (
   tenantId: string,
   personId: string,
-  sessions: Iterable<{ readonly teamId: string; readonly sessionId: string; readonly coachId: string; readonly attendeeIds: readonly string[] }>,
+  sessions: Iterable<{ readonly teamId: string; readonly sessionId: string; readonly coachId: string; readonly attendeeIds: readonly string[]; readonly notes?: unknown }>,
 ): string[] => {
   const subjects: string[] = [];
-  for (const s of sessions) if (s.coachId === personId || s.attendeeIds.includes(personId)) subjects.push(coachingNotesSubject(tenantId, s.teamId, s.sessionId));
+  for (const s of sessions) {
+    if (s.coachId !== personId && !s.attendeeIds.includes(personId)) continue;
+    subjects.push(isSealed(s.notes) ? s.notes.$sealed.subject : coachingNotesSubject(tenantId, s.teamId, s.sessionId));
+  }
   return subjects;
 };
 

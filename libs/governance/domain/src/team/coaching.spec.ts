@@ -104,6 +104,18 @@ describe('coaching sessions', () => {
     expect(coachingSubjectsOf('acme', 'user-nobody', sessions)).toEqual([]);
   });
 
+  it('scopes the notes subject by tenant, and erases older notes under the subject their seal names', () => {
+    expect(coachingNotesSubject('acme', TEAM, 's-1')).not.toBe(coachingNotesSubject('globex', TEAM, 's-1'));
+    // The form before the length prefix: still the session's own, found from the seal itself.
+    const legacy = sealedUnder(`governance-coaching-notes:acme/${TEAM}/s-0`);
+    const sessions = [
+      { teamId: TEAM, sessionId: 's-0', coachId: COACH, attendeeIds: [ANNA], notes: legacy },
+      { teamId: TEAM, sessionId: 's-1', coachId: COACH, attendeeIds: [ANNA], notes: sealedUnder(coachingNotesSubject('acme', TEAM, 's-1')) },
+      { teamId: TEAM, sessionId: 's-2', coachId: COACH, attendeeIds: [ANNA], notes: null },
+    ];
+    expect(coachingSubjectsOf('acme', ANNA, sessions)).toEqual([`governance-coaching-notes:acme/${TEAM}/s-0`, coachingNotesSubject('acme', TEAM, 's-1'), coachingNotesSubject('acme', TEAM, 's-2')]);
+  });
+
   it('rejects topics that are not in the plan', () => {
     spec.given(withPlan).when(session({ topics: ['planning'] })).thenRejects('COACHING.TOPIC_NOT_PLANNED', { field: 'topics', category: 'precondition' });
     spec.given(withPlan).when(session({ topics: [] })).thenRejects('COACHING.TOPIC_INVALID', { field: 'topics' });

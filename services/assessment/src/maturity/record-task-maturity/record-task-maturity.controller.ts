@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { reject, type PersonalDataVault, type Rejection } from '@leerzone/kernel';
+import { personSubject, reject, type PersonalDataVault, type Rejection } from '@leerzone/kernel';
 import { TeamScoped, PERSONAL_DATA_VAULT, Roles, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { maturityDecider, maturityStreamId, type MaturityCommand } from '@leerzone/assessment-domain';
 import { TeamDirectory } from '@leerzone/team-directory';
@@ -51,7 +51,7 @@ export class RecordTaskMaturityController {
         if ((await this.directory.relation(tenantId, teamId, memberId)) !== 'member') {
           return reject('precondition', 'MATURITY.NOT_A_TEAM_MEMBER', `${memberId} is not a current member of team ${teamId}.`, { field: 'memberId' });
         }
-        const sealed = note ? await this.vault.seal(memberId, note) : null;
+        const sealed = note ? await this.vault.seal(personSubject(tenantId, memberId), note) : null;
         return { type: 'RecordTaskMaturity', data: { teamId, memberId, coachId, ...assessment, note: sealed } };
       },
     });

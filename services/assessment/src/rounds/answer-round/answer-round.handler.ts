@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ROOT_CONTEXT, context } from '@opentelemetry/api';
 import { isErased, isRejection, isSealed, type CommandContext, type PersonalDataVault } from '@leerzone/kernel';
 import { CLOCK, NEW_ID, PERSONAL_DATA_VAULT, ProblemException, type Principal } from '@leerzone/nest-platform';
-import { parseAnswerSheet, roundDecider, roundKeySubject, roundStreamId, type RoundOpened } from '@leerzone/assessment-domain';
+import { parseAnswerSheet, roundDecider, roundStreamId, type RoundOpened } from '@leerzone/assessment-domain';
 import { ServiceCommands } from '@leerzone/service-kit';
 import { AssessmentStreams } from '../../shared/assessment-streams';
 import { refuse, TeamAccess } from '../../shared/team-access';
@@ -51,7 +51,8 @@ export class AnswerRoundHandler {
     const secret = isSealed(opened.slotKey) ? await this.vault.open(opened.slotKey) : null;
     if (typeof secret !== 'string' || isErased(secret)) throw ProblemException.of(409, 'ROUND.CLOSED', `Round ${roundId} is closed; it takes no more answers.`, { field: 'roundId' });
     const slot = answerSlot(secret, tenantId, userId);
-    const sealed = await this.vault.seal(roundKeySubject(roundId), padAnswer({ answers: sheet, comment }, paddedLength(state.instruments)));
+    // The subject the slot key names (a round opened before subjects were tenant-scoped keeps its legacy one).
+    const sealed = await this.vault.seal(opened.slotKey.$sealed.subject, padAnswer({ answers: sheet, comment }, paddedLength(state.instruments)));
     const id = this.newId();
     const answerCtx: CommandContext = { tenantId, actor: ANSWER_SERVICE_ACTOR, correlationId: id, causationId: id, now: this.clock() };
     // Outside the request's trace: a command span there would stamp the request's trace id on the answer.

@@ -5,7 +5,6 @@ import { PERSONAL_DATA_VAULT } from '@leerzone/nest-platform';
 import {
   commentSubject,
   roundDecider,
-  roundKeySubject,
   roundStreamId,
   seededShuffle,
   type AnswerRecorded,
@@ -70,7 +69,7 @@ export class CloseRoundHandler {
     } finally {
       // Also after a lost race or a crash between close and erase: a closed round's key must not survive.
       const after = await this.streams.round(ctx.tenantId, roundId);
-      if (after.state.status === 'closed') await this.vault.erase(roundKeySubject(roundId));
+      if (after.state.status === 'closed' && after.state.keySubject) await this.vault.erase(after.state.keySubject);
     }
   }
 

@@ -69,7 +69,7 @@ export class OpenRoundController {
         const respondentIds = await this.access.respondents(tenantId, request.teamId);
         const previous = await this.teamRounds.lastClosed(tenantId, request.teamId);
         // The secret behind the answer slots: sealed under the round's own subject, destroyed at close.
-        const slotKey = await this.vault.seal(roundKeySubject(roundId), randomBytes(32).toString('base64'));
+        const slotKey = await this.vault.seal(roundKeySubject(tenantId, roundId), randomBytes(32).toString('base64'));
         return {
           type: 'OpenRound',
           data: {

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { PersonalDataVault } from '@leerzone/kernel';
+import { personSubject, type PersonalDataVault } from '@leerzone/kernel';
 import { AnyRole, NEW_ID, PERSONAL_DATA_VAULT, jsonSchemaOf, parseRequest } from '@leerzone/nest-platform';
 import { commandAnswer, Write, type WriteRequest } from '@leerzone/service-kit';
 import { CaseCommands, isOfficer } from '../application/case-commands';
@@ -29,7 +29,7 @@ export class OpenCaseController {
     const { caseId: requested, account, teamId, ...opened } = parseRequest(OpenCaseRequest, body);
     const caseId = requested ?? this.newId();
     // Nothing is sealed for a caller the decider will refuse anyway.
-    const sealed = isOfficer(write.principal) ? await this.vault.seal(opened.concernedPersonId, account) : undefined;
+    const sealed = isOfficer(write.principal) ? await this.vault.seal(personSubject(write.principal.tenantId, opened.concernedPersonId), account) : undefined;
     const result = await this.cases.run(write, caseId, (actorRoles) => ({
       type: 'OpenConfidentialCase',
       data: { caseId, actorRoles, ...opened, teamId: teamId ?? null, account: sealed! },

@@ -5,7 +5,7 @@ import type { PersonalDataVault } from '@leerzone/kernel';
 import { AnyRole, NEW_ID, PERSONAL_DATA_VAULT, ProblemException, jsonSchemaOf, parseRequest, ApiParamsFrom } from '@leerzone/nest-platform';
 import { confidentialCaseDecider, confidentialCaseStreamId, type ConfidentialCaseEvent } from '@leerzone/failure-learning-domain';
 import { commandAnswer, TenantStreams, Write, type WriteRequest } from '@leerzone/service-kit';
-import { fold } from '@leerzone/kernel';
+import { fold, personSubject } from '@leerzone/kernel';
 import { CaseIdParam } from '../../shared/fields';
 import { CaseCommands, caseNotFound, isOfficer } from '../application/case-commands';
 import { RecordCaseConsequenceRequest } from './record-case-consequence.request';
@@ -39,7 +39,7 @@ export class RecordCaseConsequenceController {
     // Seal under the person the case is about, as the stream has them.
     const events = (await this.streams.read(confidentialCaseStreamId(write.principal.tenantId, caseId), write.principal.tenantId)) ?? [];
     const concerned = fold(confidentialCaseDecider, events as unknown as ConfidentialCaseEvent[]).concernedPersonId;
-    const sealed = concerned ? await this.vault.seal(concerned, description) : undefined;
+    const sealed = concerned ? await this.vault.seal(personSubject(write.principal.tenantId, concerned), description) : undefined;
     const result = await this.cases.run(write, caseId, (actorRoles) => ({ type: 'RecordCaseConsequence', data: { caseId, actorRoles, consequenceId, kind, description: sealed! } }));
     return commandAnswer(response, result, { caseId, consequenceId });
   }

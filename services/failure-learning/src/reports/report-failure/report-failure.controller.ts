@@ -40,7 +40,7 @@ export class ReportFailureController {
     await this.access.throwIf(this.access.check(principal, report.teamId, 'team', 'report its failures'));
     // The seal names its subject in the clear: the report's pseudonym, never the user id. The envelope names the service's actor.
     const reporter: ReportFailure['data']['reporter'] = anonymous
-      ? { anonymous: true, identity: await this.vault.seal(anonymousReporterSubject(reportId), principal.userId) }
+      ? { anonymous: true, identity: await this.vault.seal(anonymousReporterSubject(principal.tenantId, reportId), principal.userId) }
       : { anonymous: false };
     const ctx = anonymous ? { ...write.context(), actor: ANONYMOUS_REPORTER_ACTOR } : write.context();
     const result = await this.commands.run(reportDecider, reportStreamId(ctx.tenantId, reportId), null, ctx, {
