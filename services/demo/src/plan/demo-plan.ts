@@ -291,7 +291,8 @@ export function planDemo(options: PlanOptions): DemoPlan {
         severity: random.pick(['low', 'medium', 'medium', 'high'] as const),
         anonymous: zone === 'anxiety' || zone === 'apathy' ? random.chance(0.5) : random.chance(0.1),
         occurredMinutesAgo: occurred,
-        noticedMinutesAgo: occurred - random.int(5, 60 * 24 * 3),
+        // Noticed 5 minutes to 3 days after it happened, and never after now.
+        noticedMinutesAgo: occurred - random.int(5, Math.min(60 * 24 * 3, occurred - 1)),
         preventionDone: random.chance(0.5),
       });
     }
