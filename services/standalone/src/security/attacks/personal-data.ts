@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { personSubject } from '@leerzone/kernel';
 import { answerOf, type Attack, type Attempt } from '../attack-table';
 import { json, send } from '../http';
 import { devToken, StandaloneProcess } from '../../testing/standalone-process';
@@ -71,4 +73,77 @@ const personalDataAtRest: Attack<unknown> = {
   },
 };
 
-export const personalDataAttacks: ReadonlyArray<Attack<unknown>> = [personalDataAtRest];
+/**
+ * The same person id in two tenants is two people (issue 16): `anna` of one tenant and `anna`
+ * of another each have a confidential case, sealed under a vault subject of their own tenant.
+ * Attempts: the other tenant's officer reading the case (by its id and through their own
+ * case), a seal under the bare, shared id in the store files, one vault key shared by both;
+ * then the first anna's key is destroyed in the vault (what `leerzone erase person` does —
+ * the CLI's own run is services/cli/src/personal-data/tenant-subjects.int.spec.ts) and the
+ * second anna's case must still open, while the first must read as erased.
+ */
+const sameIdInTwoTenants: Attack<unknown> = {
+  attackClass: 'personal data and erasure across tenants (same person id in two tenants)',
+  run: async () => {
+    const server = await StandaloneProcess.create({ OTEL_SDK_DISABLED: 'true' });
+    await server.start(120_000);
+    const attempts: Attempt[] = [];
+    try {
+      const [first, second] = ['twin-corp', 'twin-other'];
+      const officers = { [first]: await devToken(server.url, first, 'olga', ['confidential-officer']), [second]: await devToken(server.url, second, 'otto', ['confidential-officer']) };
+      const as = (tenant: string) => ({ authorization: `Bearer ${officers[tenant]!}` });
+      const markers = { [first]: `twin-marker-${randomUUID()}`, [second]: `twin-marker-${randomUUID()}` };
+      const caseIds: Record<string, string> = {};
+      for (const tenant of [first, second]) {
+        const body = json({ boundary: 'ignored-safety-rules', concernedPersonId: 'anna', account: `Anna ${markers[tenant]!} skipped the double check.` });
+        const opened = await send(server.url, 'POST', '/api/failure-learning/cases', { headers: { ...as(tenant), ...body.headers }, body: body.body });
+        if (opened.status !== 201) throw new Error(`Opening a case in ${tenant} answered ${opened.status}: ${opened.text}`);
+        caseIds[tenant] = String((JSON.parse(opened.text) as Record<string, unknown>)['caseId']);
+      }
+      const read = (tenant: string, caseId: string) => send(server.url, 'GET', `/api/failure-learning/cases/${caseId}?purpose=attack`, { headers: as(tenant) });
+      for (const [reader, owner] of [
+        [second, first],
+        [first, second],
+      ] as const) {
+        const other = await read(reader, caseIds[owner]!);
+        attempts.push({ label: `${reader}'s officer reads ${owner}'s case about anna by its id`, gotThrough: other.text.includes(markers[owner]!), answer: answerOf(other.status, other.text) });
+        const own = await read(reader, caseIds[reader]!);
+        attempts.push({ label: `${reader}'s officer finds ${owner}'s anna in their own case about anna`, gotThrough: own.text.includes(markers[owner]!), answer: answerOf(own.status, own.text) });
+      }
+      const vaultFile = join(server.dataDir, 'personal-data-vault.db');
+      const storeFiles = filesUnder(server.dataDir).filter((file) => file.includes('events'));
+      for (const file of storeFiles) {
+        const bare = readFileSync(file).includes(Buffer.from('"subject":"anna"'));
+        attempts.push({ label: `a seal under the bare id anna, shared by both tenants, in ${file.slice(server.dataDir.length + 1)}`, gotThrough: bare, answer: bare ? 'found' : 'absent' });
+      }
+      const subjects = (() => {
+        const db = new Database(vaultFile, { readonly: true, fileMustExist: true });
+        try {
+          return (db.prepare("SELECT subject FROM subject_keys WHERE subject LIKE '%anna%'").all() as { subject: string }[]).map((row) => row.subject);
+        } finally {
+          db.close();
+        }
+      })();
+      const ownKeys = [personSubject(first, 'anna'), personSubject(second, 'anna')];
+      attempts.push({ label: 'one vault key for both annas', gotThrough: !ownKeys.every((subject) => subjects.includes(subject)) || subjects.includes('anna'), answer: subjects.join(', ') });
+      // Erase the first anna: her key, and only hers, is destroyed.
+      const db = new Database(vaultFile, { fileMustExist: true });
+      try {
+        db.prepare('UPDATE subject_keys SET key = NULL, erased_at = ? WHERE subject = ?').run(new Date().toISOString(), personSubject(first, 'anna'));
+      } finally {
+        db.close();
+      }
+      const erased = await read(first, caseIds[first]!);
+      const kept = await read(second, caseIds[second]!);
+      attempts.push({ label: `erasing ${first}'s anna erases ${second}'s anna`, gotThrough: !kept.text.includes(markers[second]!), answer: answerOf(kept.status, kept.text) });
+      attempts.push({ label: `${first}'s anna still readable after her erasure`, gotThrough: erased.text.includes(markers[first]!), answer: answerOf(erased.status, erased.text) });
+      // The check can fail: the vault file is the standalone's, and the erasure did reach the first anna.
+      if (storeFiles.length === 0 || !erased.text.includes('$erased')) throw new Error(`The attack set-up is wrong: ${storeFiles.join(', ')}; ${erased.text.slice(0, 300)}`);
+    } finally {
+      await server.dispose();
+    }
+    return attempts;
+  },
+};
+
+export const personalDataAttacks: ReadonlyArray<Attack<unknown>> = [personalDataAtRest, sameIdInTwoTenants];
