@@ -33,11 +33,13 @@ interface Form {
   /** Load before the fault and after it. */
   readonly loadMs: number;
   readonly faultMs: number;
+  /** The whole run's bound (`--deadline-s=` moves it): past it the suite stops everything it started and fails. */
+  readonly deadlineMs: number;
 }
 
 const FORMS: Record<Form['name'], Form> = {
-  short: { name: 'short', tenants: 2, teamsPerTenant: 2, concurrency: 4, loadMs: 3_000, faultMs: 4_000 },
-  full: { name: 'full', tenants: 3, teamsPerTenant: 3, concurrency: 8, loadMs: 8_000, faultMs: 8_000 },
+  short: { name: 'short', tenants: 2, teamsPerTenant: 2, concurrency: 4, loadMs: 3_000, faultMs: 4_000, deadlineMs: 900_000 },
+  full: { name: 'full', tenants: 3, teamsPerTenant: 3, concurrency: 8, loadMs: 8_000, faultMs: 8_000, deadlineMs: 1_800_000 },
 };
 
 const CATCH_UP_MS = 120_000;
@@ -63,17 +65,20 @@ async function main(): Promise<number> {
   const stack = new FaultStack({ name, runDir: join(runDir, 'stack'), repositoryRoot: root, kafkaBrokers: servers.kafkaBrokers, mongoUrl: servers.mongoUrl, partitions: 3, governanceDiskBytes: 64 << 20 });
   const rows: ScenarioRow[] = [];
   // Interrupted: take down what the suite started (its processes, its servers, its mount) before leaving.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      interrupted = true;
-      log(`${signal}: stopping the stack and the suite's servers`);
-      void stack
-        .stop()
-        .catch(() => undefined)
-        .then(() => servers.stop('kafka', 'mongo'))
-        .finally(() => process.exit(130));
-    });
-  }
+  const abort = (why: string, code: number) => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${why}: stopping the stack and the suite's servers`);
+    void stack
+      .stop()
+      .catch(() => undefined)
+      .then(() => servers.stop('kafka', 'mongo'))
+      .finally(() => process.exit(code));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort(signal, 130));
+  const deadlineArg = process.argv.find((a) => a.startsWith('--deadline-s='))?.slice('--deadline-s='.length);
+  const deadlineMs = deadlineArg !== undefined && /^\d+$/.test(deadlineArg) ? Number(deadlineArg) * 1000 : form.deadlineMs;
+  setTimeout(() => abort(`FAILED: the run passed its deadline of ${deadlineMs / 1000} s`, 1), deadlineMs - (Date.now() - started)).unref();
   try {
     await stack.start(120_000);
     log(`five services up (${stack.all.map((p) => `${p.service} ${p.pid}`).join(', ')}); logs in ${stack.options.runDir}`);

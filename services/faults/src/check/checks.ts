@@ -93,7 +93,13 @@ async function whatIsBehind(stack: FaultStack): Promise<string> {
     }
     for (const c of (messaging['consumers'] ?? []) as Array<{ group: string; sources: string[] }>) groups.push({ group: c.group, sources: c.sources });
   }
-  const lags = await consumerLag({ kafkaBrokers: stack.options.kafkaBrokers, kafkaNamespace: stack.options.name }, groups);
+  let lags: Map<string, number>;
+  try {
+    lags = await consumerLag({ kafkaBrokers: stack.options.kafkaBrokers, kafkaNamespace: stack.options.name }, groups);
+  } catch (error) {
+    // Just after a broker restart the coordinator is still loading its groups: the lag is not known yet.
+    return `consumer lag not readable yet: ${(error as Error).message}`;
+  }
   const lagging = [...lags].filter(([, lag]) => lag > 0);
   return lagging.length > 0 ? `consumer lag ${lagging.map(([g, l]) => `${g}=${l}`).join(', ')}` : '';
 }
