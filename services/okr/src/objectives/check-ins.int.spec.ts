@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { governanceService } from '@leerzone/governance-service';
 import { ProjectionsHost } from '@leerzone/nest-platform';
+import { personSubject } from '@leerzone/kernel';
 import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { okrService } from '../okr.module';
 import { eventually, governanceTeam, isoDay, KEY_RESULTS, refused } from '../testing/okr-fixtures';
@@ -136,7 +137,7 @@ describe('okr HTTP: check-ins, membership from governance, bad input, tenants, p
     const all = rows.map((r) => r.data).join('\n');
     expect(all).not.toContain('intake desk is slow');
     expect(all).not.toContain('Intake software down');
-    expect(JSON.parse(checkedIn[0]!.data).comment).toEqual({ $sealed: expect.objectContaining({ subject: 'anna' }) });
+    expect(JSON.parse(checkedIn[0]!.data).comment).toEqual({ $sealed: expect.objectContaining({ subject: personSubject('acme', 'anna') }) });
     // The read models keep no free text at all.
     const readModels = t.app.get(ProjectionsHost).readModels;
     const docs = [
@@ -153,7 +154,7 @@ describe('okr HTTP: check-ins, membership from governance, bad input, tenants, p
     expect(forAnalyst[0].comment).toEqual({ hidden: true });
     expect(forAnalyst[1].blockers[0].description).toEqual({ hidden: true });
 
-    await t.vault.erase('anna');
+    await t.vault.erase(personSubject('acme', 'anna'));
     const erased = (await bram.get(history)).body.entries.filter((e: { type: string }) => e.type === 'KeyResultCheckedIn');
     expect(erased[0].comment).toEqual({ erased: true });
     // Bram's blocker is his own words, untouched by Anna's erasure.

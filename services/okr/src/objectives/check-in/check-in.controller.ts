@@ -42,9 +42,8 @@ export class CheckInController {
   async checkIn(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId, keyResultId } = parseRequest(KeyResultParams, params, 'params');
     const request = parseRequest(CheckInRequest, body);
-    const author = write.principal.userId;
     const checkInId = request.checkInId ?? this.newId();
-    const sealed = await this.sealAll(author, request);
+    const sealed = await this.sealAll(write.principal, request);
     if (isRejection(sealed.value)) throw ProblemException.fromRejection(sealed.value);
     const { comment, blockers } = sealed.value;
     const result = await this.objectives.run(write, objectiveId, {
@@ -75,8 +74,8 @@ export class CheckInController {
     return commandAnswer(response, result, { objectiveId, keyResultId, checkInId, status: data?.status ?? null, blockerIds: blockers.map((b) => b.blockerId) });
   }
 
-  /** Validates each text with the domain's rule, then seals it with the author as subject, before the command exists. */
-  private async sealAll(author: string, request: ReturnType<typeof CheckInRequest.parse>): Promise<{ value: { comment: SealedValue | null; blockers: NewBlocker[] } | Rejection }> {
+  /** Validates each text with the domain's rule, then seals it under the author's subject, before the command exists. */
+  private async sealAll(author: { readonly tenantId: string; readonly userId: string }, request: ReturnType<typeof CheckInRequest.parse>): Promise<{ value: { comment: SealedValue | null; blockers: NewBlocker[] } | Rejection }> {
     const comment = request.comment === undefined ? null : await this.text.seal(author, request.comment, CHECK_IN_COMMENT_TEXT);
     if (comment !== null && isRejection(comment)) return { value: comment };
     const blockers: NewBlocker[] = [];

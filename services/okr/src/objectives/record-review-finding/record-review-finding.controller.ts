@@ -31,7 +31,7 @@ export class RecordReviewFindingController {
   async record(@Param() params: unknown, @Body() body: unknown, @Write() write: WriteRequest, @Res({ passthrough: true }) response: Response) {
     const { objectiveId } = parseRequest(ObjectiveIdParam, params, 'params');
     const request = parseRequest(RecordReviewFindingRequest, body);
-    const obstacle = await this.text.seal(write.principal.userId, request.obstacle, REVIEW_FINDING_TEXT);
+    const obstacle = await this.text.seal(write.principal, request.obstacle, REVIEW_FINDING_TEXT);
     if (isRejection(obstacle)) throw ProblemException.fromRejection(obstacle);
     const findingId = request.findingId ?? this.newId();
     const result = await this.objectives.run(write, objectiveId, {
