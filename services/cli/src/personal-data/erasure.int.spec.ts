@@ -188,7 +188,10 @@ describeWithServer('kafka', 'personal data: sealed everywhere, erased by the CLI
       ]);
       expect(JSON.stringify(after.slice(before.length))).not.toContain(marker);
       expect((await verifyEventStore(t.store, { keys: new CheckpointKeyRing() })).status).toBe('intact');
-      // The record is in no service's stream prefix, so the relay never publishes it.
+      // The record is in no service's stream prefix, so the relay never publishes it: an event
+      // recorded after it arrives on the topic (the relay publishes in store order), the record does not.
+      expectStatus(await cora.post(`${base()}/coaching/topics`, { topic: 'planning' }), 201);
+      await eventually(() => expect(recorder.messages.filter((m) => m.headers['ce_type'] === 'CoachingTopicPlanned')).toHaveLength(2));
       expect(recorder.messages.filter((m) => m.headers['ce_type'] === PERSONAL_DATA_ERASED)).toEqual([]);
       // Kafka re-read: the messages are what they were, ciphertext only.
       expect(recorder.messages.filter((m) => `${m.value}`.includes(marker))).toEqual([]);
