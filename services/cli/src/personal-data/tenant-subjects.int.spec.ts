@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { CheckpointKeyRing, verifyEventStore } from '@leerzone/audit';
 import { failureLearningService } from '@leerzone/failure-learning-service';
 import { legacyPersonSubject, personSubject, StreamNotFoundError } from '@leerzone/kernel';
-import { expectStatus, startServiceTestApp, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { expectProblem, expectStatus, startServiceTestApp, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { runCli } from '../cli';
 import { erasePersonCommand } from '../commands/erase-person.command';
 import { subjectAccessCommand } from '../commands/subject-access.command';
@@ -128,6 +128,11 @@ describe('personal data: tenant-scoped vault subjects and legacy seals', () => {
     expect(JSON.stringify(record)).not.toContain(legacyAccount.slice(0, 30));
     await expect(t.store.readStream(erasureStreamId('globex'))).rejects.toBeInstanceOf(StreamNotFoundError);
     expect((await verifyEventStore(t.store, { keys: new CheckpointKeyRing() })).status).toBe('intact');
+    // Auditors of the tenant read the record through the audit API; another tenant's auditor gets the unknown-stream 404.
+    const history = await (await t.as('aude', ['auditor'], 'acme')).get(`/api/audit/streams/${erasureStreamId('acme')}/events`, { 'X-Reason': 'erasure review' });
+    expectStatus(history, 200);
+    expect(history.body.events).toEqual([expect.objectContaining({ type: PERSONAL_DATA_ERASED, actor: { id: 'oscar', kind: 'user' }, reason: 'GDPR request acme-17' })]);
+    expectProblem(await (await t.as('gaby', ['auditor'], 'globex')).get(`/api/audit/streams/${erasureStreamId('acme')}/events`, { 'X-Reason': 'probe' }), 404, 'AUDIT.STREAM_NOT_FOUND');
 
     // Then globex erases its own anna: acme's record stays one, globex gets its own.
     const second = await cli(['erase', 'person', 'anna', ...where('globex'), '--by', 'gina', '--reason', 'GDPR request globex-3']);
