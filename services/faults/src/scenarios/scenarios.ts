@@ -1,5 +1,6 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Poison } from '../check/injection';
 import { resendMessages, sendPoison } from '../check/injection';
 import type { Ledger } from '../load/ledger';
@@ -33,6 +34,24 @@ export interface Scenario {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const START_MS = 90_000;
+
+/**
+ * Empties the store's write-ahead log into the database file and truncates it to 0 bytes, so
+ * the next append has to grow the log. Without it a full disk did not always bite: appends
+ * that fit in the log's pages already on disk need no new block (a run had no 503 at all).
+ */
+function truncateWal(file: string): string {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    for (let attempt = 1; ; attempt++) {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      if (result?.busy === 0 || attempt === 5) return result?.busy === 0 ? 'log truncated' : 'log not truncated (busy)';
+    }
+  } finally {
+    db.close();
+  }
+}
 
 /** Fills the filesystem at `dir` until it refuses another byte; returns the filler's path. */
 function fill(dir: string): string {
@@ -140,9 +159,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: '8 event store disk full',
     async run({ stack, ledger, faultMs, log }) {
+      const wal = truncateWal(join(stack.governanceMount, 'events.db'));
       const from = ledger.all.length;
       const filler = fill(stack.governanceMount);
-      log(`  governance's disk full`);
+      log(`  governance's disk full (${wal})`);
       await sleep(faultMs * 1.5);
       rmSync(filler);
       const healedAt = Date.now();
@@ -154,7 +174,7 @@ export const SCENARIOS: readonly Scenario[] = [
         ...(unavailable === 0 ? ['no governance command was refused with 503 while the disk was full: the fault did not bite'] : []),
         ...(failed.length > 0 ? [`${failed.length} governance commands failed with another 5xx than 503 (${[...new Set(failed.map((r) => `${r.status} ${r.code ?? ''}`))].join(', ')})`] : []),
       ];
-      return { healedAt, problems, note: `${unavailable} × 503 while full` };
+      return { healedAt, problems, note: `${unavailable} × 503 while full (${wal})` };
     },
   },
 ];
