@@ -1,3 +1,4 @@
+import { legacyPersonSubject } from '@leerzone/kernel';
 import type { CliCommand } from '../command';
 import { recordErasure } from '../personal-data/erasure-record';
 import { findPersonalData } from '../personal-data/personal-data';
@@ -36,6 +37,11 @@ export const erasePersonCommand: CliCommand = {
       io.out.write(`${findings.events.length} events are about ${target.personId}.\n`);
       if (findings.subjects.length === 0) io.out.write(`No sealed personal data of ${target.personId} was found: nothing to erase.\n`);
       for (const subject of findings.subjects) io.out.write(`  erased ${subject}${already.includes(subject) ? ' (already erased before)' : ''}\n`);
+      if (findings.subjects.includes(legacyPersonSubject(target.personId))) {
+        io.out.write(
+          `Note: ${legacyPersonSubject(target.personId)} is a legacy subject (sealed before subjects were tenant-scoped) and one key for every tenant: data another tenant sealed under it before then reads as erased too.\n`,
+        );
+      }
       if (findings.subjects.length > 0) {
         io.out.write(`Erased ${findings.subjects.length} vault subject${findings.subjects.length === 1 ? '' : 's'}: every value sealed under them now reads as erased. The events and their hash chains are unchanged.\n`);
       }

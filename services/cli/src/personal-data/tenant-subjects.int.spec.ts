@@ -107,6 +107,7 @@ describe('personal data: tenant-scoped vault subjects and legacy seals', () => {
     const erased = await cli(['erase', 'person', 'anna', ...where('acme'), '--by', 'oscar', '--reason', 'GDPR request acme-17']);
     expect(erased.code).toBe(0);
     expect(erased.out).toContain('Erased 2 vault subjects');
+    expect(erased.out).toContain('Note: anna is a legacy subject');
     expect(await t.vault.isErased(personSubject('acme', 'anna'))).toBe(true);
     expect(await t.vault.isErased('anna')).toBe(true);
     expect(await t.vault.isErased(personSubject('globex', 'anna'))).toBe(false);
@@ -137,6 +138,7 @@ describe('personal data: tenant-scoped vault subjects and legacy seals', () => {
     // Then globex erases its own anna: acme's record stays one, globex gets its own.
     const second = await cli(['erase', 'person', 'anna', ...where('globex'), '--by', 'gina', '--reason', 'GDPR request globex-3']);
     expect(second.out).toContain('Erased 1 vault subject');
+    expect(second.out).not.toContain('legacy subject');
     expect((await read(globexOfficer, globexCaseId)).account).toEqual({ $erased: { subject: personSubject('globex', 'anna') } });
     expect((await t.store.readStream(erasureStreamId('globex'))).map((e) => e.actor.id)).toEqual(['gina']);
     expect((await verifyEventStore(t.store, { keys: new CheckpointKeyRing() })).status).toBe('intact');
