@@ -2,6 +2,16 @@ import { resolve } from 'node:path';
 import { startServices } from '@leerzone/service-kit';
 import { STANDALONE_SERVICES } from './standalone.services';
 import { serveWebApp } from './web-app/serve-web-app';
+import { webConfigFromEnvironment } from './web-app/web-config';
+
+// The web app's settings (WEB_*), checked before anything starts: a bad value stops the process, naming the variable.
+let web: ReturnType<typeof webConfigFromEnvironment>;
+try {
+  web = webConfigFromEnvironment(process.env);
+} catch (error) {
+  console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 startServices(STANDALONE_SERVICES, {
   processName: 'standalone',
@@ -18,11 +28,10 @@ startServices(STANDALONE_SERVICES, {
 })
   .then(({ app, config }) => {
     // The web app (services/web, built into its dist/) at `/`, beside the API on the same port.
+    // Without WEB_TRACE_URL_TEMPLATE the audit page shows the trace id (no trace viewer in the bare-machine mode).
     serveWebApp(app.getHttpServer(), {
       distDir: resolve(__dirname, '../../web/dist'),
-      // No trace viewer in the bare-machine mode: the audit page shows the trace id (compose links Jaeger).
-      traceUrlTemplate: null,
-      devIssuer: !!config.auth.devIssuer,
+      config: { ...web, devIssuer: !!config.auth.devIssuer },
     });
   })
   .catch((error: unknown) => {

@@ -19,7 +19,7 @@ function useRoute(): Route {
 }
 
 export function App() {
-  const { t, language, setLanguage, session, setSession } = useApp();
+  const { t, language, setLanguage, session, signOut } = useApp();
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // A new page moves focus to its content, so keyboard and screen-reader users start there.
@@ -56,7 +56,7 @@ export function App() {
           {session ? (
             <>
               <span className="muted small" data-testid="signed-in-as">{t('nav.signedInAs', { user: session.userId, tenant: session.tenantId })}</span>
-              <button type="button" className="button-quiet" onClick={() => setSession(null)}>{t('nav.signOut')}</button>
+              <button type="button" className="button-quiet" onClick={() => signOut()}>{t('nav.signOut')}</button>
             </>
           ) : null}
         </div>

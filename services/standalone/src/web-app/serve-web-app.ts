@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { webAppSecurityHeaders } from '@leerzone/nest-platform';
+import { connectSourcesOf, type WebConfig } from './web-config';
 
 /** Paths that stay the API's, whatever the web app holds. */
 const API_PREFIXES = ['/api', '/docs', '/health', '/metrics'];
@@ -21,9 +22,8 @@ const TYPES: Readonly<Record<string, string>> = {
 export interface WebAppOptions {
   /** The web app's build (`services/web/dist`). Without an index.html nothing is served and every path stays the API's. */
   readonly distDir: string;
-  /** WEB_TRACE_URL_TEMPLATE: where the audit page links a trace, `{traceId}` filled in. */
-  readonly traceUrlTemplate: string | null;
-  readonly devIssuer: boolean;
+  /** What `/web-config.json` says (`web-config.ts`: the trace link, the development issuer, the OpenID provider). */
+  readonly config: WebConfig;
 }
 
 export function isWebAppPath(method: string | undefined, path: string): boolean {
@@ -42,8 +42,8 @@ export function serveWebApp(server: Server, options: WebAppOptions): boolean {
   const root = resolve(options.distDir);
   const index = join(root, 'index.html');
   if (!existsSync(index)) return false;
-  const headers = webAppSecurityHeaders();
-  const config = JSON.stringify({ traceUrlTemplate: options.traceUrlTemplate, devIssuer: options.devIssuer });
+  const headers = webAppSecurityHeaders({ connectSrc: connectSourcesOf(options.config) });
+  const config = JSON.stringify(options.config);
   const api = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {

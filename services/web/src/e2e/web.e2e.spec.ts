@@ -236,6 +236,37 @@ describe('the web app in Chromium against standalone seeded with the demo', () =
     expect(decisions.items.filter((d) => d.title === 'Buy a whiteboard')).toHaveLength(1);
   });
 
+  it('escalates a decision outside the mandate, and the layer above answers it', async () => {
+    await openTeam(plan.decide, 'delegation');
+    await page.getByLabel('Decision area').selectOption('budget-spend');
+    await page.getByTestId('mandate').getByText(/Delegation board: level \d/).waitFor();
+    await page.getByLabel('What did you decide?').fill('Rent a bigger room');
+    await page.getByLabel('Why?').fill('The team grew to nine.');
+    await page.getByLabel('Options considered').fill('Rent one\nStand closer');
+    await page.getByLabel('Amount').fill('900000');
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByTestId('outside-mandate').waitFor();
+    await page.getByRole('button', { name: 'Escalate to the layer above' }).click();
+    await page.getByText('The decision is escalated to the layer above.').waitFor();
+    const escalated = page.getByTestId('decision').filter({ hasText: 'Rent a bigger room' });
+    await escalated.getByText('Escalated', { exact: true }).waitFor();
+    // The person who escalated does not answer it.
+    expect(await escalated.getByTestId('escalation-answer').count()).toBe(0);
+
+    const leadId = (JSON.parse(Buffer.from(lead.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
+    await signIn(leadId, ['transformation-lead']);
+    await openTeam(plan.decide, 'delegation');
+    await escalated.getByTestId('escalation-answer').waitFor();
+    await check('escalation-to-answer');
+    await escalated.getByLabel('Your answer’s reason').fill('The room is worth it for a team of nine.');
+    await escalated.getByRole('button', { name: 'Approve' }).click();
+    await escalated.getByText('Approved', { exact: true }).waitFor();
+    expect(await escalated.getByTestId('escalation-answer').count()).toBe(0);
+    const decisions = await api<{ items: { title: string; status: string }[] }>(lead, 'GET', `/api/governance/teams/${plan.decide.teamId}/decisions?limit=200`);
+    expect(decisions.items.filter((d) => d.title === 'Rent a bigger room').map((d) => d.status)).toEqual(['approved']);
+    await signIn(plan.member, ['member']);
+  });
+
   it('checks in on a key result: at risk without a blocker is refused on the blockers field, with one it is recorded', async () => {
     await openTeam(plan.decide, 'okrs');
     const detail = await api<{ title: string; keyResults: { keyResultId: string; definition: { measure: { start: number } } }[] }>(lead, 'GET', `/api/okr/objectives/${plan.objectiveId}`);
@@ -302,6 +333,34 @@ describe('the web app in Chromium against standalone seeded with the demo', () =
     await proposal.getByRole('button', { name: 'Consent' }).click();
     await expect(proposal.locator('[data-field-error="reason"]').count()).resolves.toBe(0);
     await check('boundary-proposal');
+  });
+
+  it('closes a proposal once everyone has consented: it is adopted and the boundary holds', async () => {
+    await signIn(plan.member, ['member']);
+    await openTeam(plan.decide, 'boundaries');
+    await page.getByLabel('Boundary id').fill('e2e-books');
+    await page.getByLabel('Title', { exact: true }).fill('Book budget');
+    await page.getByLabel('Amount').fill('30');
+    await page.getByLabel('Reason', { exact: true }).fill('Books for the study group.');
+    await page.getByRole('button', { name: 'Propose', exact: true }).click();
+    await page.getByText('Proposed. Members can now consent or object.').waitFor();
+    const proposal = page.getByTestId('proposal').filter({ hasText: 'Book budget' });
+    // Before everyone has consented the time box holds it open: closing early is refused on the proposal.
+    await proposal.getByRole('button', { name: 'Close' }).click();
+    await proposal.locator('.notice-error').waitFor();
+    const { proposals } = await api<{ proposals: { proposalId: string; status: string; participantIds: string[]; change: { boundary?: { title: string } } }[] }>(lead, 'GET', `/api/governance/teams/${plan.decide.teamId}/proposals`);
+    const open = proposals.find((p) => p.change.boundary?.title === 'Book budget' && p.status === 'open')!;
+    expect(open.participantIds).toContain(plan.member);
+    const others = open.participantIds.filter((id) => id !== plan.member);
+    for (const memberId of others) await api(await tokenFor(memberId, ['member']), 'POST', `/api/governance/teams/${plan.decide.teamId}/proposals/${encodeURIComponent(open.proposalId)}/consent`, {});
+    await page.reload();
+    await proposal.getByRole('button', { name: 'Consent' }).click();
+    await proposal.getByRole('button', { name: 'Close' }).click();
+    await proposal.getByText('Adopted', { exact: true }).waitFor();
+    await page.getByTestId('boundary-row').filter({ hasText: 'Book budget' }).waitFor();
+    await check('proposal-adopted');
+    const after = await api<{ proposals: { proposalId: string; status: string }[] }>(lead, 'GET', `/api/governance/teams/${plan.decide.teamId}/proposals`);
+    expect(after.proposals.find((p) => p.proposalId === open.proposalId)?.status).toBe('adopted');
   });
 
   it('answers a survey anonymously, and shows results only from the threshold up', async () => {
@@ -401,5 +460,28 @@ describe('the web app in Chromium against standalone seeded with the demo', () =
     await expect(trace.first().textContent()).resolves.toMatch(/^[\da-f]{32}$/);
     await page.getByTestId('audit-row').filter({ hasText: 'DecisionRecorded' }).filter({ hasText: plan.member }).first().waitFor();
     await check('audit-history');
+  });
+  it('pages through a long list of teams: 20 a page, next and previous, none twice and none missed', async () => {
+    // The demo's five teams and enough more for a second page.
+    for (let i = 0; i < 17; i++) await api(lead, 'POST', '/api/governance/teams', { name: `Pager team ${String(i).padStart(2, '0')}` });
+    const all = (await api<{ items: Team[] }>(lead, 'GET', '/api/governance/teams?limit=50')).items.map((t) => t.name);
+    expect(all).toHaveLength(22);
+    await signIn(plan.member, ['member']);
+    await page.goto(`${base}/#/teams`);
+    const names = async () => page.locator('tbody a').allTextContents();
+    await page.locator('tbody a').nth(19).waitFor();
+    const first = await names();
+    expect(first).toHaveLength(20);
+    await expect(page.getByRole('button', { name: 'Previous page' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.waitForFunction((before) => document.querySelector('tbody a')?.textContent !== before, first[0]);
+    const second = await names();
+    expect(second).toHaveLength(2);
+    await expect(page.getByRole('button', { name: 'Next page' }).isDisabled()).resolves.toBe(true);
+    await check('teams-page-2');
+    expect([...first, ...second].sort()).toEqual([...all].sort());
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.locator('tbody a').nth(19).waitFor();
+    await expect(names()).resolves.toEqual(first);
   });
 });

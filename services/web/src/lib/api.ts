@@ -1,5 +1,6 @@
 // fetch against /api with the bearer token. Every write carries a W3C traceparent of its own,
 // so the event it records names a trace the audit page can link to.
+import { jwtClaims } from './oidc';
 import { NETWORK_PROBLEM, type Problem } from './problems';
 
 export class ApiProblem extends Error {
@@ -72,8 +73,9 @@ export class Api {
   }
 }
 
-/** The development issuer (standalone): a token for any tenant, user and roles. */
-export async function devToken(tenantId: string, userId: string, roles: readonly string[]): Promise<string> {
+/** The development issuer (standalone): a token for any tenant, user and roles, and when it expires (ms). */
+export async function devToken(tenantId: string, userId: string, roles: readonly string[]): Promise<{ token: string; expiresAt?: number }> {
   const answer = await new Api(null).post<{ access_token: string }>('/api/auth/dev-token', { tenantId, userId, roles });
-  return answer.access_token;
+  const exp = jwtClaims(answer.access_token)?.['exp'];
+  return { token: answer.access_token, ...(typeof exp === 'number' ? { expiresAt: exp * 1000 } : {}) };
 }

@@ -1,4 +1,4 @@
-import { loadSession, saveSession, traceLink } from './session';
+import { isExpired, loadSession, saveSession, traceLink } from './session';
 
 describe('the session', () => {
   it('round-trips through the storage it is given and refuses anything malformed', () => {
@@ -13,6 +13,17 @@ describe('the session', () => {
     expect(loadSession(storage)).toBeNull();
     store.set('leerzone.session', 'not json');
     expect(loadSession(storage)).toBeNull();
+  });
+
+  it('keeps a provider session with its expiry and ID token, refuses one without an expiry, and knows when it has expired', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const session = { token: 'at', tenantId: 'acme', userId: 'lena', roles: ['coach'], method: 'oidc' as const, expiresAt: 1_000_000, idToken: 'idt' };
+    saveSession(storage, session);
+    expect(loadSession(storage)).toEqual(session);
+    store.set('leerzone.session', JSON.stringify({ ...session, expiresAt: undefined }));
+    expect(loadSession(storage)).toBeNull();
+    expect([isExpired(session, 999_999), isExpired(session, 1_000_000), isExpired({ ...session, expiresAt: undefined }, 5e12)]).toEqual([false, true, false]);
   });
 
   it('links a traceparent to the configured trace viewer', () => {

@@ -27,7 +27,7 @@ export function securityHeaders(): Middleware {
  * fonts and API calls from its own origin only — no inline script, no eval, no framing. The
  * API's own policy above stays `default-src 'none'`.
  */
-export function webAppSecurityHeaders(): Middleware {
+export function webAppSecurityHeaders(options: { readonly connectSrc?: readonly string[] } = {}): Middleware {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -37,7 +37,8 @@ export function webAppSecurityHeaders(): Middleware {
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        // The web app's own API, plus the origins it must reach itself (the OpenID provider's discovery and token endpoints).
+        connectSrc: ["'self'", ...(options.connectSrc ?? [])],
         manifestSrc: ["'self'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],

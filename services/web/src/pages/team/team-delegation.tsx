@@ -3,6 +3,7 @@ import { useApp, useLoad } from '../../components/app-context';
 import { Badge, Field, Loading, ProblemNotice, Section, Success, When } from '../../components/ui';
 import { ApiProblem } from '../../lib/api';
 import type { ProblemView } from '../../lib/problems';
+import { hasRole } from '../../lib/session';
 import type { Money, Page, TeamSummary } from '../types';
 
 interface Area {
@@ -32,7 +33,7 @@ interface Decision {
 export const LEVELS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export function TeamDelegation({ team }: { readonly team: TeamSummary }) {
-  const { t, api } = useApp();
+  const { t, api, session } = useApp();
   const board = useLoad(() => api.get<{ areas: readonly Area[] }>(`/api/governance/teams/${team.teamId}/delegation-board`), [api, team.teamId]);
   const decisions = useLoad(() => api.get<Page<Decision>>(`/api/governance/teams/${team.teamId}/decisions`, { limit: 10 }), [api, team.teamId]);
   return (
@@ -74,6 +75,7 @@ export function TeamDelegation({ team }: { readonly team: TeamSummary }) {
             <li key={d.decisionId} className="item" data-testid="decision">
               <strong>{d.title}</strong> <Badge tone={d.status === 'recorded' || d.status === 'approved' ? 'ok' : d.status === 'escalated' ? 'warn' : 'bad'}>{t(`decisionStatus.${d.status as 'recorded'}`)}</Badge>
               <span className="small muted"> · {d.area}{d.amount ? ` · ${d.amount.currency} ${d.amount.amount}` : ''} · {d.by} · <When at={d.at} /></span>
+              {d.status === 'escalated' && hasRole(session, 'coach', 'transformation-lead', 'admin') && d.by !== session?.userId ? <EscalationAnswer team={team} decision={d} onDone={decisions.reload} /> : null}
             </li>
           ))}
         </ul>
@@ -177,5 +179,31 @@ function DecisionForm({ team, areas, onDone }: { readonly team: TeamSummary; rea
         <button type="submit">{t('decision.submit')}</button>
       </form>
     </Section>
+  );
+}
+
+/** The layer above answers an escalated decision (the team's coach, its unit's escalation contact, a transformation lead, an admin — the API decides who), with a reason. */
+function EscalationAnswer({ team, decision, onDone }: { readonly team: TeamSummary; readonly decision: Decision; readonly onDone: () => void }) {
+  const { t, api, explain } = useApp();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<ProblemView | null>(null);
+  const answer = async (value: 'approve' | 'decline') => {
+    setProblem(null);
+    try {
+      await api.post(`/api/governance/teams/${team.teamId}/decisions/${encodeURIComponent(decision.decisionId)}/answer`, { answer: value, ...(reason.trim() ? { reason } : {}) });
+      onDone();
+    } catch (error) {
+      setProblem(explain(error));
+    }
+  };
+  return (
+    <div className="subform" data-testid="escalation-answer">
+      <ProblemNotice problem={problem} />
+      <Field label={t('escalation.reason')} name="reason" problem={problem}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+      <div className="row">
+        <button type="button" onClick={() => void answer('approve')}>{t('escalation.approve')}</button>
+        <button type="button" className="button-quiet" onClick={() => void answer('decline')}>{t('escalation.decline')}</button>
+      </div>
+    </div>
   );
 }
