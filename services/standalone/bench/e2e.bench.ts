@@ -8,11 +8,11 @@
 //   npx nx run-many -t build -p @leerzone/standalone,@leerzone/bench-kit && node -r @swc-node/register services/standalone/bench/e2e.bench.ts [--write-doc]
 //   (the built libraries, not their sources: the server is the built one too)
 //   BENCH_SIZE=tiny for a small tenant and short runs; BENCH_TEAMS=n for the size of the big tenant (default 6,500).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PERFORMANCE_SECTIONS, benchMachine, benchSettings, publishBench, type BenchRow } from '@leerzone/bench-kit';
+import { ServiceProcess, devToken } from '@leerzone/service-kit/child-process';
 
 const settings = benchSettings();
 const tiny = settings.size === 'tiny';
@@ -51,77 +51,18 @@ async function load(url: string, token: string, options: { path: string; method?
 
 const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-/**
- * The built standalone as a child process on a fresh data dir (the service kit's ServiceProcess
- * is a jest helper; this is the same protocol: PORT=0, the port file, /health/live's instanceId).
- */
-class Server {
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'leerzone-e2e-bench-'));
-  private child: ChildProcess | undefined;
-  private output = '';
-  port = 0;
-  constructor(private readonly env: NodeJS.ProcessEnv) {}
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-  get pid(): number {
-    return this.child!.pid!;
-  }
-  async start(timeoutMs: number, path = '/health/live'): Promise<void> {
-    const instanceId = `bench-${Date.now()}`;
-    const portFile = join(this.dataDir, `${instanceId}.port.json`);
-    const child = spawn(process.execPath, [resolve(__dirname, '../dist/main.js')], {
-      env: { ...process.env, ...this.env, DATA_DIR: this.dataDir, PORT: String(this.port), HOST: '127.0.0.1', LEERZONE_PORT_FILE: portFile, LEERZONE_INSTANCE_ID: instanceId },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    child.stdout!.on('data', (chunk: Buffer) => void (this.output = (this.output + chunk.toString()).slice(-4_000)));
-    child.stderr!.on('data', (chunk: Buffer) => void (this.output = (this.output + chunk.toString()).slice(-4_000)));
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`standalone exited (${child.exitCode}):\n${this.output}`);
-      if (existsSync(portFile)) {
-        this.port = (JSON.parse(readFileSync(portFile, 'utf8')) as { port: number }).port;
-        try {
-          const live = (await (await fetch(`${this.url}/health/live`)).json()) as { instanceId?: string };
-          if (live.instanceId === instanceId && (await fetch(`${this.url}${path}`)).ok) return;
-        } catch {
-          // not listening yet
-        }
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`standalone not ready within ${timeoutMs} ms:\n${this.output}`);
-  }
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill(signal);
-    await exited;
-  }
-  async dispose(): Promise<void> {
-    await this.stop('SIGKILL');
-    rmSync(this.dataDir, { recursive: true, force: true });
-  }
-}
-
-async function devToken(baseUrl: string, tenantId: string, userId: string, roles: string[]): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId, userId, roles }) });
-  if (!response.ok) throw new Error(`dev-token: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 async function main(): Promise<void> {
   const env = { RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_PER_TENANT: '1000000', RATE_LIMIT_PER_ADDRESS: '1000000', LOG_LEVEL: 'warn' };
-  const server = new Server(env);
+  // The built standalone as a child process on a fresh data dir (PORT=0, reported in a port file).
+  const dataDir = mkdtempSync(join(tmpdir(), 'leerzone-e2e-bench-'));
+  const server = new ServiceProcess('standalone', resolve(__dirname, '../dist/main.js'), { ...env, DATA_DIR: dataDir });
   const rows: BenchRow[] = [];
   const latencies: Record<string, Load[]> = {};
   let memory = 0;
   let restartMs = 0;
   let seeded = 0;
   try {
-    await server.start(120_000);
+    await server.start(120_000, '/health/live');
     const coach = await devToken(server.url, 'big', 'ada', ['coach']);
     const analyst = await devToken(server.url, 'big', 'ana', ['analyst']);
     let n = 0;
@@ -137,7 +78,7 @@ async function main(): Promise<void> {
     const seedStart = Date.now();
     await Promise.all(Array.from({ length: CONNECTIONS }, seedOne));
     console.log(`seeded ${seeded} teams in ${Date.now() - seedStart} ms`);
-    memory = rssMb(server.pid);
+    memory = rssMb(server.pid!);
     let created = 0;
     const scenarios: [string, () => Promise<Load>][] = [
       ['create a team (POST /api/governance/teams)', () => load(server.url, coach, { path: '/api/governance/teams', method: 'POST', body: () => JSON.stringify({ name: `Load ${process.pid} ${created++}` }) })],
@@ -157,7 +98,7 @@ async function main(): Promise<void> {
       }
     }
     for (const [name] of scenarios) rows.push({ scenario: name, events: SECONDS * CONNECTIONS, rounds: rounds[name]! });
-    memory = Math.max(memory, rssMb(server.pid));
+    memory = Math.max(memory, rssMb(server.pid!));
     await server.stop();
     const restart = Date.now();
     await server.start(300_000, '/health/ready');
@@ -165,6 +106,7 @@ async function main(): Promise<void> {
     console.log(`restart to ready: ${restartMs} ms`);
   } finally {
     await server.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   const machine = benchMachine();
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
