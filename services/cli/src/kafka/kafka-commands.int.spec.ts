@@ -1,25 +1,15 @@
-import { PassThrough } from 'node:stream';
 import { RejectedMessageError, type BusSubscription, type Delivery } from '@leerzone/messaging';
 import { StoredEventFactory, waitUntil } from '@leerzone/messaging/testing';
 import { KafkaEventBus } from '@leerzone/messaging-kafka';
 import { deleteNamespaceTopics, testBusOptions, uniqueNamespace } from '@leerzone/messaging-kafka/testing';
 import { describeWithServer } from '@leerzone/test-servers';
-import { runCli } from '../cli';
-import { commands } from '../commands';
+import { cliForTest } from '../testing/stack-for-test';
 import { decisionsTopic, REPLAYED_FROM_HEADER } from './dead-letters';
 import { kafkaTarget, readToEnd } from './kafka-access';
 
 // The operator's Kafka commands against the real broker: topics, consumer lag and dead
 // letters — real ones, left by a consumer that refused two events.
-const cli = async (args: string[], env: NodeJS.ProcessEnv) => {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (c: Buffer) => (chunks.out += c.toString()));
-  err.on('data', (c: Buffer) => (chunks.err += c.toString()));
-  const code = await runCli(args, commands, { out, err, env });
-  return { code, ...chunks };
-};
+const cli = cliForTest;
 
 describeWithServer('kafka', 'topics, consumer lag and dead letters on a real broker', (kafkaUrl) => {
   const namespace = uniqueNamespace('cli');
