@@ -1,13 +1,13 @@
+import { STREAM_ID_PATTERN, STREAM_ID_RULE } from '@leerzone/kernel';
 import { z } from 'zod';
 
-// The kernel's stream-id rule, so a bad id is a 400 here rather than a store error.
-const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const ID = z.string().trim().min(1).max(200);
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 const limit = z.coerce.number().int().min(1).max(500).default(100);
 
 export const StreamParams = z.strictObject({
-  streamId: z.string().regex(STREAM_ID, 'A stream id is 1-200 letters, digits and . _ : - starting with a letter or digit.'),
+  // The kernel's stream-id rule, so a bad id is a 400 here rather than a store error.
+  streamId: z.string().regex(STREAM_ID_PATTERN, STREAM_ID_RULE),
 });
 export const ActorParams = z.strictObject({ actorId: ID });
 export const CorrelationParams = z.strictObject({ correlationId: ID });

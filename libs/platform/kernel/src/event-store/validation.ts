@@ -4,16 +4,15 @@ import type { ExpectedVersion, ReadAllOptions, ReadStreamOptions } from './event
 
 // Shared by every adapter so all of them reject bad input with the same codes and fields.
 
-const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+// `@` too: user ids (EntityId) may be e-mail-like, and some streams are named after a person.
+export const STREAM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
+export const STREAM_ID_RULE = 'A stream id is 1-200 characters of letters, digits and . _ : @ - and starts with a letter or digit.';
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 export const MAX_READ_BATCH = 10_000;
 
 export function assertStreamId(streamId: unknown): asserts streamId is string {
-  if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) {
-    throw new InvalidArgumentError(
-      'streamId',
-      'A stream id is 1-200 characters of letters, digits and . _ : - and starts with a letter or digit.',
-    );
+  if (typeof streamId !== 'string' || !STREAM_ID_PATTERN.test(streamId)) {
+    throw new InvalidArgumentError('streamId', STREAM_ID_RULE);
   }
 }
 
