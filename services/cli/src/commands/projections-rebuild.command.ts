@@ -1,11 +1,12 @@
+import type { EventSchemaRegistry } from '@leerzone/kernel';
 import { rebuildProjection, type ProjectionDefinition } from '@leerzone/projections';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { openSourceEventStore, openTargetProjectionStore, parseProjectionArgs, positiveIntegerFlag } from './projections-options';
 import { progressReporter } from './projections-progress';
-import { loadCliProjections } from './projections-registry';
+import { cliEventSchemas, loadCliProjections } from './projections-registry';
 
 /** `projections rebuild <name>`: replay the event store into fresh collections, then switch queries over. */
-export const createProjectionsRebuildCommand = (load: () => Promise<readonly ProjectionDefinition[]>): CliCommand => ({
+export const createProjectionsRebuildCommand = (load: () => Promise<readonly ProjectionDefinition[]>, schemas: () => EventSchemaRegistry = cliEventSchemas): CliCommand => ({
   path: ['projections', 'rebuild'],
   summary: 'Replay the event store into fresh collections, then switch queries over to them',
   usage: '<name> [--events <event-store-url>] [--projection-store <url>] [--batch-size <n>]',
@@ -26,7 +27,7 @@ export const createProjectionsRebuildCommand = (load: () => Promise<readonly Pro
       try {
         io.err.write(`Rebuilding ${name} (version ${projection.version}) from ${source.url} into ${target.url}\n`);
         const progress = progressReporter(io.err as CliIo['out'], `rebuild ${name}`);
-        const result = await rebuildProjection({ eventStore: source.store, store: target.store, projection, batchSize, onProgress: (p) => progress.update(p) }).finally(() =>
+        const result = await rebuildProjection({ eventStore: source.store, store: target.store, projection, batchSize, schemas: schemas(), onProgress: (p) => progress.update(p) }).finally(() =>
           progress.finish(),
         );
         const seconds = result.durationMs / 1000;
@@ -49,4 +50,4 @@ export const createProjectionsRebuildCommand = (load: () => Promise<readonly Pro
   },
 });
 
-export const projectionsRebuildCommand = createProjectionsRebuildCommand(loadCliProjections);
+export const projectionsRebuildCommand = createProjectionsRebuildCommand(loadCliProjections, cliEventSchemas);
