@@ -43,11 +43,6 @@ export interface PostgresEventStoreOptions {
   /** Use LISTEN/NOTIFY for live subscriptions. Default true. */
   readonly listen?: boolean;
   readonly clock?: () => Date;
-  /**
-   * Test seam: runs inside the append transaction after the rows are inserted and before
-   * COMMIT, to widen the window in which a slow transaction holds global positions.
-   */
-  readonly beforeCommit?: () => Promise<void>;
 }
 
 interface EventRow {
@@ -341,7 +336,6 @@ export class PostgresEventStore implements EventStore {
 
   /** Queues a write for the next turn of the event loop; resolves to its first global position, null (stream moved) or ID_EXISTS. */
   private submit(write: PreparedWrite): Promise<WriteOutcome> {
-    if (this.options.beforeCommit) return this.sendOne(write);
     return new Promise<WriteOutcome>((resolve, reject) => {
       this.queuedWrites.push({ write, resolve, reject });
       if (this.queuedWrites.length === 1) setImmediate(() => this.flushWrites());
@@ -408,35 +402,10 @@ export class PostgresEventStore implements EventStore {
       values: [this.lockKey, this.channel, write.streamId, write.version, write.tenantId, write.recordedAt, ...eventColumns(column)],
     };
     try {
-      if (this.options.beforeCommit) {
-        return await this.inTransaction(async (client) => {
-          const { rows } = await client.query<{ first: string | null }>(call);
-          await this.options.beforeCommit!();
-          return rows[0]!.first;
-        });
-      }
       return (await this.pool.query<{ first: string | null }>(call)).rows[0]!.first;
     } catch (error) {
       if (isEventIdViolation(error)) return ID_EXISTS;
       throw await this.translate(error, write.streamId, write.version);
-    }
-  }
-
-  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
     }
   }
 
