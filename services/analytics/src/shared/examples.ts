@@ -5,7 +5,7 @@
 import { detectSignals, rollUp, series, teamFigures, teamRow, type TeamSources } from '@leerzone/analytics-domain';
 
 const TEAM = '0199a0b2-7c1e-7000-8000-0000000000a1';
-const ref = (n: number, stream = `team-${TEAM}`) => ({ eventId: `0199a0b2-7c1e-7000-8000-0000000001${String(n).padStart(2, '0')}`, streamId: stream, streamPosition: n });
+const ref = (n: number, stream = `team-4:acme:${TEAM}`) => ({ eventId: `0199a0b2-7c1e-7000-8000-0000000001${String(n).padStart(2, '0')}`, streamId: stream, streamPosition: n });
 const NOW = '2026-06-30T12:00:00.000Z';
 
 const example: TeamSources = {
@@ -54,14 +54,14 @@ const example: TeamSources = {
       state: 'closed',
       closedAt: '2026-03-15T17:00:00.000Z',
       outcome: 'results',
-      closed: ref(4, 'assessment-round-r-1'),
+      closed: ref(4, 'assessment-round-4:acme:r-1'),
       results: [
         { instrumentId: 'psychological-safety', n: 6, total: 4.6, dimensions: { safety: 4.6 } },
         { instrumentId: 'abi-trustworthiness', n: 6, total: 3.9, dimensions: { ability: 4.1, benevolence: 3.7, integrity: 3.9 } },
         { instrumentId: 'leerzone-standards', n: 6, total: 5.3, dimensions: { standards: 5.3 } },
       ],
       zone: { zone: 'anxiety', safety: 4.6, standards: 5.3 },
-      zoneChange: { ...ref(5, 'assessment-round-r-1'), from: 'learning', to: 'anxiety', at: '2026-03-15T17:00:00.000Z' },
+      zoneChange: { ...ref(5, 'assessment-round-4:acme:r-1'), from: 'learning', to: 'anxiety', at: '2026-03-15T17:00:00.000Z' },
     },
   ],
   objectives: [
@@ -78,7 +78,7 @@ const example: TeamSources = {
         'kr-2': { weight: 1, removed: false, status: 'on-track', attainment: 1, confidence: 9, checkIns: 6, lastCheckInAt: '2026-03-25T09:00:00.000Z', score: 0.9, goalpostMoved: false },
         'kr-3': { weight: 1, removed: false, status: 'on-track', attainment: 1, confidence: 9, checkIns: 6, lastCheckInAt: '2026-03-25T09:00:00.000Z', score: 1, goalpostMoved: false },
       },
-      grade: { ...ref(30, 'okr-objective-obj-1'), score: 1, achieved: true, cycleEndsOn: '2026-03-31', gradedAt: '2026-04-02T09:00:00.000Z' },
+      grade: { ...ref(30, 'okr-objective-4:acme:obj-1'), score: 1, achieved: true, cycleEndsOn: '2026-03-31', gradedAt: '2026-04-02T09:00:00.000Z' },
       definedAt: '2025-12-20T09:00:00.000Z',
     },
   ],
@@ -93,7 +93,7 @@ const example: TeamSources = {
       noticedAt: '2026-02-09T10:00:00.000Z',
       timeToDetectionMinutes: 120,
       reportedAt: '2026-02-10T09:00:00.000Z',
-      reported: ref(1, 'failure-learning-report-rep-1'),
+      reported: ref(1, 'failure-learning-report-4:acme:rep-1'),
       kind: 'basic',
       cause: 'inattention',
       repeats: [],

@@ -1,6 +1,6 @@
 import { governanceService } from '@leerzone/governance-service';
 import { isErased, isSealed, type StoredEvent } from '@leerzone/kernel';
-import { roundKeySubject } from '@leerzone/assessment-domain';
+import { roundKeySubject, roundStreamId } from '@leerzone/assessment-domain';
 import { expectProblem, expectStatus, type Caller, type ServiceTestApp, startServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { assessmentService } from '../assessment.module';
 import { ANSWER_SERVICE_ACTOR } from './answer-round/answer-round.handler';
@@ -173,7 +173,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
   });
 
   it('stores no respondent id next to an answer: the SQLite file itself', async () => {
-    const rows = storedRows(t, `assessment-round-${roundId}`);
+    const rows = storedRows(t, roundStreamId('acme', roundId));
     const counted = rows.filter((r) => r.type === 'RespondentCounted');
     const answers = rows.filter((r) => r.type === 'AnswerRecorded');
     expect(counted).toHaveLength(5);
@@ -215,9 +215,9 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
 
   it('gives coaches, admins and auditors no individual answer, also not through the audit API', async () => {
     // The audit API is for auditors and admins only.
-    await refused(() => cora.get(`/api/audit/streams/assessment-round-${roundId}/events`), 403, 'AUTH.FORBIDDEN');
+    await refused(() => cora.get(`/api/audit/streams/${roundStreamId('acme', roundId)}/events`), 403, 'AUTH.FORBIDDEN');
     for (const reader of [aude, adam]) {
-      const history = await reader.get(`/api/audit/streams/assessment-round-${roundId}/events?limit=100`, { 'X-Reason': 'quarterly audit' });
+      const history = await reader.get(`/api/audit/streams/${roundStreamId('acme', roundId)}/events?limit=100`, { 'X-Reason': 'quarterly audit' });
       expectStatus(history, 200);
       expect(history.body.confidential).toBe(true);
       const answers = history.body.events.filter((e: StoredEvent) => e.type === 'AnswerRecorded');
@@ -226,7 +226,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
         expect(answer.actor).toEqual(ANSWER_SERVICE_ACTOR);
         expect(JSON.stringify(answer)).not.toMatch(/"value"|ps-1|std-1|help sooner|"(anna|bram|chen|dirk|eva)"/);
       }
-      const state = await reader.get(`/api/audit/streams/assessment-round-${roundId}/state?at=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+      const state = await reader.get(`/api/audit/streams/${roundStreamId('acme', roundId)}/state?at=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
       expectStatus(state, 200);
       expect(state.body.state).toMatchObject({ answerCount: 5, countedCount: 5, groupSize: 6 });
       expect(JSON.stringify(state.body.state)).not.toMatch(/"(anna|bram|chen|dirk|eva|fien)"/);
@@ -267,7 +267,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
       expectProblem(await gina.get(`/api/assessment/rounds/${id}`), 404, 'ROUND.NOT_FOUND');
       expectProblem(await gina.get(`/api/assessment/rounds/${id}/results`), 404, 'ROUND.NOT_FOUND');
       await refused(() => gus.post(`/api/assessment/rounds/${id}/close`), 404, 'ROUND.NOT_FOUND');
-      expectProblem(await gina.get(`/api/audit/streams/assessment-round-${id}/events`), 404, 'AUDIT.STREAM_NOT_FOUND');
+      expectProblem(await gina.get(`/api/audit/streams/${roundStreamId('acme', id)}/events`), 404, 'AUDIT.STREAM_NOT_FOUND');
     }
     expectProblem(await gina.get(`/api/assessment/teams/${teamId}/rounds`), 404, 'TEAM.NOT_FOUND');
   });
@@ -301,7 +301,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
 
     // Nobody can open an answer or recompute a slot any more, this service included.
     expect(await t.vault.isErased(roundKeySubject('acme', roundId))).toBe(true);
-    for (const row of storedRows(t, `assessment-round-${roundId}`)) {
+    for (const row of storedRows(t, roundStreamId('acme', roundId))) {
       const data = JSON.parse(row.data);
       if (row.type === 'AnswerRecorded') expect(isErased(await t.vault.open(data.sealed))).toBe(true);
       if (row.type === 'RoundOpened') expect(isErased(await t.vault.open(data.slotKey))).toBe(true);
@@ -352,7 +352,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     expectStatus(closed, 200);
     expect(closed.body).toMatchObject({ outcome: 'not-enough-answers', zone: null });
     expect((await adam.get(`/api/assessment/rounds/${next.body.roundId}/results`)).body).toEqual({ roundId: next.body.roundId, kind: 'not-enough-answers' });
-    const closing = storedRows(t, `assessment-round-${next.body.roundId}`).find((r) => r.type === 'RoundClosed')!;
+    const closing = storedRows(t, roundStreamId('acme', next.body.roundId)).find((r) => r.type === 'RoundClosed')!;
     expect(JSON.parse(closing.data)).toMatchObject({ outcome: 'not-enough-answers', results: null, zone: null, comments: [], commentsDatedAt: null });
     expect(await t.vault.isErased(roundKeySubject('acme', next.body.roundId))).toBe(true);
   });
@@ -371,7 +371,7 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     expect(await scheduler.closeDue()).toBe(0);
     // Not due yet, the scheduler leaves it; a pass just after closesAt closes it.
     expect(await scheduler.closeDue(new Date(Date.parse(open.closesAt) + 1))).toBe(1);
-    const closedRow = storedRows(t, `assessment-round-${open.roundId}`).find((r) => r.type === 'RoundClosed')!;
+    const closedRow = storedRows(t, roundStreamId('acme', open.roundId)).find((r) => r.type === 'RoundClosed')!;
     expect(JSON.parse(closedRow.actor)).toEqual({ id: 'assessment-round-scheduler', kind: 'service' });
     expect(await t.vault.isErased(roundKeySubject('acme', open.roundId))).toBe(true);
   });

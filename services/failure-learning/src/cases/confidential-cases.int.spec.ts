@@ -1,3 +1,4 @@
+import { confidentialCaseStreamId } from '@leerzone/failure-learning-domain';
 import { governanceService } from '@leerzone/governance-service';
 import { expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { personSubject, type StoredEvent } from '@leerzone/kernel';
@@ -22,7 +23,7 @@ describe('failure-learning: confidential cases', () => {
   let published: StoredEvent[];
   const ACCOUNT = 'Switched off the bed alarm on the night shift, twice, after being told not to.';
   const unknown = '00000000-0000-7000-8000-0000000000cc';
-  const caseStream = () => `failure-learning-case-${caseId}`;
+  const caseStream = () => confidentialCaseStreamId('acme', caseId);
   const caseEvents = () => storedRows(t).filter((row) => row['stream_id'] === caseStream());
 
   beforeAll(async () => {

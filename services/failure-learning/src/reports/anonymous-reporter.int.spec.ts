@@ -1,5 +1,5 @@
 import { governanceService } from '@leerzone/governance-service';
-import { ANONYMOUS_REPORTER_ACTOR, anonymousReporterSubject } from '@leerzone/failure-learning-domain';
+import { ANONYMOUS_REPORTER_ACTOR, anonymousReporterSubject, reportStreamId } from '@leerzone/failure-learning-domain';
 import { expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import type { StoredEvent } from '@leerzone/kernel';
 import { allReadModelDocuments, createTeam, eventually, reportBody, startFailureLearningApp, storedRows, watchBus } from '../testing/failure-learning-test-kit';
@@ -74,13 +74,13 @@ describe('failure-learning: the anonymous reporter stays anonymous', () => {
     const rows = storedRows(t).filter((row) => String(row['stream_id']).startsWith('failure-learning-'));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(JSON.stringify(row)).not.toContain(SECRET);
-    const reported = rows.find((row) => row['stream_id'] === `failure-learning-report-${reportId}` && row['type'] === 'FailureReported')!;
+    const reported = rows.find((row) => row['stream_id'] === reportStreamId('acme', reportId) && row['type'] === 'FailureReported')!;
     expect(JSON.parse(String(reported['actor']))).toEqual(ANONYMOUS_REPORTER_ACTOR);
     const data = JSON.parse(String(reported['data']));
     expect(data.reportedBy).toBe(ANONYMOUS_REPORTER_ACTOR.id);
     expect(data.reporter).toMatchObject({ anonymous: true, identity: { $sealed: { subject: anonymousReporterSubject('acme', reportId) } } });
     // The check bites: bram's named report names him.
-    expect(rows.some((row) => row['stream_id'] === `failure-learning-report-${namedId}` && JSON.stringify(row).includes('bram'))).toBe(true);
+    expect(rows.some((row) => row['stream_id'] === reportStreamId('acme', namedId) && JSON.stringify(row).includes('bram'))).toBe(true);
   });
 
   it('puts it in no read model and no event on the bus', async () => {
@@ -91,7 +91,7 @@ describe('failure-learning: the anonymous reporter stays anonymous', () => {
       expect(document).not.toContain(SECRET);
       expect(document).not.toContain('$sealed'); // not even the ciphertext
     }
-    const ofTheReport = published.filter((e) => e.streamId === `failure-learning-report-${reportId}`);
+    const ofTheReport = published.filter((e) => e.streamId === reportStreamId('acme', reportId));
     expect(ofTheReport.map((e) => e.type)).toEqual(expect.arrayContaining(['FailureReported', 'SpeakingUpRecognised', 'FailureClassified', 'LessonRecorded']));
     for (const event of published) expect(JSON.stringify(event)).not.toContain(SECRET);
     // The audit API finds nothing of it under the reporter's id either.

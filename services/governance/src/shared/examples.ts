@@ -49,6 +49,7 @@ const proposal = {
 };
 const teamDocument = {
   teamId: TEAM,
+  streamId: `team-4:acme:${TEAM}`,
   name: 'Wijkteam Noord',
   unitId: 'care-north',
   purpose: 'Care close to home',
@@ -130,7 +131,7 @@ export const EXAMPLES = {
         eventId: '01a2f3c4-1111-7000-8000-000000000001',
         type: 'TeamCreated',
         schemaVersion: 1,
-        streamId: `team-${TEAM}`,
+        streamId: `team-4:acme:${TEAM}`,
         streamPosition: 1,
         globalPosition: 42,
         tenantId: 'acme',

@@ -1,3 +1,4 @@
+import { objectiveStreamId } from '@leerzone/okr-domain';
 import { governanceService } from '@leerzone/governance-service';
 import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { okrService } from '../okr.module';
@@ -127,7 +128,7 @@ describe('okr HTTP: the cycle, alignment, goalposts, grading, signals, carry-for
     expect(page2.body.items[0].objectiveId).not.toBe(later.body.items[0].objectiveId);
     const silent = await ali.get(`/api/okr/signals?kind=no-recent-check-in&at=${encodeURIComponent(new Date(Date.now() + 20 * 86_400_000).toISOString())}`);
     expect(silent.body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'no-recent-check-in', objectiveId: teamObjective, cadenceDays: 14, triggeredBy: [expect.objectContaining({ type: 'KeyResultCheckedIn', streamId: `okr-objective-${teamObjective}` })] })]),
+      expect.arrayContaining([expect.objectContaining({ kind: 'no-recent-check-in', objectiveId: teamObjective, cadenceDays: 14, triggeredBy: [expect.objectContaining({ type: 'KeyResultCheckedIn', streamId: objectiveStreamId('acme', teamObjective) })] })]),
     );
   });
 
@@ -169,14 +170,14 @@ describe('okr HTTP: the cycle, alignment, goalposts, grading, signals, carry-for
     const signals = await ali.get(`/api/okr/signals?kind=committed-missed&cycleId=${cycleId}`);
     expectStatus(signals, 200);
     const ours = signals.body.items.filter((s: { objectiveId: string }) => s.objectiveId === teamObjective);
-    expect(ours).toEqual([expect.objectContaining({ kind: 'committed-missed', keyResultId: 'kr-nps', score: 0, triggeredBy: [expect.objectContaining({ type: 'KeyResultGraded', streamId: `okr-objective-${teamObjective}` })] })]);
+    expect(ours).toEqual([expect.objectContaining({ kind: 'committed-missed', keyResultId: 'kr-nps', score: 0, triggeredBy: [expect.objectContaining({ type: 'KeyResultGraded', streamId: objectiveStreamId('acme', teamObjective) })] })]);
     const eventId = ours[0].triggeredBy[0].eventId;
     // The triggering event is in the audit trail, and the audit API folds okr streams (its registration).
     const audrey = await t.as('audrey', ['auditor']);
-    const trail = await audrey.get(`/api/audit/streams/okr-objective-${teamObjective}/events?limit=200`);
+    const trail = await audrey.get(`/api/audit/streams/${objectiveStreamId('acme', teamObjective)}/events?limit=200`);
     expectStatus(trail, 200);
     expect(JSON.stringify(trail.body)).toContain(eventId);
-    const state = await audrey.get(`/api/audit/streams/okr-objective-${teamObjective}/state?at=${encodeURIComponent(new Date().toISOString())}`);
+    const state = await audrey.get(`/api/audit/streams/${objectiveStreamId('acme', teamObjective)}/state?at=${encodeURIComponent(new Date().toISOString())}`);
     expectStatus(state, 200);
     expect(JSON.stringify(state.body)).toContain('Shorter waiting lists');
     expectProblem(await ali.get('/api/okr/signals?kind=made-up'), 400, 'VALIDATION.FAILED', 'kind.0');

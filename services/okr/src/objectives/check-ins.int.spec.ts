@@ -1,3 +1,4 @@
+import { objectiveStreamId } from '@leerzone/okr-domain';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { governanceService } from '@leerzone/governance-service';
@@ -130,7 +131,7 @@ describe('okr HTTP: check-ins, membership from governance, bad input, tenants, p
 
   it('seals comments and blockers in the store, opens them for the team, hides them from analysts, shows them erased after erasure', async () => {
     const db = new Database(join(t.dir, 'events.db'), { readonly: true });
-    const rows = db.prepare("SELECT type, data FROM events WHERE stream_id = ?").all(`okr-objective-${objectiveId}`) as Array<{ type: string; data: string }>;
+    const rows = db.prepare("SELECT type, data FROM events WHERE stream_id = ?").all(objectiveStreamId('acme', objectiveId)) as Array<{ type: string; data: string }>;
     db.close();
     const checkedIn = rows.filter((r) => r.type === 'KeyResultCheckedIn');
     expect(checkedIn.length).toBeGreaterThan(3);

@@ -1,3 +1,4 @@
+import { objectiveStreamId } from '@leerzone/okr-domain';
 import { governanceService } from '@leerzone/governance-service';
 import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { parseThresholds } from '../shared/tenant-thresholds';
@@ -53,7 +54,7 @@ describe('okr HTTP: the ambition signal across cycles, If-Match, tenant threshol
     const { items } = (await ali.get(`/api/okr/signals?kind=ambition-too-low&ownerId=${teamId}`)).body;
     expect(items).toEqual([expect.objectContaining({ kind: 'ambition-too-low', owner: { kind: 'team', id: teamId }, cycleIds: [first.cycleId, second.cycleId] })]);
     expect(items[0].triggeredBy).toHaveLength(6);
-    expect(new Set(items[0].triggeredBy.map((e: { streamId: string }) => e.streamId))).toEqual(new Set([`okr-objective-${first.objectiveId}`, `okr-objective-${second.objectiveId}`]));
+    expect(new Set(items[0].triggeredBy.map((e: { streamId: string }) => e.streamId))).toEqual(new Set([objectiveStreamId('acme', first.objectiveId), objectiveStreamId('acme', second.objectiveId)]));
     expect(items[0].triggeredBy.every((e: { type: string }) => e.type === 'KeyResultGraded')).toBe(true);
     expect((await ali.get('/api/okr/signals?kind=ambition-too-low&ownerId=someone-else')).body.items).toEqual([]);
   });

@@ -4,16 +4,17 @@ import { floodAttacks } from './attacks/floods';
 import { inputAttacks } from './attacks/inputs';
 import { personalDataAttacks } from './attacks/personal-data';
 import { roleAttacks } from './attacks/roles';
+import { tenancyAttacks } from './attacks/tenancy';
 import { tokenAttacks } from './attacks/tokens';
 import { startTarget, type Target } from './target';
 
 /**
  * The security suite (`npm run test:security`): attacks on the built standalone as a real
  * process, each class a test that fails unless nothing got through, and at the end the
- * table — attack class, attempts, got through — as docs/security.md shows it. Phase 2 adds
- * its classes (cross-tenant, roles, anonymity, erasure) as more entries of ATTACKS.
+ * table — attack class, attempts, got through — as docs/security.md shows it. A new class of
+ * attack is one more entry of ATTACKS.
  */
-const ATTACKS: ReadonlyArray<Attack<Target>> = [...tokenAttacks, ...devIssuerAttacks, ...inputAttacks, ...roleAttacks, ...floodAttacks, ...personalDataAttacks];
+const ATTACKS: ReadonlyArray<Attack<Target>> = [...tokenAttacks, ...devIssuerAttacks, ...inputAttacks, ...roleAttacks, ...floodAttacks, ...personalDataAttacks, ...tenancyAttacks()];
 
 describe('security suite', () => {
   const table = new AttackTable();

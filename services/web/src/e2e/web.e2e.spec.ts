@@ -448,7 +448,9 @@ describe('the web app in Chromium against standalone seeded with the demo', () =
   });
 
   it('shows the history of an item — who, when, why — with the trace of the request', async () => {
-    await page.goto(`${base}/#/audit/team-${plan.decide.teamId}`);
+    // The team names its stream (tenant-scoped: `team-<n>:<tenant>:<id>`), as the team page's history link does.
+    const { streamId } = await api<{ streamId: string }>(lead, 'GET', `/api/governance/teams/${plan.decide.teamId}`);
+    await page.goto(`${base}/#/audit/${encodeURIComponent(streamId)}`);
     await page.getByTestId('audit-history').waitFor();
     // Standalone has no trace viewer, so each event shows the trace id of the request the browser sent (its traceparent).
     let trace = page.getByTestId('trace-id');

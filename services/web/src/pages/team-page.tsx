@@ -24,7 +24,7 @@ export function TeamPage({ teamId, tab }: { readonly teamId: string; readonly ta
             <h1>{team.name}</h1>
             <p>
               {t('team.phase')}: <strong data-testid="team-phase">{label(`phase.${team.phase}`, team.phase)}</strong> {team.stalled ? <Badge tone="warn">{t('teams.stalled')}</Badge> : null} · {t('team.memberCount', { n: team.memberCount })} ·{' '}
-              <a href={formatRoute({ name: 'audit', streamId: `team-${team.teamId}` })}>{t('team.history')}</a>
+              <a href={formatRoute({ name: 'audit', streamId: team.streamId })}>{t('team.history')}</a>
             </p>
           </header>
           <nav className="tabs" aria-label={t('team.sections')}>

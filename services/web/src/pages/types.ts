@@ -5,6 +5,8 @@ export interface Page<T> {
 }
 export interface TeamSummary {
   readonly teamId: string;
+  /** The team's stream: its history in the audit API. */
+  readonly streamId: string;
   readonly name: string;
   readonly unitId: string | null;
   readonly phase: string;

@@ -1,7 +1,7 @@
 import type { NewEvent } from '../envelope/event-envelope';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { assertStreamId } from './validation';
-import { legacyStreamIdOf, parseTenantStreamId, readTenantStream, tenantStreamId } from './tenant-stream-id';
+import { aggregateStreamId, legacyStreamIdOf, parseTenantStreamId, readTenantStream, tenantStreamId } from './tenant-stream-id';
 
 const event = (tenantId: string, n = 1): NewEvent => ({
   eventId: `${tenantId}-${n}-${Math.random()}`,
@@ -22,6 +22,12 @@ describe('tenant-scoped stream ids', () => {
     expect(parseTenantStreamId('team-4:acme:0193e1c2-aaaa')).toEqual({ prefix: 'team-', tenantId: 'acme', id: '0193e1c2-aaaa' });
     expect(legacyStreamIdOf('failure-learning-report-4:acme:r-1')).toBe('failure-learning-report-r-1');
     assertStreamId(tenantStreamId('assessment-maturity-', 'acme.eu:1', 't-1-anna'));
+  });
+
+  it("are what every domain's stream id function builds: two tenants' aggregates of one id are two streams", () => {
+    expect(aggregateStreamId('team-', 'acme', 't-1')).toBe('team-4:acme:t-1');
+    expect(aggregateStreamId('team-', 'globex', 't-1')).not.toBe(aggregateStreamId('team-', 'acme', 't-1'));
+    expect(legacyStreamIdOf(aggregateStreamId('okr-objective-', 'acme', 'o-1'))).toBe('okr-objective-o-1');
   });
 
   it('never give two tenants the same stream, whatever separators their ids contain', () => {

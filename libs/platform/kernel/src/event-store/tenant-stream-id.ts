@@ -18,19 +18,14 @@ import type { EventStore, ReadStreamOptions } from './event-store.port';
  */
 export const tenantStreamId = (prefix: string, tenantId: string, id: string): string => `${prefix}${tenantId.length}:${tenantId}:${id}`;
 
-/** Off until every read model is keyed by tenant (see {@link aggregateStreamId}). */
-const TENANT_SCOPED_STREAM_IDS: boolean = false as boolean;
-
 /**
- * The stream id of a tenant's aggregate, as every domain's `*StreamId` function builds it.
- *
- * Still the global form `<prefix><id>`: the read models (governance's, analytics') and some
- * vault subjects are keyed by the aggregate id alone, so a second tenant's aggregate under the
- * same id would overwrite the first one's documents. Once they are keyed by tenant this returns
- * {@link tenantStreamId}, and nothing else has to change: every read and command already goes
- * through {@link readTenantStream}, which finds a tenant's legacy global streams (docs/security.md).
+ * The stream id of a tenant's aggregate, as every domain's `*StreamId` function builds it:
+ * {@link tenantStreamId}. Every read model is keyed by (tenant, id), so two tenants may hold
+ * the same aggregate id. Commands and queries go through {@link readTenantStream}, which still
+ * finds a tenant's legacy global `<prefix><id>` streams and keeps appending to them under that
+ * id, so stores written before the change need no migration (docs/security.md).
  */
-export const aggregateStreamId = (prefix: string, tenantId: string, id: string): string => (TENANT_SCOPED_STREAM_IDS ? tenantStreamId(prefix, tenantId, id) : `${prefix}${id}`);
+export const aggregateStreamId = (prefix: string, tenantId: string, id: string): string => tenantStreamId(prefix, tenantId, id);
 
 export interface ParsedTenantStreamId {
   readonly prefix: string;

@@ -1,3 +1,4 @@
+import { roundStreamId } from '@leerzone/assessment-domain';
 import { startTestObservability, type TestObservability } from '@leerzone/observability/testing';
 import { governanceService } from '@leerzone/governance-service';
 import { expectStatus, startServiceTestApp, type ServiceTestApp } from '@leerzone/service-kit/testing';
@@ -31,7 +32,7 @@ describe('assessment: answers stay out of the request’s trace', () => {
     const anna = await t.as('anna', ['member']);
     expectStatus(await anna.put(`/api/assessment/rounds/${opened.body.roundId}/my-answer`, { answers: [answersTo(PS, 6)] }, { traceparent: `00-${requestTrace}-00f067aa0ba902b7-01` }), 200);
 
-    const rows = storedRows(t, `assessment-round-${opened.body.roundId}`);
+    const rows = storedRows(t, roundStreamId('acme', opened.body.roundId));
     const counted = rows.find((r) => r.type === 'RespondentCounted')!;
     const answer = rows.find((r) => r.type === 'AnswerRecorded')!;
     expect(counted.traceparent).toContain(requestTrace);

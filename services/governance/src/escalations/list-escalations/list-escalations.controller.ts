@@ -79,7 +79,7 @@ export class ListEscalationsController {
       evaluatedAt: now.toISOString(),
       escalationTimeoutDays,
       items: page.items.map(({ _id, tenantId: _t, ...escalation }) => {
-        const proposal = escalation.kind === 'proposal' ? proposals.get(proposalDocumentId(escalation.teamId, escalation.subjectId)) : undefined;
+        const proposal = escalation.kind === 'proposal' ? proposals.get(proposalDocumentId(tenantId, escalation.teamId, escalation.subjectId)) : undefined;
         const escalatedAt = new Date(escalation.escalatedAt).getTime();
         const end = escalation.answer ? new Date(escalation.answer.at).getTime() : now.getTime();
         return {
@@ -98,7 +98,7 @@ export class ListEscalationsController {
 
   /** An escalated proposal's proposer, reason and change live on the proposal. */
   private async proposalsOf(tenantId: string, escalations: readonly EscalationDocument[]): Promise<Map<string, ProposalDocument>> {
-    const ids = escalations.filter((e) => e.kind === 'proposal').map((e) => proposalDocumentId(e.teamId, e.subjectId));
+    const ids = escalations.filter((e) => e.kind === 'proposal').map((e) => proposalDocumentId(tenantId, e.teamId, e.subjectId));
     if (ids.length === 0) return new Map();
     const { items } = await this.projections.readModels.collection<ProposalDocument>(PROPOSALS_PROJECTION, 'proposals').find({ tenantId, _id: { $in: ids } }, { limit: ids.length });
     return new Map(items.map((p) => [p._id, p]));

@@ -32,12 +32,13 @@ export interface EscalationDocument {
 const HANDLED = ['DecisionEscalated', 'EscalatedDecisionApproved', 'EscalatedDecisionDeclined', 'BoundaryChangeEscalated', 'EscalatedBoundaryChangeApproved', 'EscalatedBoundaryChangeDeclined'] as const;
 type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
-export const escalationDocumentId = (teamId: string, kind: 'decision' | 'proposal', id: string) => `${teamId}/${kind}/${id}`;
+export const escalationDocumentId = (tenantId: string, teamId: string, kind: 'decision' | 'proposal', id: string) => `${tenantId}/${teamId}/${kind}/${id}`;
 
 /** Escalations and their answers, for the queries "what waits for me / for this unit" and "where do escalations repeat". */
 export const escalationsProjection = defineProjection({
   name: ESCALATIONS_PROJECTION,
-  version: 1,
+  // 2: `_id`s start with the tenant.
+  version: 2,
   collections: {
     escalations: { indexes: [{ keys: { tenantId: 1, status: 1, escalatedAt: 1 } }, { keys: { tenantId: 1, teamId: 1, area: 1 } }] },
   },
@@ -49,7 +50,7 @@ export const escalationsProjection = defineProjection({
     switch (event.type) {
       case 'DecisionEscalated': {
         const { teamId, decisionId, area, title, escalatedBy, escalatedAt, violations } = event.data;
-        return escalations.put(escalationDocumentId(teamId, 'decision', decisionId), {
+        return escalations.put(escalationDocumentId(tenantId, teamId, 'decision', decisionId), {
           tenantId,
           teamId,
           kind: 'decision',
@@ -65,7 +66,7 @@ export const escalationsProjection = defineProjection({
       }
       case 'BoundaryChangeEscalated': {
         const { teamId, proposalId, escalatedAt, objections } = event.data;
-        return escalations.put(escalationDocumentId(teamId, 'proposal', proposalId), {
+        return escalations.put(escalationDocumentId(tenantId, teamId, 'proposal', proposalId), {
           tenantId,
           teamId,
           kind: 'proposal',
@@ -88,7 +89,7 @@ export const escalationsProjection = defineProjection({
         const subjectId = 'decisionId' in event.data ? event.data.decisionId : event.data.proposalId;
         const by = 'approvedBy' in event.data ? event.data.approvedBy : event.data.declinedBy;
         const at = 'approvedAt' in event.data ? event.data.approvedAt : event.data.declinedAt;
-        return escalations.update(escalationDocumentId(event.data.teamId, kind, subjectId), {
+        return escalations.update(escalationDocumentId(tenantId, event.data.teamId, kind, subjectId), {
           $set: { status: approved ? 'approved' : 'declined', answer: { answer: approved ? 'approve' : 'decline', by, at, answeredAs: event.data.answeredAs, reason: event.data.reason } },
         });
       }

@@ -13,6 +13,7 @@ import {
 } from '@leerzone/governance-domain';
 import {
   ORGANISATIONS_PROJECTION,
+  organisationDocumentId,
   type OrganisationDocument,
   type UnitBoundaryDocument,
   type UnitDocument,
@@ -74,7 +75,7 @@ export class UnitFrames {
   /** An organisation as the read model has it, in the decider's state shape so the domain's views apply. */
   async organisationFromReadModel(tenantId: string, organisationId: string): Promise<{ document: OrganisationDocument; state: OrganisationState } | null> {
     const readModels = this.projections.readModels;
-    const document = await readModels.collection<OrganisationDocument>(ORGANISATIONS_PROJECTION, 'organisations').findOne({ _id: organisationId, tenantId });
+    const document = await readModels.collection<OrganisationDocument>(ORGANISATIONS_PROJECTION, 'organisations').findOne({ _id: organisationDocumentId(tenantId, organisationId), tenantId });
     if (!document) return null;
     const [units, boundaries] = await Promise.all([
       readModels.collection<UnitDocument>(ORGANISATIONS_PROJECTION, 'units').find({ tenantId, organisationId }, { sort: { addedAt: 1 } }),

@@ -48,13 +48,16 @@ export interface UnitBoundaryDocument {
   [key: string]: unknown;
 }
 
-export const unitDocumentId = (organisationId: string, unitId: string) => `${organisationId}/${unitId}`;
+/** `<tenant>/<organisation>`: organisation ids are only unique within a tenant, and the key says so (units and boundaries likewise). */
+export const organisationDocumentId = (tenantId: string, organisationId: string) => `${tenantId}/${organisationId}`;
+export const unitDocumentId = (tenantId: string, organisationId: string, unitId: string) => `${tenantId}/${organisationId}/${unitId}`;
 // A boundary id belongs to one unit of an organisation (the decider guarantees it).
-export const unitBoundaryDocumentId = (organisationId: string, boundaryId: string) => `${organisationId}/${boundaryId}`;
+export const unitBoundaryDocumentId = (tenantId: string, organisationId: string, boundaryId: string) => `${tenantId}/${organisationId}/${boundaryId}`;
 
 export const organisationsProjection = defineProjection({
   name: ORGANISATIONS_PROJECTION,
-  version: 1,
+  // 2: `_id`s start with the tenant.
+  version: 2,
   collections: {
     organisations: { indexes: [{ keys: { tenantId: 1, name: 1 } }] },
     units: { indexes: [{ keys: { tenantId: 1, unitId: 1 } }, { keys: { tenantId: 1, organisationId: 1 } }] },
@@ -70,36 +73,36 @@ export const organisationsProjection = defineProjection({
     const units = write.collection('units');
     const boundaries = write.collection('unit-boundaries');
     if (event.type === 'OrganisationCreated') {
-      organisations.put(organisationId, { tenantId, organisationId, name: event.data.name, createdBy: event.data.createdBy, createdAt: event.data.createdAt, ...touched });
+      organisations.put(organisationDocumentId(tenantId, organisationId), { tenantId, organisationId, name: event.data.name, createdBy: event.data.createdBy, createdAt: event.data.createdAt, ...touched });
       return;
     }
-    organisations.update(organisationId, { $set: touched });
+    organisations.update(organisationDocumentId(tenantId, organisationId), { $set: touched });
     switch (event.type) {
       case 'UnitAdded': {
         const { unitId, name, parentUnitId, addedAt } = event.data;
-        return units.put(unitDocumentId(organisationId, unitId), { tenantId, organisationId, unitId, name, parentUnitId, addedAt });
+        return units.put(unitDocumentId(tenantId, organisationId, unitId), { tenantId, organisationId, unitId, name, parentUnitId, addedAt });
       }
       case 'UnitRenamed':
-        return units.update(unitDocumentId(organisationId, event.data.unitId), { $set: { name: event.data.name } });
+        return units.update(unitDocumentId(tenantId, organisationId, event.data.unitId), { $set: { name: event.data.name } });
       case 'UnitMoved':
-        return units.update(unitDocumentId(organisationId, event.data.unitId), { $set: { parentUnitId: event.data.parentUnitId } });
+        return units.update(unitDocumentId(tenantId, organisationId, event.data.unitId), { $set: { parentUnitId: event.data.parentUnitId } });
       case 'UnitBoundarySet': {
         const { unitId, boundary, setBy, setAt, reason } = event.data;
         // Upsert keeps `order` (when the boundary was first set), so listings keep the decider's order.
-        return boundaries.upsert(unitBoundaryDocumentId(organisationId, boundary.boundaryId), {
+        return boundaries.upsert(unitBoundaryDocumentId(tenantId, organisationId, boundary.boundaryId), {
           $set: { tenantId, organisationId, unitId, boundaryId: boundary.boundaryId, boundary, setBy, setAt, reason },
           $setOnInsert: { order: stored.globalPosition },
         });
       }
       case 'UnitBoundaryRemoved':
-        return boundaries.delete(unitBoundaryDocumentId(organisationId, event.data.boundaryId));
+        return boundaries.delete(unitBoundaryDocumentId(tenantId, organisationId, event.data.boundaryId));
       case 'UnitBoundaryReviewDateSet':
-        return boundaries.update(unitBoundaryDocumentId(organisationId, event.data.boundaryId), { $set: { reviewBy: event.data.reviewBy } });
+        return boundaries.update(unitBoundaryDocumentId(tenantId, organisationId, event.data.boundaryId), { $set: { reviewBy: event.data.reviewBy } });
       case 'UnitBoundaryReviewed':
         // A dropped boundary was removed by the UnitBoundaryRemoved before it; updating a removed document does nothing.
-        return boundaries.update(unitBoundaryDocumentId(organisationId, event.data.boundaryId), { $set: { reviewBy: event.data.nextReviewBy } });
+        return boundaries.update(unitBoundaryDocumentId(tenantId, organisationId, event.data.boundaryId), { $set: { reviewBy: event.data.nextReviewBy } });
       case 'UnitEscalationContactNamed':
-        return units.update(unitDocumentId(organisationId, event.data.unitId), { $set: { escalationContactId: event.data.contactId } });
+        return units.update(unitDocumentId(tenantId, organisationId, event.data.unitId), { $set: { escalationContactId: event.data.contactId } });
     }
   },
 });

@@ -39,14 +39,14 @@ const HANDLED = [
 ] as const;
 type Handled = Extract<TeamEvent | OrganisationEvent, { type: (typeof HANDLED)[number] }>;
 
-export const unitReviewableDocumentId = (organisationId: string, unitId: string, boundaryId: string) => `unit/${organisationId}/${unitId}/${boundaryId}`;
+export const unitReviewableDocumentId = (tenantId: string, organisationId: string, unitId: string, boundaryId: string) => `${tenantId}/unit/${organisationId}/${unitId}/${boundaryId}`;
 
-export const reviewableDocumentId = (teamId: string, kind: ReviewSubject['kind'], id: string) => `${teamId}/${kind}/${id}`;
+export const reviewableDocumentId = (tenantId: string, teamId: string, kind: ReviewSubject['kind'], id: string) => `${tenantId}/${teamId}/${kind}/${id}`;
 
 export const reviewsProjection = defineProjection({
   name: REVIEWS_PROJECTION,
-  // 2: unit boundaries.
-  version: 2,
+  // 2: unit boundaries. 3: `_id`s start with the tenant.
+  version: 3,
   collections: { reviewables: { indexes: [{ keys: { tenantId: 1, reviewBy: 1 } }, { keys: { tenantId: 1, teamId: 1 } }] } },
   handles: HANDLED,
   apply(stored: StoredEvent, write) {
@@ -59,18 +59,18 @@ export const reviewsProjection = defineProjection({
       switch (unitEvent.type) {
         case 'UnitBoundarySet': {
           const { boundary } = unitEvent.data;
-          return docs.upsert(unitReviewableDocumentId(organisationId, unitId, boundary.boundaryId), {
+          return docs.upsert(unitReviewableDocumentId(tenantId, organisationId, unitId, boundary.boundaryId), {
             $set: { tenantId, teamId: null, unitId, organisationId, kind: 'boundary', subjectId: boundary.boundaryId, title: boundary.title, proposalId: null },
             $setOnInsert: { reviewBy: null, lastReview: null },
           });
         }
         case 'UnitBoundaryRemoved':
-          return docs.delete(unitReviewableDocumentId(organisationId, unitId, unitEvent.data.boundaryId));
+          return docs.delete(unitReviewableDocumentId(tenantId, organisationId, unitId, unitEvent.data.boundaryId));
         case 'UnitBoundaryReviewDateSet':
-          return docs.update(unitReviewableDocumentId(organisationId, unitId, unitEvent.data.boundaryId), { $set: { reviewBy: unitEvent.data.reviewBy } });
+          return docs.update(unitReviewableDocumentId(tenantId, organisationId, unitId, unitEvent.data.boundaryId), { $set: { reviewBy: unitEvent.data.reviewBy } });
         case 'UnitBoundaryReviewed': {
           const { boundaryId, outcome, nextReviewBy, reviewedBy, reviewedAt, reason } = unitEvent.data;
-          const id = unitReviewableDocumentId(organisationId, unitId, boundaryId);
+          const id = unitReviewableDocumentId(tenantId, organisationId, unitId, boundaryId);
           if (outcome === 'dropped') return docs.delete(id);
           return docs.update(id, { $set: { reviewBy: nextReviewBy, lastReview: { outcome, by: reviewedBy, at: reviewedAt, reason } } });
         }
@@ -83,31 +83,31 @@ export const reviewsProjection = defineProjection({
     switch (teamEvent.type) {
       case 'TeamBoundarySet': {
         const { boundary, proposalId } = teamEvent.data;
-        return docs.upsert(reviewableDocumentId(teamId, 'boundary', boundary.boundaryId), {
+        return docs.upsert(reviewableDocumentId(tenantId, teamId, 'boundary', boundary.boundaryId), {
           $set: { ...base('boundary', boundary.boundaryId), title: boundary.title, proposalId },
           $setOnInsert: { reviewBy: null, lastReview: null },
         });
       }
       case 'TeamBoundaryRemoved':
-        return docs.delete(reviewableDocumentId(teamId, 'boundary', teamEvent.data.boundaryId));
+        return docs.delete(reviewableDocumentId(tenantId, teamId, 'boundary', teamEvent.data.boundaryId));
       case 'PrincipleAdopted':
-        return docs.put(reviewableDocumentId(teamId, 'principle', teamEvent.data.principleId), { ...base('principle', teamEvent.data.principleId), title: teamEvent.data.rule, proposalId: null, reviewBy: null, lastReview: null });
+        return docs.put(reviewableDocumentId(tenantId, teamId, 'principle', teamEvent.data.principleId), { ...base('principle', teamEvent.data.principleId), title: teamEvent.data.rule, proposalId: null, reviewBy: null, lastReview: null });
       case 'PrincipleRevised':
-        return docs.update(reviewableDocumentId(teamId, 'principle', teamEvent.data.principleId), { $set: { title: teamEvent.data.rule } });
+        return docs.update(reviewableDocumentId(tenantId, teamId, 'principle', teamEvent.data.principleId), { $set: { title: teamEvent.data.rule } });
       case 'PrincipleRetired':
-        return docs.delete(reviewableDocumentId(teamId, 'principle', teamEvent.data.principleId));
+        return docs.delete(reviewableDocumentId(tenantId, teamId, 'principle', teamEvent.data.principleId));
       case 'DelegationLevelChanged':
-        return docs.upsert(reviewableDocumentId(teamId, 'delegation', teamEvent.data.area), {
+        return docs.upsert(reviewableDocumentId(tenantId, teamId, 'delegation', teamEvent.data.area), {
           $set: { ...base('delegation', teamEvent.data.area), title: `${teamEvent.data.area}: level ${teamEvent.data.level}`, proposalId: null, reviewBy: teamEvent.data.reviewBy },
           $setOnInsert: { lastReview: null },
         });
       case 'ReviewDateSet': {
         const { subject, reviewBy } = teamEvent.data;
-        return docs.update(reviewableDocumentId(teamId, subject.kind, subject.id), { $set: { reviewBy } });
+        return docs.update(reviewableDocumentId(tenantId, teamId, subject.kind, subject.id), { $set: { reviewBy } });
       }
       case 'AgreementReviewed': {
         const { subject, outcome, nextReviewBy, reviewedBy, reviewedAt, reason } = teamEvent.data;
-        const id = reviewableDocumentId(teamId, subject.kind, subject.id);
+        const id = reviewableDocumentId(tenantId, teamId, subject.kind, subject.id);
         if (outcome === 'dropped') return docs.delete(id);
         return docs.update(id, { $set: { reviewBy: nextReviewBy, lastReview: { outcome, by: reviewedBy, at: reviewedAt, reason } } });
       }

@@ -3,7 +3,7 @@ import { reject } from '@leerzone/kernel';
 import { ProblemException, ProjectionsHost } from '@leerzone/nest-platform';
 import { rolloutPlanDecider, rolloutPlanStreamId, type RolloutPlanCommand, type RolloutPlanEvent, type RolloutPlanState } from '@leerzone/governance-domain';
 import { type CommandResult, ServiceCommands, type WriteRequest } from '@leerzone/service-kit';
-import { TEAMS_PROJECTION, type TeamDocument } from '../../teams/read-model/teams.projection';
+import { TEAMS_PROJECTION, teamDocumentId, type TeamDocument } from '../../teams/read-model/teams.projection';
 
 /** Runs a command on a rollout plan's stream (roles are checked by the route). */
 @Injectable()
@@ -23,7 +23,7 @@ export class RolloutPlanCommands {
 
   /** A plan schedules teams that exist in the tenant. */
   async requireTeam(tenantId: string, teamId: string): Promise<void> {
-    const team = await this.projections.readModels.collection<TeamDocument>(TEAMS_PROJECTION, 'teams').findOne({ _id: teamId, tenantId });
+    const team = await this.projections.readModels.collection<TeamDocument>(TEAMS_PROJECTION, 'teams').findOne({ _id: teamDocumentId(tenantId, teamId), tenantId });
     if (!team) {
       throw ProblemException.of(422, 'ROLLOUT.TEAM_UNKNOWN', `There is no team ${teamId} to schedule.`, {
         field: 'teamId',

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { AnyRole, CurrentPrincipal, ProblemException, ProjectionsHost, parseRequest, type Principal, ApiQueryFrom, ApiParamsFrom } from '@leerzone/nest-platform';
 import { rolloutPlanAsOf, rolloutPlanStreamId } from '@leerzone/governance-domain';
 import { AsOfQuery, etagOf, TenantStreams } from '@leerzone/service-kit';
-import { ROLLOUT_PLANS_PROJECTION, type RolloutPlanDocument, type ScheduleDocument } from '../read-model/rollout-plans.projection';
+import { ROLLOUT_PLANS_PROJECTION, rolloutPlanDocumentId, type RolloutPlanDocument, type ScheduleDocument } from '../read-model/rollout-plans.projection';
 import { PlanIdParam } from '../plan-id.param';
 import { EXAMPLES } from '../../shared/examples';
 
@@ -33,7 +33,7 @@ export class GetRolloutPlanController {
       return rolloutPlanAsOf(events, new Date(asOf));
     }
     const readModels = this.projections.readModels;
-    const plan = await readModels.collection<RolloutPlanDocument>(ROLLOUT_PLANS_PROJECTION, 'plans').findOne({ _id: planId, tenantId });
+    const plan = await readModels.collection<RolloutPlanDocument>(ROLLOUT_PLANS_PROJECTION, 'plans').findOne({ _id: rolloutPlanDocumentId(tenantId, planId), tenantId });
     if (!plan) throw notFound;
     const { items } = await readModels.collection<ScheduleDocument>(ROLLOUT_PLANS_PROJECTION, 'schedules').find({ tenantId, planId }, { sort: { plannedStartOn: 1, teamId: 1 } });
     response.setHeader('ETag', etagOf(plan.version));

@@ -30,9 +30,13 @@ export interface ScheduleDocument {
   [key: string]: unknown;
 }
 
+/** `<tenant>/<plan>`: plan ids are only unique within a tenant, and the key says so. */
+export const rolloutPlanDocumentId = (tenantId: string, planId: string) => `${tenantId}/${planId}`;
+
 export const rolloutPlansProjection = defineProjection({
   name: ROLLOUT_PLANS_PROJECTION,
-  version: 1,
+  // 2: `_id`s start with the tenant.
+  version: 2,
   collections: {
     plans: { indexes: [{ keys: { tenantId: 1, name: 1 } }] },
     schedules: { indexes: [{ keys: { tenantId: 1, planId: 1, plannedStartOn: 1 } }, { keys: { tenantId: 1, teamId: 1 } }] },
@@ -46,10 +50,10 @@ export const rolloutPlansProjection = defineProjection({
     const schedules = write.collection('schedules');
     if (event.type === 'RolloutPlanCreated') {
       const { name, unitId, createdBy, createdAt } = event.data;
-      return plans.put(planId, { tenantId: stored.tenantId, planId, name, unitId, createdBy, createdAt, ...touched });
+      return plans.put(rolloutPlanDocumentId(stored.tenantId, planId), { tenantId: stored.tenantId, planId, name, unitId, createdBy, createdAt, ...touched });
     }
-    plans.update(planId, { $set: touched });
-    const id = `${planId}/${event.data.teamId}`;
+    plans.update(rolloutPlanDocumentId(stored.tenantId, planId), { $set: touched });
+    const id = `${stored.tenantId}/${planId}/${event.data.teamId}`;
     if (event.type === 'TeamUnscheduled') return schedules.delete(id);
     const { teamId, wave, plannedStartOn, plannedSelfSteeringOn } = event.data;
     schedules.put(id, { tenantId: stored.tenantId, planId, teamId, wave, plannedStartOn, plannedSelfSteeringOn });

@@ -9,7 +9,7 @@ import {
 } from '@leerzone/governance-domain';
 import { DELEGATION_BOARD_PROJECTION, type DecisionAreaDocument } from '../read-model/delegation-board.projection';
 import { TEAM_MEMBERS_PROJECTION, type TeamMemberDocument } from '../read-model/team-members.projection';
-import { TEAMS_PROJECTION, type TeamDocument } from '../read-model/teams.projection';
+import { TEAMS_PROJECTION, teamDocumentId, type TeamDocument } from '../read-model/teams.projection';
 
 /**
  * Queries over the team read models. Where the domain has a view (membership, board,
@@ -23,7 +23,7 @@ export class TeamReadModels {
   /** The team, or 404 (also for another tenant's team). */
   async requireTeam(tenantId: string, teamId: string): Promise<TeamDocument> {
     // The tenant is part of every read-model query: ids alone never cross tenants.
-    const team = await this.projections.readModels.collection<TeamDocument>(TEAMS_PROJECTION, 'teams').findOne({ _id: teamId, tenantId });
+    const team = await this.projections.readModels.collection<TeamDocument>(TEAMS_PROJECTION, 'teams').findOne({ _id: teamDocumentId(tenantId, teamId), tenantId });
     if (!team) throw ProblemException.notFound('TEAM.NOT_FOUND', `There is no team ${teamId}.`);
     return team;
   }

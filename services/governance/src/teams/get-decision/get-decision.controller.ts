@@ -25,7 +25,7 @@ export class GetDecisionController {
     await this.teams.requireTeam(tenantId, teamId);
     const decision = await this.projections.readModels
       .collection<DecisionDocument>(DECISIONS_PROJECTION, 'decisions')
-      .findOne({ _id: decisionDocumentId(teamId, decisionId), tenantId });
+      .findOne({ _id: decisionDocumentId(tenantId, teamId, decisionId), tenantId });
     if (!decision) throw ProblemException.notFound('DECISION.NOT_FOUND', `Team ${teamId} has no decision ${decisionId}.`);
     const { _id, tenantId: _t, ...body } = decision;
     return body;

@@ -25,7 +25,7 @@ export class GetProposalController {
     const tenantId = principal.tenantId;
     await this.teams.requireTeam(tenantId, teamId);
     const readModels = this.projections.readModels;
-    const proposal = await readModels.collection<ProposalDocument>(PROPOSALS_PROJECTION, 'proposals').findOne({ _id: proposalDocumentId(teamId, proposalId), tenantId });
+    const proposal = await readModels.collection<ProposalDocument>(PROPOSALS_PROJECTION, 'proposals').findOne({ _id: proposalDocumentId(tenantId, teamId, proposalId), tenantId });
     if (!proposal) throw ProblemException.notFound('PROPOSAL.NOT_FOUND', `Team ${teamId} has no proposal ${proposalId}.`);
     const responses = await readModels.collection<ProposalResponseDocument>(PROPOSALS_PROJECTION, 'responses').find({ tenantId, teamId, proposalId }, { sort: { at: 1 } });
     return { teamId, ...proposalView(proposal, responses.items) };

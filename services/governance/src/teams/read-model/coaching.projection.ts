@@ -44,8 +44,8 @@ type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
 export const coachingProjection = defineProjection({
   name: COACHING_PROJECTION,
-  // 2: notes are kept sealed (version 1 kept them in clear text; rebuilding drops it).
-  version: 2,
+  // 2: notes are kept sealed (version 1 kept them in clear text; rebuilding drops it). 3: `_id`s start with the tenant.
+  version: 3,
   collections: {
     topics: { indexes: [{ keys: { tenantId: 1, teamId: 1, plannedAt: 1 } }] },
     sessions: { indexes: [{ keys: { tenantId: 1, teamId: 1, heldAt: 1 } }] },
@@ -56,11 +56,11 @@ export const coachingProjection = defineProjection({
     const tenantId = stored.tenantId;
     if (event.type === 'CoachingTopicPlanned') {
       const { teamId, topic, goal, plannedBy, plannedAt } = event.data;
-      return write.collection('topics').put(`${teamId}/${topic}`, { tenantId, teamId, topic, goal, plannedBy, plannedAt, sessionsHeld: 0 });
+      return write.collection('topics').put(`${tenantId}/${teamId}/${topic}`, { tenantId, teamId, topic, goal, plannedBy, plannedAt, sessionsHeld: 0 });
     }
     const { teamId, sessionId, topics, heldAt, coachId, attendeeIds, notes, recordedBy, recordedAt } = event.data;
-    write.collection('sessions').put(`${teamId}/${sessionId}`, { tenantId, teamId, sessionId, topics: [...topics], heldAt, coachId, attendeeIds: [...attendeeIds], notes: storedNotes(notes), recordedBy, recordedAt });
+    write.collection('sessions').put(`${tenantId}/${teamId}/${sessionId}`, { tenantId, teamId, sessionId, topics: [...topics], heldAt, coachId, attendeeIds: [...attendeeIds], notes: storedNotes(notes), recordedBy, recordedAt });
     // The decider de-duplicates topics, so each topic document is written once per event.
-    for (const topic of topics) write.collection('topics').update(`${teamId}/${topic}`, { $inc: { sessionsHeld: 1 } });
+    for (const topic of topics) write.collection('topics').update(`${tenantId}/${teamId}/${topic}`, { $inc: { sessionsHeld: 1 } });
   },
 });

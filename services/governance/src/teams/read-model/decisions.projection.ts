@@ -31,12 +31,12 @@ export interface DecisionDocument {
 const HANDLED = ['DecisionRecorded', 'DecisionEscalated', 'EscalatedDecisionApproved', 'EscalatedDecisionDeclined'] as const;
 type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
-export const decisionDocumentId = (teamId: string, decisionId: string) => `${teamId}/${decisionId}`;
+export const decisionDocumentId = (tenantId: string, teamId: string, decisionId: string) => `${tenantId}/${teamId}/${decisionId}`;
 
 export const decisionsProjection = defineProjection({
   name: DECISIONS_PROJECTION,
-  // 2: answered escalations.
-  version: 2,
+  // 2: answered escalations. 3: `_id`s start with the tenant.
+  version: 3,
   collections: { decisions: { indexes: [{ keys: { tenantId: 1, teamId: 1, at: -1 } }, { keys: { tenantId: 1, at: 1 } }] } },
   handles: HANDLED,
   apply(stored: StoredEvent, write) {
@@ -45,7 +45,7 @@ export const decisionsProjection = defineProjection({
       const approved = event.type === 'EscalatedDecisionApproved';
       const by = approved ? event.data.approvedBy : event.data.declinedBy;
       const at = approved ? event.data.approvedAt : event.data.declinedAt;
-      write.collection('decisions').update(decisionDocumentId(event.data.teamId, event.data.decisionId), {
+      write.collection('decisions').update(decisionDocumentId(stored.tenantId, event.data.teamId, event.data.decisionId), {
         $set: { status: approved ? 'approved' : 'declined', answer: { answer: approved ? 'approve' : 'decline', by, at, answeredAs: event.data.answeredAs, reason: event.data.reason } },
       });
       return;
@@ -53,7 +53,7 @@ export const decisionsProjection = defineProjection({
     const { teamId, decisionId, area, title, actedUnderLevel, rationale, optionsConsidered, amount, mandate } = event.data;
     const common = { tenantId: stored.tenantId, teamId, decisionId, area, title, actedUnderLevel, rationale, optionsConsidered: [...optionsConsidered], amount, mandate };
     write.collection('decisions').put(
-      decisionDocumentId(teamId, decisionId),
+      decisionDocumentId(stored.tenantId, teamId, decisionId),
       event.type === 'DecisionRecorded'
         ? { ...common, status: 'recorded', violations: [], by: event.data.decidedBy, at: event.data.decidedAt, answer: null }
         : { ...common, status: 'escalated', violations: [...event.data.violations], by: event.data.escalatedBy, at: event.data.escalatedAt, answer: null },

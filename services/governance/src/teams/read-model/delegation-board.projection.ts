@@ -31,8 +31,8 @@ type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
 export const delegationBoardProjection = defineProjection({
   name: DELEGATION_BOARD_PROJECTION,
-  // 2: review dates (DelegationLevelChanged v2).
-  version: 2,
+  // 2: review dates (DelegationLevelChanged v2). 3: `_id`s start with the tenant.
+  version: 3,
   collections: { areas: { indexes: [{ keys: { tenantId: 1, teamId: 1, order: 1 } }] } },
   handles: HANDLED,
   apply(stored: StoredEvent, write) {
@@ -42,9 +42,9 @@ export const delegationBoardProjection = defineProjection({
     const onInsert = { $setOnInsert: { order: stored.globalPosition } };
     const areas = write.collection('areas');
     if (event.type === 'DecisionAreaAdded') {
-      return areas.upsert(`${teamId}/${area}`, { $set: { ...base, title: event.data.title, custom: true, addedAt: event.data.addedAt }, ...onInsert });
+      return areas.upsert(`${stored.tenantId}/${teamId}/${area}`, { $set: { ...base, title: event.data.title, custom: true, addedAt: event.data.addedAt }, ...onInsert });
     }
     const { level, changedAt, changedBy, reason, reviewBy } = event.data;
-    areas.upsert(`${teamId}/${area}`, { $set: { ...base, level, levelSetAt: changedAt, levelSetBy: changedBy, levelReason: reason, reviewBy }, ...onInsert });
+    areas.upsert(`${stored.tenantId}/${teamId}/${area}`, { $set: { ...base, level, levelSetAt: changedAt, levelSetBy: changedBy, levelReason: reason, reviewBy }, ...onInsert });
   },
 });

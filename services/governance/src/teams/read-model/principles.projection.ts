@@ -26,13 +26,14 @@ type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
 export const principlesProjection = defineProjection({
   name: PRINCIPLES_PROJECTION,
-  version: 1,
+  // 2: `_id`s start with the tenant.
+  version: 2,
   collections: { principles: { indexes: [{ keys: { tenantId: 1, teamId: 1, adoptedAt: 1 } }] } },
   handles: HANDLED,
   apply(stored: StoredEvent, write) {
     const event = { type: stored.type, data: stored.data } as Handled;
     const principles = write.collection('principles');
-    const id = `${event.data.teamId}/${event.data.principleId}`;
+    const id = `${stored.tenantId}/${event.data.teamId}/${event.data.principleId}`;
     switch (event.type) {
       case 'PrincipleAdopted': {
         const { teamId, principleId, rule, value, adoptedBy, adoptedAt } = event.data;

@@ -63,12 +63,12 @@ const HANDLED = [
 ] as const;
 type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
-export const proposalDocumentId = (teamId: string, proposalId: string) => `${teamId}/${proposalId}`;
+export const proposalDocumentId = (tenantId: string, teamId: string, proposalId: string) => `${tenantId}/${teamId}/${proposalId}`;
 
 export const proposalsProjection = defineProjection({
   name: PROPOSALS_PROJECTION,
-  // 2: adoption by deadline, answered escalations, closedAt.
-  version: 2,
+  // 2: adoption by deadline, answered escalations, closedAt. 3: `_id`s start with the tenant.
+  version: 3,
   collections: {
     proposals: { indexes: [{ keys: { tenantId: 1, teamId: 1, proposedAt: -1 } }, { keys: { status: 1, closesAt: 1 } }, { keys: { tenantId: 1, closedAt: 1 } }] },
     responses: { indexes: [{ keys: { tenantId: 1, teamId: 1, proposalId: 1 } }] },
@@ -78,7 +78,7 @@ export const proposalsProjection = defineProjection({
     const event = { type: stored.type, data: stored.data } as Handled;
     const { teamId, proposalId } = event.data;
     const tenantId = stored.tenantId;
-    const id = proposalDocumentId(teamId, proposalId);
+    const id = proposalDocumentId(tenantId, teamId, proposalId);
     const proposals = write.collection('proposals');
     const responses = write.collection('responses');
     switch (event.type) {

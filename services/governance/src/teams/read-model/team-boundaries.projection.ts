@@ -22,19 +22,20 @@ export interface TeamBoundaryDocument {
 const HANDLED = ['TeamBoundarySet', 'TeamBoundaryRemoved'] as const;
 type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
-export const teamBoundaryDocumentId = (teamId: string, boundaryId: string) => `${teamId}/${boundaryId}`;
+export const teamBoundaryDocumentId = (tenantId: string, teamId: string, boundaryId: string) => `${tenantId}/${teamId}/${boundaryId}`;
 
 export const teamBoundariesProjection = defineProjection({
   name: TEAM_BOUNDARIES_PROJECTION,
-  version: 1,
+  // 2: `_id`s start with the tenant.
+  version: 2,
   collections: { boundaries: { indexes: [{ keys: { tenantId: 1, teamId: 1, order: 1 } }] } },
   handles: HANDLED,
   apply(stored: StoredEvent, write) {
     const event = { type: stored.type, data: stored.data } as Handled;
     const boundaries = write.collection('boundaries');
-    if (event.type === 'TeamBoundaryRemoved') return boundaries.delete(teamBoundaryDocumentId(event.data.teamId, event.data.boundaryId));
+    if (event.type === 'TeamBoundaryRemoved') return boundaries.delete(teamBoundaryDocumentId(stored.tenantId, event.data.teamId, event.data.boundaryId));
     const { teamId, boundary, setBy, setAt, reason, proposalId } = event.data;
-    boundaries.upsert(teamBoundaryDocumentId(teamId, boundary.boundaryId), {
+    boundaries.upsert(teamBoundaryDocumentId(stored.tenantId, teamId, boundary.boundaryId), {
       $set: { tenantId: stored.tenantId, teamId, boundaryId: boundary.boundaryId, boundary, setBy, setAt, reason, proposalId },
       $setOnInsert: { order: stored.globalPosition },
     });

@@ -21,17 +21,18 @@ export interface TeamMemberDocument {
 const HANDLED = ['MemberAdded', 'MemberRolesChanged', 'MemberRemoved', 'YesGiven', 'YesWithdrawn'] as const;
 type Handled = Extract<TeamEvent, { type: (typeof HANDLED)[number] }>;
 
-export const memberDocumentId = (teamId: string, memberId: string) => `${teamId}/${memberId}`;
+export const memberDocumentId = (tenantId: string, teamId: string, memberId: string) => `${tenantId}/${teamId}/${memberId}`;
 
 export const teamMembersProjection = defineProjection({
   name: TEAM_MEMBERS_PROJECTION,
-  version: 1,
+  // 2: `_id`s start with the tenant.
+  version: 2,
   collections: { members: { indexes: [{ keys: { tenantId: 1, teamId: 1, order: 1 } }] } },
   handles: HANDLED,
   apply(stored: StoredEvent, write) {
     const event = { type: stored.type, data: stored.data } as Handled;
     const members = write.collection('members');
-    const id = memberDocumentId(event.data.teamId, event.data.memberId);
+    const id = memberDocumentId(stored.tenantId, event.data.teamId, event.data.memberId);
     switch (event.type) {
       case 'MemberAdded': {
         const { teamId, memberId, roles, addedBy, addedAt } = event.data;

@@ -12,6 +12,12 @@ export interface TeamDocument {
   _id: string;
   tenantId: string;
   teamId: string;
+  /**
+   * The stream the team's events are in, the audit API's address for its history:
+   * `team-<n>:<tenant>:<id>`, or `team-<id>` for a team a store holds from before stream ids
+   * were scoped by tenant.
+   */
+  streamId: string;
   name: string;
   unitId: string | null;
   purpose: string | null;
@@ -41,10 +47,14 @@ export const stallKey = (months: number) => `m${months}`;
 const stallMoments = (iso: string, upTo: number): Record<string, string> =>
   Object.fromEntries(Array.from({ length: upTo }, (_, i) => [stallKey(i + 1), addMonths(new Date(iso), i + 1).toISOString()]));
 
+/** `<tenant>/<team>`: team ids are only unique within a tenant, and the key says so. */
+export const teamDocumentId = (tenantId: string, teamId: string): string => `${tenantId}/${teamId}`;
+
 export const teamsProjection = defineProjection({
   name: TEAMS_PROJECTION,
   // 2: every team event moves the version (ETag); phase history and stall thresholds. 3: stall moments per tenant-settable threshold.
-  version: 3,
+  // 4: `_id`s start with the tenant.
+  version: 4,
   collections: {
     teams: { indexes: [{ keys: { tenantId: 1, name: 1 } }, { keys: { tenantId: 1, phase: 1 } }, { keys: { tenantId: 1, unitId: 1 } }] },
   },
@@ -52,13 +62,14 @@ export const teamsProjection = defineProjection({
   apply(stored: StoredEvent, write) {
     const event = { type: stored.type, data: stored.data } as TeamEvent;
     const teams = write.collection('teams');
-    const id = event.data.teamId;
+    const id = teamDocumentId(stored.tenantId, event.data.teamId);
     const touched = { updatedAt: stored.occurredAt, version: stored.streamPosition };
     switch (event.type) {
       case 'TeamCreated':
         teams.put(id, {
           tenantId: stored.tenantId,
-          teamId: id,
+          teamId: event.data.teamId,
+          streamId: stored.streamId,
           name: event.data.name,
           unitId: event.data.unitId,
           purpose: event.data.purpose,

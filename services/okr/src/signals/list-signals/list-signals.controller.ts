@@ -66,7 +66,7 @@ export class ListSignalsController {
             cycleId: '0190f5a4-0000-7000-8000-00000000c1c1',
             score: 0.6,
             message: 'A committed key result ended at 0.6 of the 1 it was expected to reach: what stood in the way?',
-            triggeredBy: [{ eventId: '0190f5a4-7a1b-7c3e-9d2f-4b8e1c0a9f11', streamId: `okr-objective-${OBJECTIVE_ID}`, type: 'KeyResultGraded' }],
+            triggeredBy: [{ eventId: '0190f5a4-7a1b-7c3e-9d2f-4b8e1c0a9f11', streamId: objectiveStreamId('acme', OBJECTIVE_ID), type: 'KeyResultGraded' }],
           },
         ],
         next: '50',
