@@ -1,4 +1,4 @@
-import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
 // These tests close proposals by hand once their time box ends; the deadline scheduler stays off so it cannot get there first.
@@ -6,6 +6,8 @@ process.env['GOVERNANCE_SCHEDULER_INTERVAL_MS'] = '0';
 
 const budget = (boundaryId: string, amount: number) => ({ boundaryId, kind: 'financial', title: 'Team budget', limit: { amount, currency: 'EUR' }, period: 'month', decisionArea: null });
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+/** Everything but Date: a test moves the clock past a time box, and the app keeps running on real timers. */
+const REAL_TIMERS: Extract<Parameters<typeof jest.useFakeTimers>[0], { doNotFake?: unknown }>['doNotFake'] = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];
 
 /** A boundary change by consent: propose, consent, object, close (adopt or escalate), withdraw. */
 describe('governance HTTP: consent on boundary changes', () => {
@@ -30,7 +32,10 @@ describe('governance HTTP: consent on boundary changes', () => {
     for (const memberId of ['anna', 'bram']) expectStatus(await cora.post(`${team()}/members`, { memberId }), 201);
     expectStatus(await cora.put(`${team()}/boundaries/t-month`, { boundary: { kind: 'financial', title: 'Team budget', limit: { amount: 1000, currency: 'EUR' }, period: 'month' }, reason: 'start' }), 200);
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    jest.useRealTimers();
+    await t.close();
+  });
 
   it('refuses proposals without a reason, from outsiders, or with a bad time box', async () => {
     const change = { action: 'set', boundary: budget('t-month', 1500) };
@@ -68,13 +73,15 @@ describe('governance HTTP: consent on boundary changes', () => {
   });
 
   it('escalates a proposal with a standing objection once its time box ends; the boundary stays', async () => {
-    const closesAt = inMs(1_500);
+    const closesAt = inMs(60_000);
     expectStatus(await cora.post(`${team()}/proposals`, { proposalId: 'p-2', change: { action: 'remove', boundaryId: 't-month' }, closesAt, reason: 'trust the team' }), 201);
     await refused(() => bram.post(`${team()}/proposals/p-2/objections`, {}), 400, 'GOVERNANCE.REASON_REQUIRED', 'reason');
     const objected = await bram.post(`${team()}/proposals/p-2/objections`, { reason: 'we still want a monthly cap' });
     expectStatus(objected, 201);
     expectStatus(await anna.post(`${team()}/proposals/p-2/consent`), 200);
-    await sleep(new Date(closesAt).getTime() - Date.now() + 50);
+    // The time box ends: the process's clock moves just past it (only Date is faked and keeps
+    // ticking; timers, I/O and the store run as before), instead of waiting a wall-clock box.
+    jest.useFakeTimers({ doNotFake: REAL_TIMERS, advanceTimers: true, now: new Date(closesAt).getTime() + 50 });
     await refused(() => anna.post(`${team()}/proposals/p-2/consent`), 422, 'PROPOSAL.TIME_BOX_ENDED');
     await refused(() => eve.post(`${team()}/proposals/p-2/close`), 403, 'TEAM.NOT_A_MEMBER');
     const closed = await cora.post(`${team()}/proposals/p-2/close`);
