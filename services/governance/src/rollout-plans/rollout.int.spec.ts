@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { addMonths } from '@leerzone/governance-domain';
-import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, clockPast, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
 /** The rollout plan (pilot first, then the rest) and the teams list's stall flag over HTTP. */
@@ -77,7 +77,7 @@ describe('governance HTTP: rollout plan and stalled teams', () => {
 
   it('reschedules with a reason; the plan as of an earlier moment keeps the old dates', async () => {
     beforeReschedule = new Date().toISOString();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await clockPast(beforeReschedule);
     await refused(() => lena.put(`${plan()}/teams/${teams.follower}`, { wave: 'following', plannedStartOn: '2099-01-01' }), 400, 'GOVERNANCE.REASON_REQUIRED', 'reason');
     await refused(() => lena.put(`${plan()}/teams/${teams.unplanned}`, { wave: 'following', plannedStartOn: '2099-01-01', reason: 'x' }), 404, 'ROLLOUT.TEAM_NOT_SCHEDULED');
     expectStatus(await lena.put(`${plan()}/teams/${teams.follower}`, { wave: 'following', plannedStartOn: '2099-01-01', reason: 'coach on leave' }), 200);

@@ -1,4 +1,4 @@
-import { startServiceTestApp, expectProblem, expectStatus, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, clockPast, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
 process.env['GOVERNANCE_SCHEDULER_INTERVAL_MS'] = '0';
@@ -54,7 +54,7 @@ describe('governance HTTP: tenant settings', () => {
     await refused(() => lea.put('/api/governance/settings', { reason: 'x' }), 400, 'SETTINGS.NOTHING_TO_CHANGE');
     await refused(() => lea.put('/api/governance/settings', { maxMonthsInPhase: 9, reason: 'x' }, { 'if-match': '"5"' }), 412, 'STREAM.VERSION_MISMATCH');
     beforeChange = new Date().toISOString();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await clockPast(beforeChange);
     const changed = await lea.put('/api/governance/settings', { maxMonthsInPhase: 9, maxMonthsOnJourney: 18, reason: 'large units need more time per phase' }, { 'if-match': '"0"' });
     expectStatus(changed, 200);
     expect(changed.body).toMatchObject({ settings: { maxMonthsInPhase: 9, maxMonthsOnJourney: 18, escalationTimeoutDays: 14, consentDeadlineDays: 7 }, version: 1, events: [{ type: 'GovernanceSettingsChanged' }] });

@@ -1,4 +1,4 @@
-import { startServiceTestApp, expectProblem, expectStatus, sleep, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
+import { startServiceTestApp, expectProblem, expectStatus, clockPast, type Caller, type ServiceTestApp, refusedWith } from '@leerzone/service-kit/testing';
 import { governanceService } from '../governance.module';
 
 const euros = (amount: number) => ({ amount, currency: 'EUR' });
@@ -86,7 +86,7 @@ describe('governance HTTP: organisations, boundaries, delegation board, decision
 
   it('sets team boundaries within the unit’s frame, each change with a reason', async () => {
     beforeFirst = new Date().toISOString();
-    await sleep(5);
+    await clockPast(beforeFirst);
     await refused(() => cora.put(`${team()}/boundaries/t-budget`, { boundary: budget(2_000) }), 400, 'GOVERNANCE.REASON_REQUIRED', 'reason');
     const wider = await refused(() => cora.put(`${team()}/boundaries/t-budget`, { boundary: budget(7_000), reason: 'more room' }), 403, 'BOUNDARY.WIDER_THAN_UNIT', 'boundary.limit.amount');
     expect(wider.body.detail).toContain('North budget');
@@ -96,7 +96,7 @@ describe('governance HTTP: organisations, boundaries, delegation board, decision
     const first = await cora.put(`${team()}/boundaries/t-budget`, { boundary: budget(2_000), reason: 'pilot budget' });
     expectStatus(first, 200);
     firstSetAt = first.body.events[0].occurredAt;
-    await sleep(20);
+    await clockPast(firstSetAt);
     const second = await cora.put(`${team()}/boundaries/t-budget`, { boundary: budget(3_000), reason: 'pilot went well' });
     expectStatus(second, 200);
     secondSetAt = second.body.events[0].occurredAt;

@@ -21,3 +21,12 @@ export function expectStatus(response: Response, status: number): void {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Resolves once the clock has moved past `instant` (ISO string or epoch milliseconds), so what
+ * happens next carries a later timestamp. It waits for that condition, not for a fixed time.
+ */
+export async function clockPast(instant: string | number): Promise<void> {
+  const after = typeof instant === 'number' ? instant : Date.parse(instant);
+  while (Date.now() <= after) await new Promise((resolve) => setImmediate(resolve));
+}
