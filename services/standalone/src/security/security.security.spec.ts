@@ -1,4 +1,5 @@
 import { AttackTable, type Attack } from './attack-table';
+import { anonymityAttacks } from './attacks/anonymity';
 import { devIssuerAttacks } from './attacks/dev-issuer';
 import { floodAttacks } from './attacks/floods';
 import { inputAttacks } from './attacks/inputs';
@@ -14,7 +15,7 @@ import { startTarget, type Target } from './target';
  * table — attack class, attempts, got through — as docs/security.md shows it. A new class of
  * attack is one more entry of ATTACKS.
  */
-const ATTACKS: ReadonlyArray<Attack<Target>> = [...tokenAttacks, ...devIssuerAttacks, ...inputAttacks, ...roleAttacks, ...floodAttacks, ...personalDataAttacks, ...tenancyAttacks()];
+const ATTACKS: ReadonlyArray<Attack<Target>> = [...tokenAttacks, ...devIssuerAttacks, ...inputAttacks, ...roleAttacks, ...floodAttacks, ...personalDataAttacks, ...tenancyAttacks(), ...anonymityAttacks];
 
 describe('security suite', () => {
   const table = new AttackTable();
