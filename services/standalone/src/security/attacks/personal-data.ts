@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { personSubject } from '@leerzone/kernel';
 import { answerOf, type Attack, type Attempt } from '../attack-table';
@@ -146,4 +147,89 @@ const sameIdInTwoTenants: Attack<unknown> = {
   },
 };
 
-export const personalDataAttacks: ReadonlyArray<Attack<unknown>> = [personalDataAtRest, sameIdInTwoTenants];
+/** The built operator CLI (test-security builds it first). */
+const CLI_MAIN = resolve(__dirname, '../../../../cli/dist/main.js');
+
+/**
+ * An erasure, then a search for the person's data (issue 16): coaching notes about anna, with
+ * markers, on a standalone of its own; the operator runs the real `leerzone erase person anna`
+ * (the built CLI, as its own process, on the standalone's store and vault while it runs). Then
+ * every place the notes could still be read is an attempt: what the coach who wrote them gets
+ * (coaching, history), an auditor's team events, a subject-access export, every file of the
+ * data dir, the process's log, and the vault still holding a key of anna's. The set-up fails
+ * unless the erasure is recorded and `audit verify` says intact. (Kafka topics and MongoDB read
+ * models — standalone has neither: services/cli/src/personal-data/erasure.int.spec.ts.)
+ */
+const erasureThenSearch: Attack<unknown> = {
+  attackClass: "an erasure, then a search for the person's data (answers, store files, vault, logs)",
+  run: async () => {
+    if (!existsSync(CLI_MAIN)) throw new Error(`${CLI_MAIN} is missing: build @leerzone/cli first.`);
+    const server = await StandaloneProcess.create({ OTEL_SDK_DISABLED: 'true' });
+    await server.start(120_000);
+    const attempts: Attempt[] = [];
+    try {
+      const tenant = 'erasure-corp';
+      const [cora, ida] = await Promise.all([devToken(server.url, tenant, 'cora', ['coach']), devToken(server.url, tenant, 'ida', ['auditor'])]);
+      const as = (token: string) => ({ authorization: `Bearer ${token}` });
+      const post = async (path: string, body: unknown) => {
+        const answer = await send(server.url, 'POST', path, { headers: { ...as(cora), ...json(body).headers }, body: json(body).body });
+        if (answer.status !== 201) throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`);
+        return JSON.parse(answer.text) as Record<string, unknown>;
+      };
+      const team = await post('/api/governance/teams', { name: 'Erasure team', reason: 'attack' });
+      const base = `/api/governance/teams/${String(team['teamId'])}`;
+      for (const memberId of ['cora', 'anna', 'bram']) await post(`${base}/members`, { memberId, roles: [memberId === 'cora' ? 'coach' : 'member'] });
+      await post(`${base}/coaching/topics`, { topic: 'feedback' });
+      const markers = Array.from({ length: 3 }, () => `erase-marker-${randomUUID()}`);
+      const heldAt = new Date(Date.now() - 3_600_000).toISOString();
+      for (const [i, marker] of markers.entries()) {
+        await post(`${base}/coaching/sessions`, { sessionId: `s-${i}`, topics: ['feedback'], heldAt, coachId: 'cora', attendeeIds: ['anna', 'bram'], notes: `Anna said ${marker} about Bram.` });
+      }
+      const before = await send(server.url, 'GET', `${base}/coaching`, { headers: as(cora) });
+      if (!markers.every((marker) => before.text.includes(marker))) throw new Error(`The attack set-up is wrong: the coach does not read the notes: ${before.text.slice(0, 300)}`);
+
+      const store = `sqlite:${join(server.dataDir, 'events.db')}`;
+      const vault = join(server.dataDir, 'personal-data-vault.db');
+      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI_MAIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+      const erased = cli('erase', 'person', 'anna', '--tenant', tenant, '--store', store, '--vault', vault, '--by', 'oscar', '--reason', 'erasure request (security suite)');
+      if (erased.status !== 0) throw new Error(`erase person failed (${erased.status}): ${erased.stderr}${erased.stdout}`);
+      const verified = cli('audit', 'verify', '--store', store);
+      if (verified.status !== 0 || !/intact/i.test(verified.stdout)) throw new Error(`audit verify after the erasure: ${verified.status} ${verified.stdout}${verified.stderr}`);
+      const exported = cli('subject-access', 'anna', '--tenant', tenant, '--store', store, '--vault', vault);
+      if (exported.status !== 0 || !exported.stdout.includes('PersonalDataErased')) throw new Error(`The erasure is not recorded in anna's subject-access export: ${exported.status} ${exported.stdout.slice(0, 300)}${exported.stderr}`);
+
+      const answers = {
+        "the coach's coaching page": await send(server.url, 'GET', `${base}/coaching`, { headers: as(cora) }),
+        "the coach's team history": await send(server.url, 'GET', `${base}/history`, { headers: as(cora) }),
+        "an auditor's team events": await send(server.url, 'GET', `${base}/events`, { headers: as(ida) }),
+      };
+      const files = filesUnder(server.dataDir);
+      for (const marker of markers) {
+        for (const [label, answer] of Object.entries(answers)) attempts.push({ label: `${marker} in ${label}`, gotThrough: answer.text.includes(marker), answer: answerOf(answer.status, answer.text) });
+        attempts.push({ label: `${marker} in anna's subject-access export`, gotThrough: exported.stdout.includes(marker), answer: 'export' });
+        for (const file of files) {
+          const found = readFileSync(file).includes(Buffer.from(marker));
+          attempts.push({ label: `${marker} in ${file.slice(server.dataDir.length + 1)}`, gotThrough: found, answer: found ? 'found' : 'absent' });
+        }
+        attempts.push({ label: `${marker} in the process log`, gotThrough: server.tail(100_000).includes(marker), answer: 'log' });
+      }
+      // Every subject the export names for anna (her coaching sessions' among them) must have lost its key.
+      const subjects = (JSON.parse(exported.stdout) as { subjects: Array<{ subject: string; erased: boolean }> }).subjects;
+      if (subjects.length < markers.length) throw new Error(`The attack set-up is wrong: anna's export names ${subjects.length} subjects: ${JSON.stringify(subjects)}`);
+      const db = new Database(vault, { readonly: true, fileMustExist: true });
+      try {
+        for (const { subject, erased } of subjects) {
+          const row = db.prepare('SELECT key FROM subject_keys WHERE subject = ?').get(subject) as { key: Buffer | null } | undefined;
+          attempts.push({ label: `a key left in the vault for ${subject}`, gotThrough: !erased || (row !== undefined && row.key !== null), answer: `erased: ${erased}, key: ${row?.key ? 'present' : 'gone'}` });
+        }
+      } finally {
+        db.close();
+      }
+    } finally {
+      await server.dispose();
+    }
+    return attempts;
+  },
+};
+
+export const personalDataAttacks: ReadonlyArray<Attack<unknown>> = [personalDataAtRest, sameIdInTwoTenants, erasureThenSearch];
