@@ -83,6 +83,23 @@ describe('assessment HTTP: rounds, unlinkable answers, results, zones, actions',
     expectProblem(await globex.get('/api/assessment/instruments/team-energy'), 404, 'INSTRUMENT.NOT_FOUND');
   });
 
+  it('keeps two tenants’ instrument ids apart where the earlier stream names collided', async () => {
+    // acme's `eu-x` and tenant acme-eu's `x` were both `assessment-instrument-acme-eu-x` before
+    // stream ids were scoped by tenant: the second was refused 409, confirming the first exists.
+    const definition = {
+      title: 'Team focus',
+      scale: { points: 5, lowAnchor: 'not at all', highAnchor: 'completely' },
+      dimensions: [{ dimensionId: 'focus', title: 'Focus' }],
+      items: [{ itemId: 'focus-1', dimensionId: 'focus', text: 'We know what matters this week.', reverse: false }],
+      total: 'mean-of-items',
+    };
+    expectStatus(await adam.post('/api/assessment/instruments', { instrumentId: 'eu-x', definition }), 201);
+    const eve = await t.as('eve', ['admin'], 'acme-eu');
+    expectStatus(await eve.post('/api/assessment/instruments', { instrumentId: 'x', definition }), 201);
+    expect((await eve.get('/api/assessment/instruments')).body.own.map((i: { instrumentId: string }) => i.instrumentId)).toEqual(['x']);
+    expect((await adam.get('/api/assessment/instruments')).body.own.map((i: { instrumentId: string }) => i.instrumentId)).toContain('eu-x');
+  });
+
   it('lets only the team’s coach open a round; bad input writes nothing', async () => {
     const body = { teamId, instruments: [{ instrumentId: 'psychological-safety', version: 1 }, { instrumentId: 'leerzone-standards', version: 1 }] };
     await refused(() => members['anna']!.post('/api/assessment/rounds', body), 403, 'AUTH.FORBIDDEN');

@@ -72,6 +72,17 @@ describe('tenant-scoped stream ids', () => {
       expect(read.events.map((e) => e.streamPosition)).toEqual([1, 2]);
     });
 
+    it("falls back to the caller's own `<prefix><tenant>-<id>` stream (tenant instruments), never to another tenant's that reads the same", async () => {
+      const store = new InMemoryEventStore();
+      // acme's instrument `eu-x`, written before ids were scoped; tenant `acme-eu`'s `x` would have had the same stream id.
+      await store.append('assessment-instrument-acme-eu-x', [event('acme')], { expectedVersion: 0 });
+      const own = await readTenantStream(store, tenantStreamId('assessment-instrument-', 'acme', 'eu-x'), 'acme');
+      expect(own.streamId).toBe('assessment-instrument-acme-eu-x');
+      expect(own.events).toHaveLength(1);
+      const other = tenantStreamId('assessment-instrument-', 'acme-eu', 'x');
+      expect(await readTenantStream(store, other, 'acme-eu')).toEqual({ streamId: other, events: [] });
+    });
+
     it("never falls back to another tenant's legacy stream: it reads as absent, under the scoped id", async () => {
       const store = new InMemoryEventStore();
       await store.append('team-t-1', [event('globex')], { expectedVersion: 0 });

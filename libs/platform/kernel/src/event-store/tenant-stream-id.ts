@@ -80,9 +80,14 @@ export async function readTenantStream(store: Pick<EventStore, 'readStream'>, st
   if (events.length > 0) return { streamId, events: events[0]!.tenantId === tenantId ? events : [] };
   const parsed = parseTenantStreamId(streamId);
   if (!parsed || parsed.tenantId !== tenantId) return { streamId, events: [] };
-  const legacyStreamId = `${parsed.prefix}${parsed.id}`;
-  // The first event says whose it is; another tenant's legacy stream is not read any further.
-  const [first] = await readOrEmpty(store, legacyStreamId, { maxCount: 1 });
-  if (first?.tenantId !== tenantId) return { streamId, events: [] };
-  return { streamId: legacyStreamId, events: await readOrEmpty(store, legacyStreamId) };
+  // The forms stores were written with before: the global `<prefix><id>`, and
+  // `<prefix><tenant>-<id>` (tenant instruments), ambiguous when ids hold `-`.
+  for (const legacyStreamId of [`${parsed.prefix}${parsed.id}`, `${parsed.prefix}${parsed.tenantId}-${parsed.id}`]) {
+    // The first event says whose it is; another tenant's legacy stream is not read any further.
+    const [first] = await readOrEmpty(store, legacyStreamId, { maxCount: 1 });
+    if (first === undefined) continue;
+    if (first.tenantId !== tenantId) return { streamId, events: [] };
+    return { streamId: legacyStreamId, events: await readOrEmpty(store, legacyStreamId) };
+  }
+  return { streamId, events: [] };
 }
