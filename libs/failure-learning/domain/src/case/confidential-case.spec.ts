@@ -36,7 +36,7 @@ describe('the confidential track: a case for a hard boundary', () => {
   it('is opened by the officer, with the account sealed under the concerned person', () => {
     spec.given([]).when(open(), by(OFFICER)).then([{ ...opened, data: { ...opened.data, openedAt: now } } as ConfidentialCaseEvent]);
     spec.given([]).when(open({ boundary: 'withheld-crucial-information', teamId: null }), by(OFFICER)).then([expect.objectContaining({ data: expect.objectContaining({ boundary: 'withheld-crucial-information', teamId: null }) }) as never]);
-    expect(confidentialCaseStreamId('acme', CASE)).toBe('failure-learning-case-c-1');
+    expect(confidentialCaseStreamId('acme', CASE)).toBe('failure-learning-case-4:acme:c-1');
   });
 
   it('is opened by no one else', () => {

@@ -32,7 +32,7 @@ describe('reflection moments: forward failing', () => {
       spec.given([]).when({ type: 'SetReflectionCadence', data: { teamId: TEAM, everyWeeks, startsOn: '2026-01-05' } } as never, by()).thenRejects('REFLECTION.CADENCE_INVALID', { field: 'everyWeeks' });
     }
     spec.given([]).when({ type: 'SetReflectionCadence', data: { teamId: TEAM, everyWeeks: 13, startsOn: '2026-02-30' } } as never, by()).thenRejects('REFLECTION.CADENCE_INVALID', { field: 'startsOn' });
-    expect(reflectionStreamId('acme', TEAM)).toBe('failure-learning-reflection-team-a');
+    expect(reflectionStreamId('acme', TEAM)).toBe('failure-learning-reflection-4:acme:team-a');
   });
 
   it('starts a review from the open actions and the reports since the last review', () => {

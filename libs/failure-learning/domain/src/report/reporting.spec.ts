@@ -60,7 +60,7 @@ describe('ReportFailure: what happened?', () => {
         },
         { type: 'SpeakingUpRecognised', data: { reportId: REPORT, teamId: TEAM, credited: { kind: 'reporter', reporterId: ANNA }, recognisedAt: now } },
       ]);
-    expect(reportStreamId('acme', REPORT)).toBe('failure-learning-report-r-1');
+    expect(reportStreamId('acme', REPORT)).toBe('failure-learning-report-4:acme:r-1');
   });
 
   it('counts time to detection in whole minutes, 0 when noticed at once, and accepts a failure noticed right now', () => {

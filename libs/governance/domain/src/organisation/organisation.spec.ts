@@ -38,7 +38,7 @@ describe('organisation and unit tree', () => {
     spec.given([]).when({ type: 'CreateOrganisation', data: { organisationId: ORG, name: 'Zorggroep' } }, as()).then([{ ...created, data: { ...created.data, createdAt: NOW.toISOString() } } as OrganisationEvent]);
     spec.given([created]).when({ type: 'CreateOrganisation', data: { organisationId: ORG, name: 'Again' } }).thenRejects('ORGANISATION.ALREADY_EXISTS', { category: 'conflict' });
     spec.given([]).when({ type: 'CreateOrganisation', data: { organisationId: ORG, name: '' } }).thenRejects('ORGANISATION.NAME_INVALID', { field: 'name' });
-    expect(organisationStreamId('acme', ORG)).toBe('organisation-org-1');
+    expect(organisationStreamId('acme', ORG)).toBe('organisation-4:acme:org-1');
   });
 
   it('adds units at the top and under a parent', () => {

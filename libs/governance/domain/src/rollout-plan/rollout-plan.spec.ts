@@ -26,7 +26,7 @@ describe('rollout plan', () => {
     spec.given([]).when({ type: 'CreateRolloutPlan', data: { planId: PLAN, name: 'Zorg 2026', unitId: 'care' } }, as()).then([{ ...created, data: { ...created.data, createdAt: NOW.toISOString() } } as RolloutPlanEvent]);
     spec.given([created]).when({ type: 'CreateRolloutPlan', data: { planId: PLAN, name: 'x' } }).thenRejects('ROLLOUT.PLAN_ALREADY_EXISTS', { category: 'conflict' });
     spec.given([]).when({ type: 'CreateRolloutPlan', data: { planId: PLAN, name: '' } }).thenRejects('ROLLOUT.NAME_INVALID', { field: 'name' });
-    expect(rolloutPlanStreamId('acme', PLAN)).toBe('rollout-plan-plan-1');
+    expect(rolloutPlanStreamId('acme', PLAN)).toBe('rollout-plan-4:acme:plan-1');
   });
 
   it('schedules a pilot team with planned dates', () => {

@@ -60,6 +60,6 @@ describe('CreateTeam', () => {
   it('folds TeamCreated into state and names the stream', () => {
     const state = teamDecider.evolve(teamDecider.initialState, created);
     expect(state).toMatchObject({ exists: true, teamId: 'team-a', name: 'Wijkteam Noord', unitId: 'unit-care' });
-    expect(teamStreamId('acme', 'team-a')).toBe('team-team-a');
+    expect(teamStreamId('acme', 'team-a')).toBe('team-4:acme:team-a');
   });
 });
