@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { CheckpointKeyRing, verifyEventStore } from '@leerzone/audit';
 import { GOVERNANCE_PROJECTIONS, governanceService } from '@leerzone/governance-service';
 import type { ProjectionDefinition } from '@leerzone/projections';
@@ -12,9 +11,7 @@ import { MongoProjectionStore } from '@leerzone/projection-store-mongodb';
 import { expectStatus, startServiceTestApp, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
 import { describeWithServer } from '@leerzone/test-servers';
 import { MongoClient } from 'mongodb';
-import { runCli } from '../cli';
-import { erasePersonCommand } from '../commands/erase-person.command';
-import { subjectAccessCommand } from '../commands/subject-access.command';
+import { cliForTest } from '../testing/stack-for-test';
 import { erasureStreamId, PERSONAL_DATA_ERASED } from './erasure-record';
 
 const eventually = async (check: () => void | Promise<void>, timeoutMs = 60_000): Promise<void> => {
@@ -50,14 +47,7 @@ describeWithServer('kafka', 'personal data: sealed everywhere, erased by the CLI
     let anna: Caller;
     let teamId: string;
     const base = () => `/api/governance/teams/${teamId}`;
-    const cli = async (argv: string[]) => {
-      const out = new PassThrough();
-      const err = new PassThrough();
-      const chunks: string[] = [];
-      out.on('data', (chunk: Buffer) => chunks.push(String(chunk)));
-      const code = await runCli(argv, [erasePersonCommand, subjectAccessCommand], { out, err, env: {} });
-      return { code, out: chunks.join(''), err: String(err.read() ?? '') };
-    };
+    const cli = (argv: string[]) => cliForTest(argv, {});
     const where = () => ['--tenant', 'acme', '--store', `sqlite:${join(t.dir, 'events.db')}`, '--vault', join(t.dir, 'personal-data-vault.db')];
     const readModelDocuments = async () => {
       const client = await MongoClient.connect(await mongo());

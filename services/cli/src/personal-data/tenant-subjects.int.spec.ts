@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { CheckpointKeyRing, verifyEventStore } from '@leerzone/audit';
 import { failureLearningService } from '@leerzone/failure-learning-service';
 import { legacyPersonSubject, personSubject, StreamNotFoundError } from '@leerzone/kernel';
 import { expectProblem, expectStatus, startServiceTestApp, type Caller, type ServiceTestApp } from '@leerzone/service-kit/testing';
-import { runCli } from '../cli';
-import { erasePersonCommand } from '../commands/erase-person.command';
-import { subjectAccessCommand } from '../commands/subject-access.command';
+import { cliForTest } from '../testing/stack-for-test';
 import { erasureStreamId, PERSONAL_DATA_ERASED } from './erasure-record';
 
 /**
@@ -28,14 +25,7 @@ describe('personal data: tenant-scoped vault subjects and legacy seals', () => {
   let acmeCaseId: string;
   let globexCaseId: string;
   const where = (tenant: string) => ['--tenant', tenant, '--store', `sqlite:${join(t.dir, 'events.db')}`, '--vault', join(t.dir, 'personal-data-vault.db')];
-  const cli = async (argv: string[]) => {
-    const out = new PassThrough();
-    const err = new PassThrough();
-    const chunks: string[] = [];
-    out.on('data', (chunk: Buffer) => chunks.push(String(chunk)));
-    const code = await runCli(argv, [erasePersonCommand, subjectAccessCommand], { out, err, env: {} });
-    return { code, out: chunks.join(''), err: String(err.read() ?? '') };
-  };
+  const cli = (argv: string[]) => cliForTest(argv, {});
   const openCase = async (officer: Caller, account: string) => {
     const opened = await officer.post('/api/failure-learning/cases', { boundary: 'ignored-safety-rules', concernedPersonId: 'anna', account });
     expectStatus(opened, 201);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { ServiceProcess } from '@leerzone/service-kit/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openDesktopPage, seriousViolations } from './browser';
 
 /**
  * Sign-in through a real OpenID provider: `oidc-provider` (panva's certified provider, its own
@@ -21,7 +22,6 @@ const TENANT = 'oidc-e2e';
 const CLIENT_ID = 'leerzone-web';
 const RESOURCE = 'urn:leerzone:api';
 const AUDIENCE = 'leerzone';
-const axeSource: string = require('axe-core').source;
 
 describe('the web app signing in through a real OpenID provider (authorization code + PKCE)', () => {
   let provider: ChildProcessWithoutNullStreams;
@@ -45,12 +45,7 @@ describe('the web app signing in through a real OpenID provider (authorization c
 
   const check = async (name: string) => {
     await page.screenshot({ path: join(RESULTS, `oidc-${name}.png`), fullPage: true });
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-    });
-    expect({ page: name, serious: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ page: name, serious: [] });
+    expect({ page: name, serious: await seriousViolations(page) }).toEqual({ page: name, serious: [] });
   };
   const storedSession = () => page.evaluate(() => sessionStorage.getItem('leerzone.session'));
   const signInButton = () => page.getByRole('button', { name: 'Sign in with your organisation’s account' });
@@ -92,12 +87,9 @@ describe('the web app signing in through a real OpenID provider (authorization c
     );
     expect(await nextLine()).toEqual({ ready: true });
 
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    browser = await launchChromium();
     // The provider's development pages import a web font; this machine has no way out, so say no at once.
-    await context.route(/^https:\/\/fonts\.(googleapis|gstatic)\.com\//, (route) => route.abort());
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    page = await openDesktopPage(browser, (context) => context.route(/^https:\/\/fonts\.(googleapis|gstatic)\.com\//, (route) => route.abort()));
   }, 240_000);
 
   afterAll(async () => {

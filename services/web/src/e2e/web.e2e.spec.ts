@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { devToken, ServiceProcess } from '@leerzone/service-kit/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openDesktopPage, seriousViolations } from './browser';
 
 /**
  * Issue 20's proof: the built web app served by the built standalone (a real process on a free
@@ -16,7 +17,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const SERVICES = resolve(__dirname, '../../..');
 const RESULTS = resolve(__dirname, '../../e2e-results');
 const TENANT = 'web-e2e';
-const axeSource: string = require('axe-core').source;
 const run = promisify(execFile);
 
 interface Team {
@@ -51,13 +51,7 @@ describe('the web app in Chromium against standalone seeded with the demo', () =
   const check = async (name: string) => {
     await page.waitForFunction(() => !document.querySelector('[role=status]')?.textContent?.match(/^(Loading|Laden)/));
     await page.screenshot({ path: join(RESULTS, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true });
-    // Through the DevTools protocol: the app's CSP (script-src 'self', no inline) rightly refuses an injected <script>.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-    });
-    expect({ page: name, serious: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ page: name, serious: [] });
+    expect({ page: name, serious: await seriousViolations(page) }).toEqual({ page: name, serious: [] });
   };
 
   const signIn = async (userId: string, roles: string[]) => {
@@ -92,10 +86,8 @@ describe('the web app in Chromium against standalone seeded with the demo', () =
     base = standalone.url;
     const seeded = await run(process.execPath, [join(SERVICES, 'demo/dist/main.js'), '--url', base, '--teams', '5', '--seed', '7', '--tenant', TENANT], { maxBuffer: 16 * 1024 * 1024 });
     lead = await tokenFor((JSON.parse(seeded.stdout) as { transformationLead: string }).transformationLead, ['transformation-lead', 'admin']);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    browser = await launchChromium();
+    page = await openDesktopPage(browser);
   }, 240_000);
 
   afterAll(async () => {
