@@ -33,11 +33,14 @@ function parseOverrides(state: ObjectiveState, input: readonly ScoreOverride[] |
 
 /** Score against the final definition, and — when a goalpost moved — against the original one. */
 export function keyResultScores(kr: KeyResultState): { finalValue: KeyResultGraded['data']['finalValue']; computedScore: number; scoreAgainstOriginal: number | null } {
-  const finalValue = kr.checkIns.at(-1)?.value ?? null;
+  const last = kr.checkIns.at(-1)?.value ?? null;
+  // A value checked in under an earlier definition of another kind (a number, before the key
+  // result was redefined as ordinal levels) is no value of the final one: it scores as none.
+  const finalValue = last !== null && valueFits(kr.definition.measure, last) ? last : null;
   const computedScore = scoreOf(kr.definition.measure, finalValue);
   if (kr.moves.length === 0) return { finalValue, computedScore, scoreAgainstOriginal: computedScore };
-  const readable = finalValue === null || valueFits(kr.original.measure, finalValue);
-  return { finalValue, computedScore, scoreAgainstOriginal: readable ? scoreOf(kr.original.measure, finalValue) : null };
+  const readable = last === null || valueFits(kr.original.measure, last);
+  return { finalValue, computedScore, scoreAgainstOriginal: readable ? scoreOf(kr.original.measure, last) : null };
 }
 
 /**
