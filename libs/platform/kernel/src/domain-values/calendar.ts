@@ -19,6 +19,8 @@ export function isIsoDate(value: unknown): value is string {
 export function parseInstant(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return null;
+  // Date would move a day that does not exist (30 February) into the next month.
+  if (!isIsoDate(value.slice(0, 10))) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
