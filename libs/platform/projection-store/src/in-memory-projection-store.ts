@@ -1,6 +1,5 @@
 import { Context } from 'mingo';
 import * as queryOperators from 'mingo/operators/query';
-import * as updateOperators from 'mingo/operators/update';
 import { Query } from 'mingo/query';
 import { compare as mingoCompare } from 'mingo/util';
 import { afterCursorFilter, encodeCursor, valueAt, withFilter } from './cursor';
@@ -31,6 +30,7 @@ import {
   normaliseFind,
   upsertId,
 } from './validation';
+import { applyUpdateOperators as applyUpdate, cloneDocumentValue as clone } from './update-operators';
 import { assertWriteOperations } from './write-operations';
 
 interface IndexState {
@@ -47,42 +47,10 @@ interface CollectionState {
 
 type AnyObject = Record<string, unknown>;
 
-/**
- * Documents are JSON-like (validation refuses anything else), so a plain recursive copy
- * suffices. Not structuredClone: it builds objects in Node's main realm, and under jest's
- * VM realm mingo then no longer recognises them as plain objects (it compared two
- * different objects as equal and skipped a $set).
- */
-const clone = <T>(value: T): T => {
-  if (Array.isArray(value)) return value.map(clone) as T;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof RegExp)) {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) copy[key] = clone((value as Record<string, unknown>)[key]);
-    return copy as T;
-  }
-  return value;
-};
-
 // A context holding only the query operators: mingo copies the context for every query it
 // compiles, and the full default one (all expression operators too) made that the hot spot.
 const QUERY_OPTIONS = { context: Context.init({ query: queryOperators }) };
 const query = (filter: Filter): Query => new Query(filter as AnyObject, QUERY_OPTIONS);
-
-type UpdateOperatorName = Exclude<keyof Update, '$setOnInsert'>;
-const UPDATE_FUNCTIONS = updateOperators as unknown as Record<UpdateOperatorName, (expr: AnyObject) => (document: AnyObject) => string[]>;
-
-/**
- * Applies update operators with mingo's own operator implementations, returning the paths
- * that changed. Conflicting paths were refused by validation already, which is the check
- * mingo's `update()` wrapper adds (at the cost of rebuilding its context on every call).
- */
-const applyUpdate = (document: AnyObject, modifier: Omit<Update, '$setOnInsert'>): string[] => {
-  const changed: string[] = [];
-  for (const [operator, expression] of Object.entries(clone(modifier))) {
-    changed.push(...UPDATE_FUNCTIONS[operator as UpdateOperatorName](expression as AnyObject)(document));
-  }
-  return changed;
-};
 const indexKey = (spec: IndexSpec, document: Document): string => JSON.stringify(Object.keys(spec.keys).map((path) => valueAt(document, path) ?? null));
 const sameSpec = (a: IndexSpec, b: IndexSpec): boolean => JSON.stringify(a.keys) === JSON.stringify(b.keys) && Boolean(a.unique) === Boolean(b.unique);
 const emptyResult = (): { -readonly [K in keyof BulkWriteResult]: BulkWriteResult[K] } => ({

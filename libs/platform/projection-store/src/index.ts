@@ -5,3 +5,4 @@ export * from './write-operations';
 export * from './cursor';
 export * from './query-guard';
 export * from './in-memory-projection-store';
+export * from './update-operators';

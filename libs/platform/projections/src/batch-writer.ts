@@ -3,8 +3,10 @@ import {
   BulkWriteError,
   DuplicateKeyError,
   InMemoryProjectionStore,
+  applyUpdateOperators,
   assertDocument,
   assertUpdate,
+  cloneDocumentValue,
   type Document,
   type ProjectionStore,
   type Update,
@@ -182,19 +184,38 @@ export class BatchWriter {
 
 const LOAD_CHUNK = 1_000;
 
-/** The unguarded form of a write, applied to the batch's scratch copy of its documents. */
-function toFoldOperation(write: PendingWrite): WriteOperation {
-  const filter = { _id: write.id };
+type FoldedDocument = Record<string, unknown> & { _id: string };
+
+/**
+ * One write applied, unguarded, to the batch's working copy of its documents, with the
+ * in-memory adapter's update semantics (an upsert that creates takes `$setOnInsert` too).
+ * The writes were validated when the handler made them.
+ */
+function foldWrite(documents: Map<string, FoldedDocument>, write: PendingWrite): void {
   switch (write.kind) {
     case 'upsert':
     case 'recreate':
-      return { updateOne: { filter, update: withPosition(write.update!, write.position), upsert: true } };
-    case 'update':
-      return { updateOne: { filter, update: withPosition(write.update!, write.position) } };
+    case 'update': {
+      const { $setOnInsert, ...modifier } = write.update!;
+      let document = documents.get(write.id);
+      if (!document) {
+        if (write.kind === 'update') return;
+        document = { _id: write.id };
+        applyUpdateOperators(document, modifier);
+        if ($setOnInsert) applyUpdateOperators(document, { $set: $setOnInsert });
+        documents.set(write.id, document);
+      } else {
+        applyUpdateOperators(document, modifier);
+      }
+      document[POSITION_FIELD] = write.position;
+      return;
+    }
     case 'put':
-      return { replaceOne: { filter, replacement: { ...write.document, _id: write.id, [POSITION_FIELD]: write.position }, upsert: true } };
+      documents.set(write.id, { ...cloneDocumentValue(write.document!), _id: write.id, [POSITION_FIELD]: write.position });
+      return;
     case 'delete':
-      return { deleteOne: { filter } };
+      documents.delete(write.id);
+      return;
   }
 }
 
@@ -202,23 +223,21 @@ async function foldCollection(store: ProjectionStore, physical: string, writes: 
   const collection = store.collection(physical);
   const ids = [...new Set(writes.map((write) => write.id))];
   const existing = new Set<string>();
-  const scratch = new InMemoryProjectionStore().collection(physical);
-  const seed: WriteOperation[] = [];
+  // The stores hand out copies, so the batch can change what it read in place.
+  const documents = new Map<string, FoldedDocument>();
   for (let start = 0; start < ids.length; start += LOAD_CHUNK) {
     const chunk = ids.slice(start, start + LOAD_CHUNK);
     const { items } = await collection.find({ _id: { $in: chunk } }, { limit: chunk.length });
     for (const document of items) {
       existing.add(document._id);
       // A tombstone is as good as no document to every write (guarded writes skip it, upserts recreate).
-      if (document[DELETED_FIELD] !== true) seed.push({ insertOne: { document } });
+      if (document[DELETED_FIELD] !== true) documents.set(document._id, document as FoldedDocument);
     }
   }
-  if (seed.length > 0) await scratch.bulkWrite(seed);
-  await scratch.bulkWrite(writes.map(toFoldOperation));
-  const { items: documents } = await scratch.find({});
+  for (const write of writes) foldWrite(documents, write);
   const operations: WriteOperation[] = [];
   if (existing.size > 0) operations.push({ deleteMany: { filter: { _id: { $in: [...existing] } } } });
-  for (const document of documents) operations.push({ insertOne: { document } });
+  for (const document of documents.values()) operations.push({ insertOne: { document } });
   if (operations.length === 0) return;
   try {
     await collection.bulkWrite(operations);
