@@ -17,7 +17,9 @@ export function libraryConfig(name, dir, options = {}) {
     jest: {
       projectType: 'custom',
       configFile: `${dir}/jest.config.js`,
-      enableFindRelatedTests: false,
+      // Each mutant runs only the spec files that import its file (jest --findRelatedTests),
+      // filtered to the tests that covered it: about 5× faster than every spec file per mutant.
+      enableFindRelatedTests: true,
       // The fast-check properties (*.property.spec.ts) are left out of mutant runs: each mutant
       // re-runs the suite, and their thousands of random sequences would multiply the run time.
       config: {
@@ -31,9 +33,13 @@ export function libraryConfig(name, dir, options = {}) {
     // to the working tree unmutated.
     ignorePatterns: ['/*', '!/jest.preset.js', '!/.swcrc.json', '!/package.json', '!/tsconfig.base.json', '!/libs', '/libs/*/*', `!/${dir}`, '**/dist', '**/node_modules'],
     coverageAnalysis: 'perTest',
-    concurrency: 1,
-    timeoutMS: 20_000,
+    concurrency: 2,
+    // A mutant that loops for ever is stopped after the tests' own time × 2 + 5 s (Stryker's default).
+    timeoutMS: 5_000,
     timeoutFactor: 2,
+    // Reruns test only the mutants whose code or covering tests changed since the last run.
+    incremental: true,
+    incrementalFile: `stryker/reports/${name}.incremental.json`,
     tempDirName: `stryker/.tmp/${name}`,
     cleanTempDir: 'always',
     reporters: ['clear-text', 'progress-append-only', 'json'],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation testing, one library at a time (Stryker is CPU-heavy: concurrency 1).
+# Mutation testing, one library at a time (Stryker is CPU-heavy: two test runners, one per core).
 #   bash stryker/run.sh                   every domain library and the kernel (hours on a shared machine)
 #   bash stryker/run.sh governance okr    some of them
 #   bash stryker/run.sh governance-named  the code of the mutants issue 18 named (minutes)
