@@ -1,8 +1,8 @@
 import { Context } from 'mingo';
 import * as queryOperators from 'mingo/operators/query';
 import { Query } from 'mingo/query';
-import { compare as mingoCompare } from 'mingo/util';
 import { afterCursorFilter, encodeCursor, valueAt, withFilter } from './cursor';
+import { compareValues, orderedIndex, planQuery, type OrderedIndex } from './ordered-index';
 import { BulkWriteError, DuplicateKeyError, invalidArgument, ProjectionStoreClosedError, ProjectionStoreError } from './projection-store.errors';
 import type {
   BulkWriteResult,
@@ -38,6 +38,8 @@ interface IndexState {
   readonly name: string;
   /** Key → document id, for unique indexes only. */
   readonly entries?: Map<string, string>;
+  /** Every index, unique or not, also orders the documents by its keys for queries. */
+  readonly ordered: OrderedIndex;
 }
 
 interface CollectionState {
@@ -74,13 +76,21 @@ const byIds = (state: CollectionState, filter: Filter): Document[] | undefined =
   return [...new Set(ids as string[])].flatMap((value) => state.documents.get(value) ?? []);
 };
 
+const orderedIndexes = (state: CollectionState): OrderedIndex[] => [...state.indexes.values()].map((index) => index.ordered);
+
+/** The documents a filter can match: those listed by id, those in an index's range, or all of them. */
+function* candidates(state: CollectionState, listed: Document[] | undefined, plan: ReturnType<typeof planQuery>): Iterable<Document> {
+  if (listed) yield* listed;
+  else if (plan) for (const id of plan.index.scan(plan.prefix, false, 1)) yield state.documents.get(id)!;
+  else yield* state.documents.values();
+}
+
 /**
  * The first `limit` documents (all without one) in sort order, by mingo's comparison of
  * values (the order its $sort and its $gt/$lt use, so keyset cursors line up). The sort key
  * of each document is read once, and with a limit only the best `limit` are kept as the
  * documents stream past (a page of 50 from thousands: no sort of the thousands).
  */
-const compareValues: (a: unknown, b: unknown) => number = mingoCompare;
 const firstInOrder = (documents: readonly Document[], sort: SortSpec, limit: number | undefined): Document[] => {
   const keys = Object.entries(sort);
   const paths = keys.map(([path]) => path);
@@ -211,14 +221,27 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     if (!state) return { items: [] };
     const effective = withFilter(filter, after ? afterCursorFilter(after, sort) : undefined);
     const listed = byIds(state, effective);
-    const candidates = listed ?? state.documents.values();
-    const matched: Document[] = [];
-    if (listed && Object.keys(effective).length === 1) matched.push(...listed);
+    let found: Document[];
+    if (listed && Object.keys(effective).length === 1) found = firstInOrder(listed, sort, limit);
     else {
       const compiled = query(effective);
-      for (const document of candidates) if (compiled.test(document)) matched.push(document);
+      const plan = listed ? undefined : planQuery(orderedIndexes(state), filter, sort);
+      if (plan?.order) {
+        // The index walks the documents in the query's order: stop at the limit.
+        found = [];
+        for (const id of plan.index.scan(plan.prefix, plan.order.reverse, plan.order.idOrder)) {
+          const document = state.documents.get(id)!;
+          if (!compiled.test(document)) continue;
+          found.push(document);
+          if (found.length === limit) break;
+        }
+      } else {
+        const matched: Document[] = [];
+        for (const document of candidates(state, listed, plan)) if (compiled.test(document)) matched.push(document);
+        found = firstInOrder(matched, sort, limit);
+      }
     }
-    const items = firstInOrder(matched, sort, limit).map((document) => clone(document) as T);
+    const items = found.map((document) => clone(document) as T);
     const full = limit !== undefined && items.length === limit;
     return full ? { items, next: encodeCursor(sort, items[items.length - 1]!) } : { items };
   }
@@ -246,7 +269,7 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
         entries.set(key, document._id);
       }
     }
-    state.indexes.set(name, { spec, name, ...(entries ? { entries } : {}) });
+    state.indexes.set(name, { spec, name, ordered: orderedIndex(spec, state.documents.values()), ...(entries ? { entries } : {}) });
     return name;
   }
 
@@ -302,7 +325,7 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     if (listed && Object.keys(filter).length === 1) return all ? listed : listed.slice(0, 1);
     const compiled = query(filter);
     const found: Document[] = [];
-    for (const document of listed ?? state.documents.values()) {
+    for (const document of candidates(state, listed, listed ? undefined : planQuery(orderedIndexes(state), filter))) {
       if (compiled.test(document)) {
         found.push(document);
         if (!all) break;
@@ -383,6 +406,7 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
       }
     }
     for (const index of state.indexes.values()) {
+      index.ordered.move(previous, next);
       if (!index.entries) continue;
       if (previous) index.entries.delete(indexKey(index.spec, previous));
       if (next) index.entries.set(indexKey(index.spec, next), next._id);
