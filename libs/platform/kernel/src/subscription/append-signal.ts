@@ -4,14 +4,23 @@
  */
 export class AppendSignal {
   private waiters = new Set<() => void>();
+  private notifications = 0;
+
+  /** How many appends were signalled so far; pass it to `wait` so one signalled since is not missed. */
+  get count(): number {
+    return this.notifications;
+  }
 
   notify(): void {
+    this.notifications++;
     const waiters = this.waiters;
     this.waiters = new Set();
     waiters.forEach((wake) => wake());
   }
 
-  wait(timeoutMs: number): { promise: Promise<void>; cancel: () => void } {
+  /** Waits for the next append or the timeout; returns at once when an append was signalled after `since` (a `count`). */
+  wait(timeoutMs: number, since?: number): { promise: Promise<void>; cancel: () => void } {
+    if (since !== undefined && since !== this.notifications) return { promise: Promise.resolve(), cancel: () => undefined };
     let wake!: () => void;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const promise = new Promise<void>((resolve) => {

@@ -34,6 +34,8 @@ export function startCatchUpSubscription(source: CatchUpSource, options: Subscri
     const target = await source.headPosition();
     let isCaughtUp = false;
     while (!stopped) {
+      // An append signalled while this batch is read would otherwise find no waiter and be seen only at the next poll.
+      const signalled = source.signal.count;
       const batch = await source.readAll({ after: position, limit: batchSize });
       if (batch.length > 0) {
         await options.onEvents(batch);
@@ -44,7 +46,7 @@ export function startCatchUpSubscription(source: CatchUpSource, options: Subscri
         markCaughtUp();
       }
       if (batch.length < batchSize && !stopped) {
-        const wait = source.signal.wait(source.pollIntervalMs);
+        const wait = source.signal.wait(source.pollIntervalMs, signalled);
         cancelWait = wait.cancel;
         await wait.promise;
         cancelWait = undefined;
