@@ -42,6 +42,7 @@ export interface MongoProjectionStoreOptions {
   /**
    * Operations per bulk-write command. Default 1000 on MongoDB and 32 on FerretDB, whose
    * SQLite backend was seen to stall on ordered upsert batches of about 100 operations.
+   * Runs of inserts and deletes only go in chunks of up to 1000 (or this, if larger).
    */
   readonly maxBulkOperations?: number;
 }
@@ -51,6 +52,10 @@ type MongoDoc = Record<string, unknown> & { _id: string };
 /** FerretDB 1.24 silently drops `$setOnInsert` fields whose value is null or an empty array. */
 const hasDroppedInsertValues = (update: Update): boolean =>
   Object.values(update.$setOnInsert ?? {}).some((value) => value === null || (Array.isArray(value) && value.length === 0));
+
+/** Inserts and deletes, which need no per-document update step on the server. */
+const isPlainWrite = (operation: WriteOperation): boolean => 'insertOne' in operation || 'deleteMany' in operation || 'deleteOne' in operation;
+const PLAIN_BULK_OPERATIONS = 1_000;
 
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
@@ -267,13 +272,19 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
     const emulated = (operation: WriteOperation): boolean =>
       this.store.ferretDb && 'updateOne' in operation && Boolean(operation.updateOne.upsert) && hasDroppedInsertValues(operation.updateOne.update);
     // Runs of native operations go in chunks; an emulated upsert runs on its own, in order.
-    const segments: { start: number; operations: WriteOperation[] }[] = [];
+    // Runs of plain inserts and deletes (a rebuild's folded batches) go in chunks of up to
+    // PLAIN_BULK_OPERATIONS: FerretDB's stalls were seen with update batches only.
+    const plainLimit = Math.max(this.store.maxBulkOperations, PLAIN_BULK_OPERATIONS);
+    const segments: { start: number; operations: WriteOperation[]; plain: boolean }[] = [];
     operations.forEach((operation, index) => {
       const last = segments[segments.length - 1];
-      if (emulated(operation) || !last || last.operations.length >= this.store.maxBulkOperations || emulated(last.operations[0]!)) {
-        segments.push({ start: index, operations: [operation] });
+      const plain = isPlainWrite(operation);
+      const limit = last?.plain && plain ? plainLimit : this.store.maxBulkOperations;
+      if (emulated(operation) || !last || last.operations.length >= limit || emulated(last.operations[0]!)) {
+        segments.push({ start: index, operations: [operation], plain });
       } else {
         last.operations.push(operation);
+        last.plain &&= plain;
       }
     });
     for (const { start, operations: chunk } of segments) {

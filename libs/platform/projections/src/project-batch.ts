@@ -13,7 +13,9 @@ export interface BatchContext {
   readonly clock: () => Date;
   /**
    * The generation is written by this caller alone and read by no one yet (a rebuild before
-   * its switch-over): writes are folded per document (`BatchWriter.flushFolded`).
+   * its switch-over): writes are folded per document (`BatchWriter.flushFolded`), and no
+   * checkpoint is written per batch — a failed rebuild drops the generation, so only its
+   * final checkpoint, written before the switch, is ever read.
    */
   readonly exclusive?: boolean;
 }
@@ -43,7 +45,7 @@ export async function projectBatch(context: BatchContext, events: readonly Store
     handled++;
   }
   const flushed = writer.size === 0 ? { writes: 0, skipped: 0, tombstoned: [] } : context.exclusive ? await writer.flushFolded(context.store) : await writer.flush(context.store);
-  await context.catalog.saveCheckpoint(projection.name, generation.id, position, context.clock());
+  if (!context.exclusive) await context.catalog.saveCheckpoint(projection.name, generation.id, position, context.clock());
   for (const physical of flushed.tombstoned) await context.catalog.purgeTombstones(physical, position);
   return { position, handled, writes: flushed.writes, skipped: flushed.skipped };
 }

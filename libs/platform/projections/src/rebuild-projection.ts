@@ -99,6 +99,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       if (position > target) target = await eventStore.headPosition();
       progress(target);
     }
+    // The batches wrote no checkpoints (see projectBatch's `exclusive`): the one a runner continues from.
+    await catalog.saveCheckpoint(projection.name, generation.id, position, clock());
     const switched = await catalog.switchTo(projection.name, before?.generation ?? null, generation, clock());
     if (!switched) {
       throw new ProjectionError('PROJECTION.REBUILD_CONFLICT', `Another rebuild of ${projection.name} switched over first; this one was discarded.`, 'name');
