@@ -4,7 +4,7 @@ import type { NewEvent, StoredEvent } from '../envelope/event-envelope';
 import { reject, type Decider } from '../decider/decider';
 import { EventSchemaRegistry } from '../upcasting/event-schema-registry';
 import { testContext } from '../testing/decider-specification';
-import { handleCommand } from './command-handler';
+import { handleCommand, toNewEvent } from './command-handler';
 
 type CounterEvent = { type: 'Incremented'; data: { by: number } };
 type CounterCommand = { type: 'Increment'; by: number; max: number };
@@ -130,5 +130,96 @@ describe('handleCommand', () => {
     const outcome = await handleCommand(deps(store, { schemas }), counter, 'c', { type: 'Increment', by: 1, max: 10 }, testContext());
     expect(outcome).toMatchObject({ ok: true, state: 6 });
     expect(store.events[1]!.schemaVersion).toBe(2);
+  });
+
+  it('looks facts up with the loaded state once per attempt and decides on what the lookup returns', async () => {
+    const store = new RacyStore();
+    await handleCommand(deps(store), counter, 'c', { type: 'Increment', by: 2, max: 10 }, testContext());
+    const seen: number[] = [];
+    const lookup = async (state: number): Promise<CounterCommand> => {
+      seen.push(state);
+      return { type: 'Increment', by: state + 1, max: 10 };
+    };
+    const outcome = await handleCommand(deps(store), counter, 'c', lookup, testContext());
+    expect(seen).toEqual([2]);
+    expect(outcome).toMatchObject({ ok: true, state: 5, version: 2 });
+    expect(store.events[1]!.data).toEqual({ by: 3 });
+  });
+
+  it('returns a lookup’s rejection as it is, without deciding or writing', async () => {
+    const store = new RacyStore();
+    const refused = reject('not-found', 'TEAM.NOT_FOUND', 'No such team.', { field: 'teamId' });
+    const decide = jest.fn(counter.decide);
+    const outcome = await handleCommand(deps(store), { ...counter, decide }, 'c', async () => refused, testContext());
+    expect(outcome).toEqual({ ok: false, rejection: refused });
+    expect(decide).not.toHaveBeenCalled();
+    expect(store.appends).toBe(0);
+  });
+
+  it('writes nothing when the decision is no events, and answers with the current state and version', async () => {
+    const store = new RacyStore();
+    await handleCommand(deps(store), counter, 'c', { type: 'Increment', by: 4, max: 10 }, testContext());
+    const idle: Decider<CounterCommand, CounterEvent, number> = { ...counter, decide: () => [] };
+    const outcome = await handleCommand(deps(store), idle, 'c', { type: 'Increment', by: 1, max: 10 }, testContext());
+    expect(outcome).toEqual({ ok: true, events: [], state: 4, version: 1 });
+    expect(store.appends).toBe(1);
+    const fresh = await handleCommand(deps(store), idle, 'fresh', { type: 'Increment', by: 1, max: 10 }, testContext());
+    expect(fresh).toEqual({ ok: true, events: [], state: 0, version: 0 });
+    expect(store.appends).toBe(1);
+  });
+
+  it("refuses an id taken in another tenant on the id field, revealing nothing about the other stream", async () => {
+    const store = new RacyStore();
+    await handleCommand(deps(store), counter, 'shared-id', { type: 'Increment', by: 3, max: 10 }, testContext({ tenantId: 'a' }));
+    const outcome = await handleCommand(deps(store), counter, 'shared-id', { type: 'Increment', by: 1, max: 10 }, testContext({ tenantId: 'b' }));
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(outcome.rejection).toEqual({ kind: 'rejection', category: 'conflict', code: 'STREAM.ID_TAKEN', field: 'id', message: expect.stringMatching(/\S/) });
+    expect(outcome.rejection.message).not.toContain('shared-id');
+  });
+
+  it('reports the lost race with the stream and both versions', async () => {
+    const store = new RacyStore();
+    store.losses = 10;
+    const outcome = await handleCommand(deps(store, { maxRetries: 2 }), counter, 'c', { type: 'Increment', by: 1, max: 1000 }, testContext());
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(outcome.rejection).toMatchObject({ details: { streamId: 'c', expectedVersion: 2, actualVersion: 3 }, message: expect.stringMatching(/\S/) });
+  });
+
+  it('retries three times by default', async () => {
+    const store = new RacyStore();
+    store.losses = 10;
+    const outcome = await handleCommand(deps(store), counter, 'c', { type: 'Increment', by: 1, max: 1000 }, testContext());
+    expect(outcome).toMatchObject({ ok: false, rejection: { code: 'STREAM.CONCURRENT_MODIFICATION' } });
+    expect(store.appends).toBe(4);
+  });
+
+  it('lets any other failure of the store through, without retrying', async () => {
+    const store = new RacyStore();
+    const failure = new Error('disk full');
+    store.append = async () => {
+      store.appends++;
+      throw failure;
+    };
+    await expect(handleCommand(deps(store), counter, 'c', { type: 'Increment', by: 1, max: 10 }, testContext())).rejects.toBe(failure);
+    expect(store.appends).toBe(1);
+  });
+});
+
+describe('toNewEvent', () => {
+  it('builds the envelope from the context, leaving out a reason and a trace that were not given', () => {
+    const ctx = testContext();
+    const event = toNewEvent({ type: 'Incremented', data: { by: 1 } }, ctx, 'e-1', new EventSchemaRegistry());
+    expect(event).toStrictEqual({
+      eventId: 'e-1',
+      type: 'Incremented',
+      schemaVersion: 1,
+      tenantId: ctx.tenantId,
+      occurredAt: '2026-01-15T09:00:00.000Z',
+      actor: ctx.actor,
+      correlationId: ctx.correlationId,
+      causationId: ctx.causationId,
+      data: { by: 1 },
+      metadata: {},
+    });
   });
 });

@@ -1,5 +1,7 @@
 import type { NewEvent } from '../envelope/event-envelope';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { EventStoreClosedError } from './errors';
+import type { EventStore, ReadStreamOptions } from './event-store.port';
 import { assertStreamId } from './validation';
 import { aggregateStreamId, legacyStreamIdOf, parseTenantStreamId, readTenantStream, tenantStreamId } from './tenant-stream-id';
 
@@ -52,8 +54,52 @@ describe('tenant-scoped stream ids', () => {
     }
   });
 
+  it('take tenant ids of any length, ten characters and more included', () => {
+    for (const tenantId of ['acme-europe', 'a'.repeat(100), 'x'.repeat(200)]) {
+      const streamId = tenantStreamId('team-', tenantId, 't-1');
+      expect(parseTenantStreamId(streamId)).toEqual({ prefix: 'team-', tenantId, id: 't-1' });
+    }
+  });
+
+  it('read an empty tenant id, and a scoped form not at the start of the id, as not scoped', () => {
+    expect(parseTenantStreamId('team-0::x')).toBeNull();
+    // `team-4:acm::x` one character in: the prefix must be the stream id's own start.
+    expect(parseTenantStreamId('0team-4:acm::x')).toBeNull();
+  });
+
   describe('readTenantStream', () => {
     const scoped = tenantStreamId('team-', 'acme', 't-1');
+
+    it("reads a tenant's aggregate that does not exist as empty, under the scoped id", async () => {
+      expect(await readTenantStream(new InMemoryEventStore(), scoped, 'acme')).toEqual({ streamId: scoped, events: [] });
+    });
+
+    it("never reads the caller's own legacy stream for another tenant's scoped id", async () => {
+      const store = new InMemoryEventStore();
+      await store.append('team-t-1', [event('acme')], { expectedVersion: 0 });
+      const theirs = tenantStreamId('team-', 'globex', 't-1');
+      expect(await readTenantStream(store, theirs, 'acme')).toEqual({ streamId: theirs, events: [] });
+    });
+
+    it("reads only the first event of another tenant's legacy stream, to learn whose it is", async () => {
+      const store = new InMemoryEventStore();
+      await store.append('team-t-1', [event('globex', 1), event('globex', 2), event('globex', 3)], { expectedVersion: 0 });
+      const reads: [string, ReadStreamOptions | undefined][] = [];
+      const spy: Pick<EventStore, 'readStream'> = {
+        readStream: (streamId, options) => {
+          reads.push([streamId, options]);
+          return store.readStream(streamId, options);
+        },
+      };
+      expect((await readTenantStream(spy, scoped, 'acme')).events).toEqual([]);
+      expect(reads.filter(([streamId]) => streamId === 'team-t-1')).toEqual([['team-t-1', { maxCount: 1 }]]);
+    });
+
+    it('lets a failure other than a missing stream through', async () => {
+      const store = new InMemoryEventStore();
+      await store.close();
+      await expect(readTenantStream(store, scoped, 'acme')).rejects.toBeInstanceOf(EventStoreClosedError);
+    });
 
     it('reads the scoped stream when it exists', async () => {
       const store = new InMemoryEventStore();

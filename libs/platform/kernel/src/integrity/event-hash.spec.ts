@@ -13,8 +13,20 @@ describe('canonicalJson', () => {
     expect(canonicalJson(JSON.parse('{"__proto__":{"x":1},"a":[1,{"c":2,"b":1}]}'))).toBe('{"__proto__":{"x":1},"a":[1,{"b":1,"c":2}]}');
   });
 
-  it('refuses numbers JSON cannot carry', () => {
-    expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+  it('refuses numbers JSON cannot carry, saying why', () => {
+    for (const n of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) expect(() => canonicalJson({ n })).toThrow(TypeError);
+    expect(() => canonicalJson([Number.NaN])).toThrow(/\S/);
+  });
+
+  it('writes what JSON cannot hold as null, as JSON.stringify does in an array', () => {
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson([() => 1, undefined])).toBe('[null,null]');
+  });
+});
+
+describe('GENESIS_HASH', () => {
+  it('is 64 zeros, the anchor every stored chain starts from (another value would break the verification of every store)', () => {
+    expect(GENESIS_HASH).toBe('0000000000000000000000000000000000000000000000000000000000000000');
   });
 });
 

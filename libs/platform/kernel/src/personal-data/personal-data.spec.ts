@@ -51,3 +51,31 @@ describe('tenant-scoped vault subjects', () => {
     expect(() => personSubject('acme', '')).toThrow(/tenant id and an id/);
   });
 });
+
+describe('isSealed and isErased', () => {
+  it('recognise only their own shapes', () => {
+    expect(isSealed(sealed('person:4:acme:anna', 'x'))).toBe(true);
+    for (const value of [{ $sealed: null }, { $sealed: {} }, { $sealed: { subject: 7 } }, {}, null, undefined, 'sealed', 1]) expect(isSealed(value)).toBe(false);
+    expect(isErased({ $erased: { subject: 'person:4:acme:anna' } })).toBe(true);
+    for (const value of [{}, { erased: true }, null, undefined, '$erased', 1, sealed('a', 'x')]) expect(isErased(value)).toBe(false);
+  });
+});
+
+describe('tenant-scoped vault subjects, edges', () => {
+  it('take tenant ids of ten characters and more', () => {
+    for (const tenantId of ['acme-europe', 'a'.repeat(120)]) expect(parseTenantSubject(personSubject(tenantId, 'anna'))).toEqual({ kind: 'person', tenantId, id: 'anna' });
+  });
+
+  it('parse nothing whose tenant id is not followed by its separator, or whose form is not at the start', () => {
+    expect(parseTenantSubject('person:4:acme-anna')).toBeNull();
+    expect(parseTenantSubject('person:4:acmeXanna')).toBeNull();
+    // `person:4:acm::x` one character in.
+    expect(parseTenantSubject('Xperson:4:acm::x')).toBeNull();
+  });
+
+  it('refuse a kind with anything after its slug', () => {
+    for (const kind of ['person:', 'person x', 'person/1', 'person\n']) expect(() => tenantSubject(kind, 'acme', 'anna')).toThrow(/slug/);
+    expect(tenantSubject('assessment-round-2', 'acme', 'r')).toBe('assessment-round-2:4:acme:r');
+  });
+});
+
