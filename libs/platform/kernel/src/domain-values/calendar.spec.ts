@@ -7,6 +7,13 @@ describe('isIsoDate', () => {
     for (const date of ['2026-01-15', '2026-12-31', '2028-02-29', '2000-02-29', '1999-01-01', '2026-04-30']) expect(isIsoDate(date)).toBe(true);
   });
 
+  it('reads the years 0000-0099 as themselves, not as 1900-1999', () => {
+    expect(isIsoDate('0050-01-01')).toBe(true);
+    expect(isIsoDate('0004-02-29')).toBe(true);
+    expect(isIsoDate('0001-02-29')).toBe(false);
+    expect(parseInstant('0050-06-01T00:00Z')?.getUTCFullYear()).toBe(50);
+  });
+
   it('refuses dates that do not exist, whichever part overflows', () => {
     // Day past the month's end (Date.UTC would roll them into the next month), month 13 (next
     // year, same day), month 0 and day 0.
