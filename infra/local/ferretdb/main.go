@@ -9,6 +9,7 @@
 // Usage:
 //
 //	ferretdb-local -listen 127.0.0.1:27117 -data /abs/dir   # serve until SIGTERM/SIGINT
+//	ferretdb-local -listen 127.0.0.1:27118 -postgresql postgres://u:p@127.0.0.1:55432/ferretdb   # PostgreSQL backend
 //	ferretdb-local -ping mongodb://127.0.0.1:27117/          # hello + ping + a write/read round trip
 package main
 
@@ -34,6 +35,7 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:27117", "TCP address to serve the MongoDB wire protocol on")
 	data := flag.String("data", "", "directory for the SQLite files (created if missing)")
 	ping := flag.String("ping", "", "instead of serving, check that the server at this MongoDB URL answers, then exit")
+	postgresql := flag.String("postgresql", "", "serve from this PostgreSQL database (postgres://user:pass@host:port/db) instead of SQLite files")
 	flag.Parse()
 
 	if *ping != "" {
@@ -44,15 +46,34 @@ func main() {
 		return
 	}
 
-	if err := serve(*listen, *data); err != nil {
+	if err := serve(*listen, *data, *postgresql); err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb-local: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func serve(listen, data string) error {
+func serve(listen, data, postgresql string) error {
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+
+	// FerretDB's PostgreSQL backend, for comparing the two (docs/performance.md).
+	if postgresql != "" {
+		f, err := ferretdb.New(&ferretdb.Config{
+			Listener:      ferretdb.ListenerConfig{TCP: listen},
+			Logger:        logger,
+			Handler:       "postgresql",
+			PostgreSQLURL: postgresql,
+		})
+		if err != nil {
+			return err
+		}
+		logger.Info("ferretdb-local starting", "listen", listen, "postgresql", postgresql)
+		return f.Run(ctx)
+	}
+
 	if data == "" {
-		return errors.New("-data is required")
+		return errors.New("-data or -postgresql is required")
 	}
 
 	// FerretDB's SQLite backend wants a URI naming an existing directory, with a
@@ -65,8 +86,6 @@ func serve(listen, data string) error {
 		return err
 	}
 
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: listen},
 		Logger:    logger,
@@ -77,10 +96,7 @@ func serve(listen, data string) error {
 		return err
 	}
 
-	// Stop cleanly on SIGTERM (down.sh) so SQLite files are closed properly.
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
-	defer stop()
-
+	// Stops cleanly on SIGTERM (down.sh, via ctx) so SQLite files are closed properly.
 	logger.Info("ferretdb-local starting", "listen", listen, "sqlite", "file:"+dir+"/")
 
 	return f.Run(ctx)

@@ -19,7 +19,8 @@ import { PERFORMANCE_SECTIONS, benchMachine, benchSettings, median, publishBench
  * rebuild) to the same server, in full bulk commands, without reading or projecting
  * anything. Rounds alternate which goes first.
  * Run: npx nx run @leerzone/projection-store-mongodb:bench [-- --write-doc]; BENCH_SIZE=tiny
- * for one small round; BENCH_ONLY=memory|mongodb for one part.
+ * for one small round; BENCH_ONLY=memory|mongodb for one part; BENCH_MONGO_BACKEND=postgresql when
+ * MONGO_URL is a FerretDB on PostgreSQL (`ferretdb-local -postgresql <url>`, infra/local/ferretdb).
  */
 
 const settings = benchSettings();
@@ -184,7 +185,8 @@ async function main(): Promise<void> {
           const rawWrite = rawFirst ? await rawWrites(url, log, events) : 0;
           const rawRead = await readRaw(filename);
           const target = await openTestDatabase(url, 'lz_bench');
-          if (target.store.ferretDb) server = 'FerretDB 1.24 (SQLite backend)';
+          // FerretDB does not say which backend it runs on: BENCH_MONGO_BACKEND=postgresql names the other one.
+          if (target.store.ferretDb) server = `FerretDB 1.24 (${process.env['BENCH_MONGO_BACKEND'] === 'postgresql' ? 'PostgreSQL' : 'SQLite'} backend)`;
           let projected: Projected;
           try {
             projected = await project(filename, target.store);

@@ -13,6 +13,7 @@ import {
   type WriteOperation,
 } from '@leerzone/projection-store';
 import { DELETED_FIELD, POSITION_FIELD, type DocumentWriter, type ProjectionDefinition, type ProjectionWriter } from './projection';
+import type { FoldedDocument, GenerationCache } from './generation-cache';
 import { ProjectionError, ProjectionHandlerError } from './projection.errors';
 
 /** `recreate`: an upsert of a document this batch deleted; written as a fresh document over its tombstone. */
@@ -166,7 +167,7 @@ export class BatchWriter {
    * tombstones, since no replay can meet them). A unique index of the read model is checked
    * against each batch's final documents, not their intermediate states.
    */
-  async flushFolded(store: ProjectionStore): Promise<FlushResult> {
+  async flushFolded(store: ProjectionStore, cache?: GenerationCache): Promise<FlushResult> {
     const byCollection = new Map<string, PendingWrite[]>();
     for (const write of this.pending) {
       const physical = this.physical[write.collection]!;
@@ -174,7 +175,7 @@ export class BatchWriter {
       list.push(write);
       byCollection.set(physical, list);
     }
-    await Promise.all([...byCollection].map(([physical, writes]) => foldCollection(store, physical, writes)));
+    await Promise.all([...byCollection].map(([physical, writes]) => foldCollection(store, physical, writes, cache)));
     const total = this.pending.length;
     this.pending.length = 0;
     this.deleted.clear();
@@ -183,8 +184,6 @@ export class BatchWriter {
 }
 
 const LOAD_CHUNK = 1_000;
-
-type FoldedDocument = Record<string, unknown> & { _id: string };
 
 /**
  * One write applied, unguarded, to the batch's working copy of its documents, with the
@@ -219,14 +218,23 @@ function foldWrite(documents: Map<string, FoldedDocument>, write: PendingWrite):
   }
 }
 
-async function foldCollection(store: ProjectionStore, physical: string, writes: readonly PendingWrite[]): Promise<void> {
+async function foldCollection(store: ProjectionStore, physical: string, writes: readonly PendingWrite[], cache: GenerationCache | undefined): Promise<void> {
   const collection = store.collection(physical);
   const ids = [...new Set(writes.map((write) => write.id))];
   const existing = new Set<string>();
-  // The stores hand out copies, so the batch can change what it read in place.
+  // The stores hand out copies, and the cache's documents are this rebuild's own: the batch changes them in place.
   const documents = new Map<string, FoldedDocument>();
-  for (let start = 0; start < ids.length; start += LOAD_CHUNK) {
-    const chunk = ids.slice(start, start + LOAD_CHUNK);
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const known = cache ? cache.lookup(physical, id) : undefined;
+    if (known === undefined) unknown.push(id);
+    else if (known !== null) {
+      existing.add(id);
+      documents.set(id, known);
+    }
+  }
+  for (let start = 0; start < unknown.length; start += LOAD_CHUNK) {
+    const chunk = unknown.slice(start, start + LOAD_CHUNK);
     const { items } = await collection.find({ _id: { $in: chunk } }, { limit: chunk.length });
     for (const document of items) {
       existing.add(document._id);
@@ -246,6 +254,7 @@ async function foldCollection(store: ProjectionStore, physical: string, writes: 
     if (!(cause instanceof DuplicateKeyError)) throw error;
     throw new ProjectionError('PROJECTION.WRITE_CONFLICT', `${physical}: a document written by the batch ending at event ${writes[writes.length - 1]!.position} collides with a unique index of the read model.`, 'id');
   }
+  cache?.remember(physical, ids, documents);
 }
 
 const guard = (write: PendingWrite) => ({ _id: write.id, [POSITION_FIELD]: { $lt: write.position } });

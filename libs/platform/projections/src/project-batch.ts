@@ -1,6 +1,7 @@
 import type { EventSchemaRegistry, StoredEvent } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
 import { BatchWriter } from './batch-writer';
+import type { GenerationCache } from './generation-cache';
 import type { ProjectionDefinition } from './projection';
 import type { Generation, ProjectionCatalog } from './projection-catalog';
 
@@ -18,6 +19,8 @@ export interface BatchContext {
    * final checkpoint, written before the switch, is ever read.
    */
   readonly exclusive?: boolean;
+  /** With `exclusive`: what the rebuild's earlier batches wrote, so this one reads nothing it wrote itself. */
+  readonly generationCache?: GenerationCache;
 }
 
 export interface BatchOutcome {
@@ -44,7 +47,7 @@ export async function projectBatch(context: BatchContext, events: readonly Store
     writer.apply(context.schemas ? context.schemas.upcast(event) : event);
     handled++;
   }
-  const flushed = writer.size === 0 ? { writes: 0, skipped: 0, tombstoned: [] } : context.exclusive ? await writer.flushFolded(context.store) : await writer.flush(context.store);
+  const flushed = writer.size === 0 ? { writes: 0, skipped: 0, tombstoned: [] } : context.exclusive ? await writer.flushFolded(context.store, context.generationCache) : await writer.flush(context.store);
   if (!context.exclusive) await context.catalog.saveCheckpoint(projection.name, generation.id, position, context.clock());
   for (const physical of flushed.tombstoned) await context.catalog.purgeTombstones(physical, position);
   return { position, handled, writes: flushed.writes, skipped: flushed.skipped };

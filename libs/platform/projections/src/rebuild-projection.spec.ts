@@ -22,7 +22,7 @@ const incremental = async (events: InMemoryEventStore): Promise<{ store: InMemor
 };
 
 describe('rebuildProjection (writes folded per document)', () => {
-  it('ends with the read model an event-by-event guarded run builds, in any batch size', async () => {
+  it('ends with the read model an event-by-event guarded run builds, in any batch size, whether or not it remembers what it wrote', async () => {
     const events = new InMemoryEventStore();
     // Few teams, many events: every batch deletes, re-creates and updates documents earlier batches wrote.
     await appendAll(events, rosterEvents(900, { teams: 9 }));
@@ -30,9 +30,10 @@ describe('rebuildProjection (writes folded per document)', () => {
     const counts = await readModelChecksum(expected.store, teamRosterProjection);
     expect(counts.collections['teams']!.documents).toBeGreaterThan(0);
     expect(counts.collections['memberships']!.documents).toBeGreaterThan(0);
-    for (const batchSize of [1, 7, 64, 1_000]) {
+    // 0: every batch reads its documents back; 20: the cache fills up part-way and batches read what it forgot.
+    for (const [batchSize, cachedDocuments] of [[1, undefined], [7, undefined], [64, undefined], [1_000, undefined], [7, 0], [64, 0], [7, 20], [64, 20]] as const) {
       const store = new InMemoryProjectionStore();
-      const result = await rebuildProjection({ eventStore: events, store, projection: teamRosterProjection, batchSize });
+      const result = await rebuildProjection({ eventStore: events, store, projection: teamRosterProjection, batchSize, ...(cachedDocuments !== undefined ? { cachedDocuments } : {}) });
       expect(result.events).toBe(900);
       expect((await readModelChecksum(store, teamRosterProjection)).sha256).toBe(expected.sha256);
       // Deleted documents are gone at once: no tombstone is left for a purge to find.

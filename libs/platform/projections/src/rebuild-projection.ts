@@ -1,5 +1,6 @@
 import type { EventSchemaRegistry, EventStore } from '@leerzone/kernel';
 import type { ProjectionStore } from '@leerzone/projection-store';
+import { GenerationCache } from './generation-cache';
 import { projectBatch } from './project-batch';
 import { assertProjectionDefinition, type ProjectionDefinition } from './projection';
 import { ProjectionCatalog, newGeneration, type Generation } from './projection-catalog';
@@ -33,6 +34,11 @@ export interface RebuildOptions {
   readonly signal?: AbortSignal;
   /** Drop generations older than the one replaced. Default true. */
   readonly dropStale?: boolean;
+  /**
+   * Documents the rebuild keeps in memory between batches, so a batch reads back nothing the
+   * rebuild wrote itself (see GenerationCache). Past it, batches read from the store. Default 50,000.
+   */
+  readonly cachedDocuments?: number;
 }
 
 export interface RebuildResult {
@@ -84,6 +90,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   };
 
   await catalog.createCollections(projection, generation);
+  const generationCache = new GenerationCache(options.cachedDocuments);
   try {
     let target = await eventStore.headPosition();
     progress(target);
@@ -92,7 +99,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       const batch = await eventStore.readAll({ after: position, limit: batchSize });
       if (batch.length === 0) break;
       // The fresh generation is this rebuild's alone until the switch: its writes are folded per document.
-      const outcome = await projectBatch({ store, catalog, projection, generation, clock, exclusive: true, ...(options.schemas ? { schemas: options.schemas } : {}) }, batch);
+      const outcome = await projectBatch({ store, catalog, projection, generation, clock, exclusive: true, generationCache, ...(options.schemas ? { schemas: options.schemas } : {}) }, batch);
       position = outcome.position;
       events += batch.length;
       writes += outcome.writes;
