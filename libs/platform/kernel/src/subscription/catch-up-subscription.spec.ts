@@ -69,6 +69,11 @@ const subscribe = (source: CatchUpSource, options: Partial<SubscribeOptions> = {
 };
 
 describe('startCatchUpSubscription', () => {
+  // The poll interval's timers are fake (they never fire unless a test says so), so a loop that
+  // waits when it should not shows as "pending" and keeps nothing running after a failed test.
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
+  afterEach(() => jest.useRealTimers());
+
   it('delivers the history in batches, reading on at once after a full batch, and is caught up exactly when the last event that existed at the start is delivered', async () => {
     const source = new ScriptedSource(5);
     const { subscription, batches } = subscribe(source, { batchSize: 2 });
@@ -245,6 +250,11 @@ describe('startCatchUpSubscription', () => {
 });
 
 describe('catch-up subscriptions of the in-memory store', () => {
+  const opened: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+
   const event = (n: number): NewEvent => ({
     eventId: `e-${n}`,
     type: 'Counted',
@@ -273,6 +283,7 @@ describe('catch-up subscriptions of the in-memory store', () => {
   it('delivers the history, then each append once and in order, woken by the append itself', async () => {
     // A poll interval longer than any test: only the append signal can wake the subscription.
     const store = new InMemoryEventStore({ pollIntervalMs: 60_000 });
+    opened.push(store);
     await store.append('counter-1', [event(1), event(2), event(3)], { expectedVersion: 0 });
     const { positions, done, onEvents } = collector(6);
     const subscription = store.subscribe({ batchSize: 2, onEvents });
@@ -293,6 +304,7 @@ describe('catch-up subscriptions of the in-memory store', () => {
     const source: CatchUpSource = { readAll: (o) => writer.readAll(o), headPosition: () => writer.headPosition(), signal: new AppendSignal(), pollIntervalMs: 5 };
     const { positions, done, onEvents } = collector(1);
     const subscription = startCatchUpSubscription(source, { onEvents });
+    opened.push({ close: () => subscription.stop() });
     await subscription.caughtUp;
     await writer.append('counter-1', [event(1)], { expectedVersion: 0 });
     await done;
