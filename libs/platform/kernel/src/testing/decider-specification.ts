@@ -38,6 +38,9 @@ export const DeciderSpecification = {
               thenRejects(code: string, expected: Partial<Omit<Rejection, 'code' | 'kind'>> = {}): Rejection {
                 if (!isRejection(decision)) throw new Error(`Expected rejection ${code}, but the command produced ${JSON.stringify(decision)}`);
                 expect(decision).toMatchObject({ code, ...expected });
+                // Every refusal says why, and a field it names is a real one: callers show both.
+                expect(decision.message.trim()).not.toBe('');
+                if (decision.field !== undefined) expect(decision.field.trim()).not.toBe('');
                 return decision;
               },
             };
