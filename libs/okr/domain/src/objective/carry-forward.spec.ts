@@ -60,3 +60,41 @@ describe('carrying an objective forward', () => {
     spec.given(history(...runningSteps())).when(record).thenRejects('OKR.NOT_GRADED');
   });
 });
+
+describe('carrying forward at the edges', () => {
+  const record = (data: object = {}): ObjectiveCommand => ({ type: 'RecordCarriedForward', data: { objectiveId: OBJ, toObjectiveId: 'obj-2', toCycleId: 'cycle-q2', ...data } });
+
+  it('the new objective needs a valid id of its own, on an empty stream', () => {
+    spec.given([]).when(carry({ objectiveId: '' })).thenRejects('OKR.OBJECTIVE_ID_INVALID', { field: 'objectiveId', category: 'invalid' });
+    spec.given(history(...runningSteps())).when(carry({ objectiveId: OBJ })).thenRejects('OKR.OBJECTIVE_ALREADY_EXISTS', { field: 'objectiveId', category: 'conflict' });
+  });
+
+  it('carries into a running cycle too, and none of the key results when the list is empty', () => {
+    expect(decide([], carry({ cycle: cycle('running', 'cycle-q2') }))).toMatchObject([{ type: 'ObjectiveDefined', data: { cycleId: 'cycle-q2' } }, {}, {}, {}]);
+    expect(decide([], carry({ keyResultIds: [] }))).toMatchObject([{ type: 'ObjectiveDefined' }]);
+    expect(decide([], carry({ keyResultIds: [] }))).toHaveLength(1);
+    spec.given([]).when(carry({ keyResultIds: ['kr-1', 'kr-9'] })).thenRejects('OKR.KEY_RESULT_NOT_FOUND', { field: 'keyResultIds.1', category: 'invalid' });
+  });
+
+  it('the source is read from the old stream: nothing when it holds no objective, the score once graded', () => {
+    expect(carryForwardSource(fold(objectiveDecider, []))).toBeNull();
+    const ungraded = carryForwardSource(fold(objectiveDecider, history(...runningSteps())));
+    expect(ungraded).toMatchObject({ objectiveId: OBJ, cycleId: 'cycle-q1', score: null });
+    expect(ungraded!.keyResults.map((kr) => kr.keyResultId)).toEqual(['kr-1', 'kr-2', 'kr-3']);
+    expect(source).toMatchObject({ objectiveId: OBJ, level: 'team', owner: { kind: 'team', id: TEAM }, commitment: 'aspirational', score: 0.4 });
+  });
+
+  it('recording needs the old objective, graded, and valid ids of where it went', () => {
+    spec.given([]).when(record()).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId', category: 'not-found' });
+    spec.given(history(...runningSteps())).when(record()).thenRejects('OKR.NOT_GRADED', { field: 'objectiveId', category: 'precondition' });
+    spec.given(old).when(record({ toObjectiveId: '' })).thenRejects('OKR.OBJECTIVE_ID_INVALID', { field: 'toObjectiveId', category: 'invalid' });
+    spec.given(old).when(record({ toCycleId: ' ' })).thenRejects('OKR.CYCLE_ID_INVALID', { field: 'toCycleId', category: 'invalid' });
+    spec.given(old).when(record({ toObjectiveId: OBJ })).thenRejects('OKR.OBJECTIVE_ID_INVALID', { field: 'toObjectiveId', category: 'invalid' });
+  });
+
+  it('recording the same destination twice is no event; another one is recorded', () => {
+    const once = [...old, ...(decide(old, record(), on(102)) as never[])];
+    spec.given(once).when(record(), on(103)).thenNothingHappens();
+    expect(decide(once, record({ toObjectiveId: 'obj-3', toCycleId: 'cycle-q3' }), on(103))).toMatchObject([{ type: 'ObjectiveCarriedForward', data: { toObjectiveId: 'obj-3', toCycleId: 'cycle-q3' } }]);
+  });
+});

@@ -187,3 +187,110 @@ describe('revising an objective', () => {
     spec.given(running()).when(revise({ title: '' }), on(30)).thenRejects('OKR.OBJECTIVE_TITLE_INVALID', { field: 'title' });
   });
 });
+
+describe('key result input at its edges', () => {
+  const given = history(define());
+  const add = (data: object): ObjectiveCommand => {
+    const command = addKr('kr-1') as Extract<ObjectiveCommand, { type: 'AddKeyResult' }>;
+    return { ...command, data: { ...command.data, ...data } };
+  };
+
+  it('a weight is a finite number above 0 and at most 100', () => {
+    for (const weight of [0, -1, 100.5, Number.NaN, Number.POSITIVE_INFINITY, '2']) {
+      spec.given(given).when(add({ weight })).thenRejects('OKR.WEIGHT_INVALID', { field: 'weight', category: 'invalid' });
+    }
+    expect(decide(given, add({ weight: 100 }))).toMatchObject([{ data: { definition: { weight: 100 } } }]);
+    expect(decide(given, add({ weight: 0.5 }))).toMatchObject([{ data: { definition: { weight: 0.5 } } }]);
+  });
+
+  it('the key result id must be an id, and one never used in this objective', () => {
+    spec.given(given).when(add({ keyResultId: '' })).thenRejects('OKR.KEY_RESULT_ID_INVALID', { field: 'keyResultId', category: 'invalid' });
+    spec.given(history(define(), addKr('kr-1'))).when(addKr('kr-1')).thenRejects('OKR.KEY_RESULT_ALREADY_EXISTS', { field: 'keyResultId', category: 'conflict' });
+    const removed = history(define(), addKr('kr-1'), { type: 'RemoveKeyResult', data: { objectiveId: OBJ, cycle: cycle('planning'), keyResultId: 'kr-1' } });
+    spec.given(removed).when(addKr('kr-1')).thenRejects('OKR.KEY_RESULT_ALREADY_EXISTS', { field: 'keyResultId', category: 'conflict' });
+  });
+
+  it('the title: not empty, at most 200 characters, trimmed', () => {
+    spec.given(given).when(add({ title: ' ' })).thenRejects('OKR.KEY_RESULT_TITLE_INVALID', { field: 'title', category: 'invalid' });
+    spec.given(given).when(add({ title: 'x'.repeat(201) })).thenRejects('OKR.KEY_RESULT_TITLE_INVALID', { field: 'title', details: { max: 200 } });
+    expect(decide(given, add({ title: ` ${'x'.repeat(200)} ` }))).toMatchObject([{ data: { definition: { title: 'x'.repeat(200) } } }]);
+  });
+
+  it('needs the objective, its cycle open, and no grade', () => {
+    spec.given([]).when(addKr('kr-1')).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId' });
+    spec.given(given).when(addKr('kr-1', increase, undefined, 'grading')).thenRejects('OKR.CYCLE_WRONG_STATUS', { field: 'cycle.status' });
+    const graded = history(...runningSteps(), [{ type: 'GradeObjective', data: { objectiveId: OBJ, cycle: cycle('grading') } }, on(101)]);
+    spec.given(graded).when(addKr('kr-4', milestone, undefined, 'running'), on(102, { reason: 'x' })).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId', category: 'precondition' });
+  });
+
+  it('too many and too few are preconditions on keyResultId', () => {
+    const five = history(define(), ...['kr-1', 'kr-2', 'kr-3', 'kr-4', 'kr-5'].map((id) => addKr(id)));
+    spec.given(five).when(addKr('kr-6')).thenRejects('OKR.TOO_MANY_KEY_RESULTS', { field: 'keyResultId', category: 'precondition' });
+    // Four active and one removed: a fifth may come.
+    const fourOfFive = history(define(), ...['kr-1', 'kr-2', 'kr-3', 'kr-4', 'kr-5'].map((id) => addKr(id)), {
+      type: 'RemoveKeyResult',
+      data: { objectiveId: OBJ, cycle: cycle('planning'), keyResultId: 'kr-5' },
+    });
+    expect(decide(fourOfFive, addKr('kr-6'))).toMatchObject([{ type: 'KeyResultAdded', data: { keyResultId: 'kr-6' } }]);
+    const remove: ObjectiveCommand = { type: 'RemoveKeyResult', data: { objectiveId: OBJ, cycle: cycle('planning'), keyResultId: 'kr-1' } };
+    spec.given(running()).when(remove).thenRejects('OKR.TOO_FEW_KEY_RESULTS', { field: 'keyResultId', category: 'precondition' });
+  });
+
+  it('a key result added before the objective is committed, in a running cycle, needs no reason', () => {
+    expect(decide(history(define('committed', 'running')), addKr('kr-1', increase, undefined, 'running'), on(10))).toMatchObject([{ data: { whileRunning: false, reason: null } }]);
+  });
+});
+
+describe('redefining and removing at the edges', () => {
+  const redefine = (data: object, status: CycleStatus = 'running', objectiveId = OBJ): ObjectiveCommand => ({
+    type: 'RedefineKeyResult',
+    data: { objectiveId, cycle: cycle(status), keyResultId: 'kr-1', ...data },
+  });
+  const remove = (keyResultId: string, status: CycleStatus = 'planning'): ObjectiveCommand => ({ type: 'RemoveKeyResult', data: { objectiveId: OBJ, cycle: cycle(status), keyResultId } });
+  const grade: ObjectiveCommand = { type: 'GradeObjective', data: { objectiveId: OBJ, cycle: cycle('grading') } };
+  const graded = history(...runningSteps(), [grade, on(101)]);
+
+  it('redefining needs the objective, the key result and no grade', () => {
+    spec.given([]).when(redefine({ title: 'x' })).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId' });
+    spec.given(running()).when(redefine({ title: 'x', keyResultId: 'kr-9' })).thenRejects('OKR.KEY_RESULT_NOT_FOUND', { field: 'keyResultId', category: 'not-found' });
+    spec.given(graded).when(redefine({ title: 'x' }), on(102)).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId', category: 'precondition' });
+  });
+
+  it('refuses a bad title, measure or weight, naming the field', () => {
+    spec.given(running()).when(redefine({ title: '' })).thenRejects('OKR.KEY_RESULT_TITLE_INVALID', { field: 'title' });
+    spec.given(running()).when(redefine({ measure: { kind: 'vibes' } })).thenRejects('OKR.MEASURE_INVALID', { field: 'measure.kind' });
+    spec.given(running()).when(redefine({ weight: 0 })).thenRejects('OKR.WEIGHT_INVALID', { field: 'weight' });
+  });
+
+  it('keeps what it is not told to change', () => {
+    expect(decide(running(), redefine({ title: 'Clients rate us' }), on(30))).toMatchObject([
+      { type: 'KeyResultRedefined', data: { definition: { title: 'Clients rate us', measure: increase, weight: 1 }, previous: { title: 'Key result kr-1', measure: increase, weight: 1 } } },
+    ]);
+    expect(decide(history(define(), addKr('kr-1', increase, 2)), redefine({ measure: milestone }, 'planning'))).toMatchObject([
+      { type: 'KeyResultRedefined', data: { definition: { title: 'Key result kr-1', measure: milestone, weight: 2 } } },
+    ]);
+  });
+
+  it('a goalpost moved before commitment is a plain redefinition, and a reason too long is refused either way', () => {
+    expect(decide(history(define('committed', 'running'), addKr('kr-1', increase, undefined, 'running')), redefine({ weight: 3 }), on(10))).toMatchObject([
+      { type: 'KeyResultRedefined', data: { definition: { weight: 3 }, reason: null } },
+    ]);
+    spec.given(running()).when(redefine({ title: 'Clients rate us' }), on(30, { reason: 'x'.repeat(2001) })).thenRejects('OKR.REASON_TOO_LONG', { field: 'reason' });
+    spec.given(running()).when(redefine({ weight: 2 }), on(30, { reason: 'x'.repeat(2001) })).thenRejects('OKR.REASON_TOO_LONG', { field: 'reason' });
+  });
+
+  it('removing needs the objective, the key result and no grade', () => {
+    spec.given([]).when(remove('kr-1')).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId' });
+    spec.given(history(define(), addKr('kr-1'))).when(remove('kr-9')).thenRejects('OKR.KEY_RESULT_NOT_FOUND', { field: 'keyResultId', category: 'not-found' });
+    spec.given(history(define(), addKr('kr-1'), remove('kr-1'))).when(remove('kr-1')).thenRejects('OKR.KEY_RESULT_NOT_FOUND', { field: 'keyResultId' });
+    spec.given(graded).when(remove('kr-1', 'running'), on(102)).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId', category: 'precondition' });
+  });
+
+  it('a committed objective may lose its fourth key result while planned, and mid-cycle with a reason', () => {
+    const four = history(...runningSteps(), addKr('kr-4'));
+    expect(decide(four, remove('kr-4'))).toMatchObject([{ type: 'KeyResultRemoved', data: { keyResultId: 'kr-4', whileRunning: false, reason: null } }]);
+    expect(decide(four, remove('kr-4', 'running'), on(30, { reason: 'merged into kr-1' }))).toMatchObject([
+      { type: 'KeyResultRemoved', data: { keyResultId: 'kr-4', whileRunning: true, reason: 'merged into kr-1' } },
+    ]);
+  });
+});
