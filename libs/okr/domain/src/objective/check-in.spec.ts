@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { ObjectiveCommand } from './objective.commands';
+import type { KeyResultCheckedIn, ObjectiveEvent } from './objective.events';
 import { objectiveDecider } from './objective.decider';
 import { addKr, ANNA, checkIn, commit, cycle, DAY, decide, decrease, define, history, increase, milestone, OBJ, on, running, runningSteps, sealed } from './objective.fixtures';
 import { objectiveProgress, objectiveStatus, overdueKeyResults } from './objective.queries';
@@ -162,5 +163,81 @@ describe('overdue check-ins (cadence 7 days, committed on day 0)', () => {
   it('is not overdue at the due moment itself, nor outside a running cycle', () => {
     expect(overdueKeyResults(state, cycle('running'), 7, DAY(17)).map((o) => o.keyResultId)).toEqual(['kr-2', 'kr-3']);
     expect(overdueKeyResults(state, cycle('grading'), 7, DAY(20))).toEqual([]);
+  });
+});
+
+describe('check-in input at its edges', () => {
+  const atRisk = (extra: Partial<Parameters<typeof checkIn>[4]> = {}) => checkIn('c-1', 'kr-1', 47.4, 7, extra);
+  const recorded = (command: ObjectiveCommand, given: ObjectiveEvent[] = running(), day = 50): KeyResultCheckedIn['data'] => {
+    const decision = decide(given, command, on(day));
+    const event = Array.isArray(decision) ? decision[0] : undefined;
+    if (event?.type !== 'KeyResultCheckedIn') throw new Error(`refused: ${JSON.stringify(decision)}`);
+    return event.data;
+  };
+
+  it('a blocker may leave out who could remove it, or name the coach or the unit above', () => {
+    expect(recorded(atRisk({ blockers: [{ blockerId: 'b-1', description: sealed('x') }] })).blockers).toEqual([{ blockerId: 'b-1', description: sealed('x'), removableBy: null }]);
+    expect(recorded(atRisk({ blockers: [{ blockerId: 'b-1', description: sealed('x'), removableBy: null }] })).blockers[0]!.removableBy).toBeNull();
+    expect(recorded(atRisk({ blockers: [{ ...blocker, removableBy: { kind: 'coach' } }] })).blockers[0]!.removableBy).toEqual({ kind: 'coach' });
+    expect(recorded(atRisk({ blockers: [{ ...blocker, removableBy: { kind: 'unit-above' } }] })).blockers[0]!.removableBy).toEqual({ kind: 'unit-above' });
+  });
+
+  it('another team as remover needs its id; a remover that is not an object is refused', () => {
+    spec.given(running()).when(atRisk({ blockers: [{ ...blocker, removableBy: { kind: 'team' } as never }] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { category: 'invalid', field: 'blockers.0.removableBy.teamId' });
+    spec.given(running()).when(atRisk({ blockers: [{ ...blocker, removableBy: 'coach' as never }] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers.0.removableBy.kind' });
+  });
+
+  it('blockers are a list of at most 10, each with a valid id, none twice', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ blockerId: `b-${i}`, description: sealed(`late ${i}`) }));
+    expect(recorded(atRisk({ blockers: many(10) })).blockers).toHaveLength(10);
+    spec.given(running()).when(atRisk({ blockers: many(11) }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { category: 'invalid', field: 'blockers' });
+    spec.given(running()).when(atRisk({ blockers: { blockerId: 'b-1' } as never }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers' });
+    spec.given(running()).when(atRisk({ blockers: [null as never] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers.0.blockerId' });
+    spec.given(running()).when(atRisk({ blockers: [blocker, { ...blocker, blockerId: ' b-2' }] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers.1.blockerId' });
+    spec.given(running()).when(atRisk({ blockers: [blocker, { ...blocker, description: sealed('again') }] }), on(50)).thenRejects('OKR.BLOCKER_ALREADY_EXISTS', { category: 'conflict', field: 'blockers.1.blockerId' });
+  });
+
+  it('stillBlockedBy lists open blockers of this key result, each once', () => {
+    const blocked = history(...runningSteps(), [atRisk({ blockers: [blocker] }), on(50)]);
+    expect(recorded(checkIn('c-2', 'kr-1', 47.4, 7, { stillBlockedBy: ['b-1', 'b-1'] }), blocked, 51).stillBlockedBy).toEqual(['b-1']);
+    spec.given(blocked).when(checkIn('c-2', 'kr-1', 47.4, 7, { stillBlockedBy: 'b-1' as never }), on(51)).thenRejects('OKR.BLOCKER_INVALID', { category: 'invalid', field: 'stillBlockedBy' });
+    spec.given(blocked).when(checkIn('c-2', 'kr-1', 47.4, 7, { stillBlockedBy: ['b-1', 'b-9'] }), on(51)).thenRejects('OKR.BLOCKER_NOT_FOUND', { category: 'not-found', field: 'stillBlockedBy.1' });
+    spec.given(blocked).when(checkIn('c-2', 'kr-1', 47.4, 7, { stillBlockedBy: [7 as never] }), on(51)).thenRejects('OKR.BLOCKER_NOT_FOUND', { field: 'stillBlockedBy.0' });
+    // b-1 stands in the way of kr-1, not of kr-2 (20 → 10 at 19 on day 50: 0.2, at risk).
+    spec.given(blocked).when(checkIn('c-2', 'kr-2', 19, 7, { stillBlockedBy: ['b-1'] }), on(51)).thenRejects('OKR.BLOCKER_NOT_FOUND', { field: 'stillBlockedBy.0' });
+  });
+
+  it('an at-risk check-in may name a new blocker and an open one together', () => {
+    const blocked = history(...runningSteps(), [atRisk({ blockers: [blocker] }), on(50)]);
+    const data = recorded(checkIn('c-2', 'kr-1', 47.4, 7, { blockers: [{ ...blocker, blockerId: 'b-2' }], stillBlockedBy: ['b-1'] }), blocked, 51);
+    expect([data.status, data.blockers.map((b) => b.blockerId), data.stillBlockedBy]).toEqual(['at-risk', ['b-2'], ['b-1']]);
+  });
+
+  it('a check-in that is not at risk needs no blocker, and records none', () => {
+    expect(recorded(checkIn('c-1', 'kr-1', 50))).toMatchObject({ status: 'on-track', blockers: [], stillBlockedBy: [], comment: null });
+  });
+
+  it('confidence runs from 0 to 10, both ends included, as a whole number', () => {
+    expect(recorded(checkIn('c-1', 'kr-1', 55, 0, { blockers: [blocker] }))).toMatchObject({ confidence: 0, status: 'at-risk' });
+    expect(recorded(checkIn('c-1', 'kr-1', 55, 10))).toMatchObject({ confidence: 10, status: 'on-track' });
+    spec.given(running()).when(checkIn('c-1', 'kr-1', 50, -1), on(50)).thenRejects('OKR.CONFIDENCE_INVALID', { category: 'invalid', field: 'confidence' });
+    spec.given(running()).when(checkIn('c-1', 'kr-1', 50, '7' as never), on(50)).thenRejects('OKR.CONFIDENCE_INVALID', { field: 'confidence' });
+  });
+
+  it('the check-in id must be a valid id', () => {
+    spec.given(running()).when(checkIn(' c-1', 'kr-1', 50), on(50)).thenRejects('OKR.CHECK_IN_ID_INVALID', { category: 'invalid', field: 'checkInId' });
+    spec.given(running()).when(checkIn('', 'kr-1', 50), on(50)).thenRejects('OKR.CHECK_IN_ID_INVALID', { field: 'checkInId' });
+  });
+
+  it('a draft names the objective; an unknown objective is not found', () => {
+    const draft = history(define(), addKr('kr-1'), addKr('kr-2'), addKr('kr-3'));
+    spec.given(draft).when(checkIn('c-1', 'kr-1', 50), on(50)).thenRejects('OKR.OBJECTIVE_NOT_COMMITTED', { category: 'precondition', field: 'objectiveId' });
+    spec.given([]).when(checkIn('c-1', 'kr-1', 50), on(50)).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId' });
+  });
+
+  it('resolving needs the objective and the blocker', () => {
+    const resolve = (blockerId: string): ObjectiveCommand => ({ type: 'ResolveBlocker', data: { objectiveId: OBJ, blockerId } });
+    spec.given([]).when(resolve('b-1')).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { category: 'not-found', field: 'objectiveId' });
+    spec.given(running()).when(resolve('b-1')).thenRejects('OKR.BLOCKER_NOT_FOUND', { category: 'not-found', field: 'blockerId' });
   });
 });

@@ -167,3 +167,106 @@ describe('"not achieved" opens a blockers review, never a blame record', () => {
     spec.given(running()).when(finding).thenRejects('OKR.NO_OPEN_REVIEW');
   });
 });
+
+describe('overrides at their edges', () => {
+  const finished = history(...runningSteps(), [checkIn('c-1', 'kr-1', 60), on(90)], [checkIn('c-2', 'kr-2', 10), on(90)], [checkIn('c-3', 'kr-3', true), on(90)]);
+  const kr = (events: ReturnType<typeof graded>, keyResultId: string) => events.find((e) => e.type === 'KeyResultGraded' && e.data.keyResultId === keyResultId);
+
+  it('accepts both ends of the scale, 0.0 and 1.0', () => {
+    const events = graded(finished, grade([{ keyResultId: 'kr-1', score: 0, reason: 'Measured the wrong clients' }, { keyResultId: 'kr-2', score: 1, reason: 'Counted by hand' }]));
+    expect(kr(events, 'kr-1')).toMatchObject({ data: { computedScore: 1, score: 0, override: { score: 0, reason: 'Measured the wrong clients' } } });
+    expect(kr(events, 'kr-2')).toMatchObject({ data: { score: 1, override: { score: 1, reason: 'Counted by hand' } } });
+  });
+
+  it('refuses overrides that are not a list, not a known key result, twice the same, or not a score', () => {
+    const refuse = (overrides: unknown, field: string) => spec.given(finished).when(grade(overrides as ScoreOverride[])).thenRejects('OKR.OVERRIDE_INVALID', { category: 'invalid', field });
+    refuse({ keyResultId: 'kr-1', score: 0.5, reason: 'x' }, 'overrides');
+    refuse([null], 'overrides.0.keyResultId');
+    refuse([{ keyResultId: 'kr-1', score: 0.5, reason: 'x' }, { keyResultId: 'kr-1', score: 0.6, reason: 'y' }], 'overrides.1.keyResultId');
+    refuse([{ keyResultId: 'kr-1', score: '0.5', reason: 'x' }], 'overrides.0.score');
+    refuse([{ keyResultId: 'kr-1', score: 1.1, reason: 'x' }], 'overrides.0.score');
+    refuse([{ keyResultId: 'kr-1', score: -0.1, reason: 'x' }], 'overrides.0.score');
+    refuse([{ keyResultId: 'kr-1', score: Number.NaN, reason: 'x' }], 'overrides.0.score');
+  });
+
+  it('refuses an override of a removed key result', () => {
+    const removed = history(
+      ...fourKinds('committed'),
+      [{ type: 'RemoveKeyResult', data: { objectiveId: OBJ, cycle: cycle('running'), keyResultId: 'kr-4' } }, on(30, { reason: 'The district plan was dropped' })],
+    );
+    spec.given(removed).when(grade([{ keyResultId: 'kr-4', score: 0.5, reason: 'x' }])).thenRejects('OKR.OVERRIDE_INVALID', { field: 'overrides.0.keyResultId' });
+    expect(graded(removed).flatMap((e) => (e.type === 'KeyResultGraded' ? [e.data.keyResultId] : []))).toEqual(['kr-1', 'kr-2', 'kr-3']);
+  });
+});
+
+describe('a key result redefined as another kind mid-cycle', () => {
+  const redefine = (keyResultId: string, measure: unknown, day: number): Step => [
+    { type: 'RedefineKeyResult', data: { objectiveId: OBJ, cycle: cycle('running'), keyResultId, measure } },
+    on(day, { reason: 'We measure it differently now' }),
+  ];
+  const gradeOf = (events: ReturnType<typeof history>, keyResultId: string) => {
+    const found = graded(events).find((e) => e.type === 'KeyResultGraded' && e.data.keyResultId === keyResultId);
+    if (found?.type !== 'KeyResultGraded') throw new Error(`no grade for ${keyResultId}`);
+    return { finalValue: found.data.finalValue, computedScore: found.data.computedScore, goalpostMoved: found.data.goalpostMoved, scoreAgainstOriginal: found.data.scoreAgainstOriginal };
+  };
+
+  it('a number checked in before it became levels is no final value: it scores 0, and 0.5 against the original 40 → 60', () => {
+    const events = history(...fourKinds(), [checkIn('c-1', 'kr-1', 50), on(40)], redefine('kr-1', ordinal, 41));
+    expect(gradeOf(events, 'kr-1')).toEqual({ finalValue: null, computedScore: 0, goalpostMoved: true, scoreAgainstOriginal: 0.5 });
+  });
+
+  it('a number cannot be read against the original levels: no score against the original', () => {
+    const events = history(...fourKinds(), [checkIn('c-1', 'kr-4', 'target'), on(40)], redefine('kr-4', increase, 41), [checkIn('c-2', 'kr-4', 50), on(60)]);
+    expect(gradeOf(events, 'kr-4')).toEqual({ finalValue: 50, computedScore: 0.5, goalpostMoved: true, scoreAgainstOriginal: null });
+  });
+
+  it('a moved key result never checked in scores 0 against both', () => {
+    const events = history(...fourKinds(), redefine('kr-1', { ...increase, target: 50 }, 41));
+    expect(gradeOf(events, 'kr-1')).toEqual({ finalValue: null, computedScore: 0, goalpostMoved: true, scoreAgainstOriginal: 0 });
+  });
+});
+
+describe('grading and the review at their edges', () => {
+  const finished = history(...runningSteps(), [checkIn('c-1', 'kr-1', 60), on(90)], [checkIn('c-2', 'kr-2', 10), on(90)], [checkIn('c-3', 'kr-3', true), on(90)]);
+  const missed = history(...runningSteps('aspirational'));
+  const withReview = () => [...missed, ...graded(missed)];
+  const finding = (extra: Record<string, unknown> = {}): ObjectiveCommand =>
+    ({ type: 'RecordBlockersReviewFinding', data: { objectiveId: OBJ, findingId: 'f-1', obstacle: sealed('No survey tool'), ...extra } }) as ObjectiveCommand;
+  const close: ObjectiveCommand = { type: 'CloseBlockersReview', data: { objectiveId: OBJ } };
+
+  it('grading refuses an unknown objective, one never committed, and grading twice, naming the objective', () => {
+    spec.given([]).when(grade()).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId' });
+    spec.given(history(define(), addKr('kr-1'))).when(grade()).thenRejects('OKR.OBJECTIVE_NOT_COMMITTED', { category: 'precondition', field: 'objectiveId' });
+    spec.given([...finished, ...graded(finished)]).when(grade()).thenRejects('OKR.ALREADY_GRADED', { category: 'conflict', field: 'objectiveId' });
+  });
+
+  it('an achieved objective opens no review, so nothing can be recorded or closed', () => {
+    const done = [...finished, ...graded(finished)];
+    spec.given(done).when(finding(), on(102)).thenRejects('OKR.NO_OPEN_REVIEW', { category: 'precondition', field: 'objectiveId' });
+    spec.given(done).when(close, on(102)).thenRejects('OKR.NO_OPEN_REVIEW', { category: 'precondition', field: 'objectiveId' });
+  });
+
+  it('both review commands need the objective', () => {
+    spec.given([]).when(finding()).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId' });
+    spec.given([]).when(close).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId' });
+  });
+
+  it('a finding needs a valid id, recorded once, and a known remover; the remover may be left out', () => {
+    spec.given(withReview()).when(finding({ findingId: ' f-1' }), on(102)).thenRejects('OKR.FINDING_INVALID', { category: 'invalid', field: 'findingId' });
+    spec.given(withReview()).when(finding({ removableBy: { kind: 'the-boss' } }), on(102)).thenRejects('OKR.BLOCKER_INVALID', { field: 'removableBy.kind' });
+    spec.given(withReview()).when(finding({ removableBy: { kind: 'team' } }), on(102)).thenRejects('OKR.BLOCKER_INVALID', { field: 'removableBy.teamId' });
+    expect(decide(withReview(), finding({ removableBy: { kind: 'team', teamId: 'team-it' } }), on(102))).toMatchObject([{ data: { removableBy: { kind: 'team', teamId: 'team-it' } } }]);
+    const found = [...withReview(), ...(decide(withReview(), finding(), on(102)) as never[])];
+    expect(found.at(-1)).toMatchObject({ type: 'BlockersReviewFindingRecorded', data: { findingId: 'f-1', removableBy: null } });
+    spec.given(found).when(finding({ obstacle: sealed('Something else') }), on(103)).thenRejects('OKR.FINDING_ALREADY_RECORDED', { category: 'conflict', field: 'findingId' });
+  });
+
+  it('closing needs a finding; once closed, the review takes no more', () => {
+    spec.given(withReview()).when(close, on(102)).thenRejects('OKR.REVIEW_EMPTY', { category: 'precondition', field: 'findingId' });
+    const found = [...withReview(), ...(decide(withReview(), finding(), on(102)) as never[])];
+    const closed = [...found, ...(decide(found, close, on(103)) as never[])];
+    expect(closed.at(-1)).toMatchObject({ type: 'BlockersReviewClosed' });
+    spec.given(closed).when(close, on(104)).thenRejects('OKR.NO_OPEN_REVIEW', { field: 'objectiveId' });
+    spec.given(closed).when(finding({ findingId: 'f-2' }), on(104)).thenRejects('OKR.NO_OPEN_REVIEW', { field: 'objectiveId' });
+  });
+});
