@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Rejection } from '@leerzone/kernel';
 import { fold } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import { alignmentTree } from './alignment.queries';
@@ -9,6 +10,13 @@ import type { ObjectiveEvent } from './objective.events';
 import { ANNA, checkIn, cycle, DAY, decide, history, OBJ, on, running, runningSteps } from './objective.fixtures';
 
 const spec = DeciderSpecification.for(objectiveDecider);
+/** A refusal reads as a sentence that names its subject: no blank start, no gap where a word is missing. */
+const wellFormed = (r: Rejection): Rejection => {
+  expect(r.message).toMatch(/^\S/);
+  expect(r.message).not.toMatch(/\s\s|\s[.,;:)]/);
+  return r;
+};
+
 const unitGoal: ParentObjectiveFacts = { objectiveId: 'obj-unit', cycleId: 'cycle-q1', level: 'unit', owner: { kind: 'unit', id: 'unit-care' } };
 const propose = (parent: ParentObjectiveFacts = unitGoal): ObjectiveCommand => ({ type: 'ProposeAlignment', data: { objectiveId: OBJ, parent } });
 const accept: ObjectiveCommand = { type: 'AcceptAlignment', data: { objectiveId: OBJ, parentObjectiveId: 'obj-unit' } };
@@ -30,7 +38,7 @@ describe('alignment, bottom-up', () => {
   it('the parent owner accepts, or declines with a reason', () => {
     const proposed = history(...runningSteps(), propose());
     spec.given(proposed).when(accept, on(2)).then([{ type: 'AlignmentAccepted', data: { objectiveId: OBJ, parentObjectiveId: 'obj-unit', acceptedBy: ANNA, acceptedAt: DAY(2).toISOString() } }]);
-    spec.given(proposed).when(decline, on(2)).thenRejects('OKR.REASON_REQUIRED');
+    wellFormed(spec.given(proposed).when(decline, on(2)).thenRejects('OKR.REASON_REQUIRED', { field: 'reason' }));
     spec.given(proposed).when(decline, on(2, { reason: 'This supports the quality goal instead' })).then([
       { type: 'AlignmentDeclined', data: { objectiveId: OBJ, parentObjectiveId: 'obj-unit', declinedBy: ANNA, declinedAt: DAY(2).toISOString(), reason: 'This supports the quality goal instead' } },
     ]);
@@ -117,12 +125,12 @@ describe('alignment commands at their edges', () => {
   });
 
   it('a graded objective changes neither its alignment nor its contributions', () => {
-    spec.given(graded()).when(propose()).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId' });
-    spec.given(graded()).when({ type: 'SetContributions', data: { objectiveId: OBJ, objectiveIds: ['obj-b'] } }).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId' });
+    wellFormed(spec.given(graded()).when(propose()).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId' }));
+    wellFormed(spec.given(graded()).when({ type: 'SetContributions', data: { objectiveId: OBJ, objectiveIds: ['obj-b'] } }).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId' }));
   });
 
   it('refuses a parent without a valid id', () => {
-    spec.given(running()).when({ type: 'ProposeAlignment', data: { objectiveId: OBJ, parent: undefined as never } }).thenRejects('OKR.ALIGNMENT_INVALID', { field: 'parent.objectiveId' });
+    wellFormed(spec.given(running()).when({ type: 'ProposeAlignment', data: { objectiveId: OBJ, parent: undefined as never } }).thenRejects('OKR.ALIGNMENT_INVALID', { field: 'parent.objectiveId' }));
     spec.given(running()).when(propose({ ...unitGoal, objectiveId: ' obj-unit' })).thenRejects('OKR.ALIGNMENT_INVALID', { field: 'parent.objectiveId' });
   });
 
@@ -157,7 +165,7 @@ describe('alignment commands at their edges', () => {
     expect(decide(running(), set(ids(10)))).toMatchObject([{ type: 'ContributionsSet', data: { objectiveIds: ids(10) } }]);
     spec.given(running()).when(set(ids(11))).thenRejects('OKR.CONTRIBUTIONS_INVALID', { category: 'invalid', field: 'objectiveIds' });
     spec.given(running()).when(set('obj-a')).thenRejects('OKR.CONTRIBUTIONS_INVALID', { field: 'objectiveIds' });
-    spec.given(running()).when(set(['obj-a', ' '])).thenRejects('OKR.CONTRIBUTIONS_INVALID', { field: 'objectiveIds.1' });
+    wellFormed(spec.given(running()).when(set(['obj-a', ' '])).thenRejects('OKR.CONTRIBUTIONS_INVALID', { field: 'objectiveIds.1' }));
     spec.given(running()).when(set(['obj-a', OBJ])).thenRejects('OKR.CONTRIBUTIONS_INVALID', { category: 'invalid', field: 'objectiveIds.1' });
     spec.given(running()).when(set(['obj-a', 'obj-b', 'obj-a'])).thenRejects('OKR.CONTRIBUTIONS_INVALID', { category: 'invalid', field: 'objectiveIds' });
     spec.given(running()).when(set([])).thenNothingHappens();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Rejection } from '@leerzone/kernel';
 import { fold } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { ObjectiveCommand } from './objective.commands';
@@ -9,6 +10,13 @@ import { objectiveProgress, objectiveStatus, overdueKeyResults } from './objecti
 import { DEFAULT_STATUS_THRESHOLDS } from './progress';
 
 const spec = DeciderSpecification.for(objectiveDecider);
+/** A refusal reads as a sentence that names its subject: no blank start, no gap where a word is missing. */
+const wellFormed = (r: Rejection): Rejection => {
+  expect(r.message).toMatch(/^\S/);
+  expect(r.message).not.toMatch(/\s\s|\s[.,;:)]/);
+  return r;
+};
+
 const blocker = { blockerId: 'b-1', description: sealed('waiting for the survey tool'), removableBy: { kind: 'team', teamId: 'team-it' } } as const;
 const statusOf = (command: ObjectiveCommand, day: number) => {
   const decision = decide(running(), command, on(day));
@@ -116,7 +124,7 @@ describe('who and when may check in', () => {
   it('only on a committed objective in a running cycle', () => {
     const draft = history(define(), addKr('kr-1'), addKr('kr-2'), addKr('kr-3'));
     spec.given(draft).when(checkIn('c-1', 'kr-1', 50), on(50)).thenRejects('OKR.OBJECTIVE_NOT_COMMITTED');
-    spec.given(running()).when(checkIn('c-1', 'kr-1', 50, 7, { cycle: cycle('planning') }), on(50)).thenRejects('OKR.CYCLE_WRONG_STATUS', { field: 'cycle.status' });
+    wellFormed(spec.given(running()).when(checkIn('c-1', 'kr-1', 50, 7, { cycle: cycle('planning') }), on(50)).thenRejects('OKR.CYCLE_WRONG_STATUS', { field: 'cycle.status' }));
     spec.given(running()).when(checkIn('c-1', 'kr-1', 50, 7, { cycle: cycle('running', 'cycle-q2') }), on(50)).thenRejects('OKR.CYCLE_MISMATCH', { field: 'cycle.cycleId' });
   });
 
@@ -183,7 +191,7 @@ describe('check-in input at its edges', () => {
   });
 
   it('another team as remover needs its id; a remover that is not an object is refused', () => {
-    spec.given(running()).when(atRisk({ blockers: [{ ...blocker, removableBy: { kind: 'team' } as never }] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { category: 'invalid', field: 'blockers.0.removableBy.teamId' });
+    wellFormed(spec.given(running()).when(atRisk({ blockers: [{ ...blocker, removableBy: { kind: 'team' } as never }] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { category: 'invalid', field: 'blockers.0.removableBy.teamId' }));
     spec.given(running()).when(atRisk({ blockers: [{ ...blocker, removableBy: 'coach' as never }] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers.0.removableBy.kind' });
   });
 
@@ -193,7 +201,7 @@ describe('check-in input at its edges', () => {
     spec.given(running()).when(atRisk({ blockers: many(11) }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { category: 'invalid', field: 'blockers' });
     spec.given(running()).when(atRisk({ blockers: { blockerId: 'b-1' } as never }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers' });
     spec.given(running()).when(atRisk({ blockers: [null as never] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers.0.blockerId' });
-    spec.given(running()).when(atRisk({ blockers: [blocker, { ...blocker, blockerId: ' b-2' }] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers.1.blockerId' });
+    wellFormed(spec.given(running()).when(atRisk({ blockers: [blocker, { ...blocker, blockerId: ' b-2' }] }), on(50)).thenRejects('OKR.BLOCKER_INVALID', { field: 'blockers.1.blockerId' }));
     spec.given(running()).when(atRisk({ blockers: [blocker, { ...blocker, description: sealed('again') }] }), on(50)).thenRejects('OKR.BLOCKER_ALREADY_EXISTS', { category: 'conflict', field: 'blockers.1.blockerId' });
   });
 
@@ -225,7 +233,7 @@ describe('check-in input at its edges', () => {
   });
 
   it('the check-in id must be a valid id', () => {
-    spec.given(running()).when(checkIn(' c-1', 'kr-1', 50), on(50)).thenRejects('OKR.CHECK_IN_ID_INVALID', { category: 'invalid', field: 'checkInId' });
+    wellFormed(spec.given(running()).when(checkIn(' c-1', 'kr-1', 50), on(50)).thenRejects('OKR.CHECK_IN_ID_INVALID', { category: 'invalid', field: 'checkInId' }));
     spec.given(running()).when(checkIn('', 'kr-1', 50), on(50)).thenRejects('OKR.CHECK_IN_ID_INVALID', { field: 'checkInId' });
   });
 

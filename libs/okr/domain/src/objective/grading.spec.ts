@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Rejection } from '@leerzone/kernel';
 import { fold } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { ObjectiveCommand, ScoreOverride } from './objective.commands';
@@ -9,6 +10,13 @@ import { proposedGrades } from './objective.queries';
 import { roundScore, scoreBand } from './scoring';
 
 const spec = DeciderSpecification.for(objectiveDecider);
+/** A refusal reads as a sentence that names its subject: no blank start, no gap where a word is missing. */
+const wellFormed = (r: Rejection): Rejection => {
+  expect(r.message).toMatch(/^\S/);
+  expect(r.message).not.toMatch(/\s\s|\s[.,;:)]/);
+  return r;
+};
+
 const grade = (overrides?: ScoreOverride[]): ObjectiveCommand => ({ type: 'GradeObjective', data: { objectiveId: OBJ, cycle: cycle('grading'), ...(overrides ? { overrides } : {}) } });
 const graded = (events: ReturnType<typeof history>, command = grade()) => {
   const decision = decide(events, command, on(101));
@@ -97,7 +105,7 @@ describe('grading', () => {
   });
 
   it('only while the cycle is in grading, once, and only committed objectives', () => {
-    spec.given(finished).when({ type: 'GradeObjective', data: { objectiveId: OBJ, cycle: cycle('running') } }).thenRejects('OKR.CYCLE_WRONG_STATUS', { field: 'cycle.status' });
+    wellFormed(spec.given(finished).when({ type: 'GradeObjective', data: { objectiveId: OBJ, cycle: cycle('running') } }).thenRejects('OKR.CYCLE_WRONG_STATUS', { field: 'cycle.status' }));
     const once = [...finished, ...graded(finished)];
     spec.given(once).when(grade()).thenRejects('OKR.ALREADY_GRADED', { category: 'conflict' });
     spec.given(history(define(), addKr('kr-1'))).when(grade()).thenRejects('OKR.OBJECTIVE_NOT_COMMITTED');
@@ -105,7 +113,7 @@ describe('grading', () => {
 
   it('closes check-ins: after grading none are accepted', () => {
     const once = [...finished, ...graded(finished)];
-    spec.given(once).when(checkIn('c-9', 'kr-1', 61), on(102)).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId' });
+    wellFormed(spec.given(once).when(checkIn('c-9', 'kr-1', 61), on(102)).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId' }));
     spec.given(once).when({ type: 'RedefineKeyResult', data: { objectiveId: OBJ, cycle: cycle('running'), keyResultId: 'kr-1', title: 'x' } }).thenRejects('OKR.OBJECTIVE_GRADED');
   });
 
@@ -118,7 +126,7 @@ describe('grading', () => {
   });
 
   it('refuses an override without a reason, off the 0.1 grid, or for an unknown key result', () => {
-    spec.given(finished).when(grade([{ keyResultId: 'kr-3', score: 0.5, reason: ' ' }])).thenRejects('OKR.OVERRIDE_REASON_REQUIRED', { field: 'overrides.0.reason' });
+    wellFormed(spec.given(finished).when(grade([{ keyResultId: 'kr-3', score: 0.5, reason: ' ' }])).thenRejects('OKR.OVERRIDE_REASON_REQUIRED', { field: 'overrides.0.reason' }));
     spec.given(finished).when(grade([{ keyResultId: 'kr-3', score: 0.55, reason: 'x' }])).thenRejects('OKR.OVERRIDE_INVALID', { field: 'overrides.0.score' });
     spec.given(finished).when(grade([{ keyResultId: 'kr-9', score: 0.5, reason: 'x' }])).thenRejects('OKR.OVERRIDE_INVALID', { field: 'overrides.0.keyResultId' });
   });
@@ -252,7 +260,7 @@ describe('grading and the review at their edges', () => {
   });
 
   it('a finding needs a valid id, recorded once, and a known remover; the remover may be left out', () => {
-    spec.given(withReview()).when(finding({ findingId: ' f-1' }), on(102)).thenRejects('OKR.FINDING_INVALID', { category: 'invalid', field: 'findingId' });
+    wellFormed(spec.given(withReview()).when(finding({ findingId: ' f-1' }), on(102)).thenRejects('OKR.FINDING_INVALID', { category: 'invalid', field: 'findingId' }));
     spec.given(withReview()).when(finding({ removableBy: { kind: 'the-boss' } }), on(102)).thenRejects('OKR.BLOCKER_INVALID', { field: 'removableBy.kind' });
     spec.given(withReview()).when(finding({ removableBy: { kind: 'team' } }), on(102)).thenRejects('OKR.BLOCKER_INVALID', { field: 'removableBy.teamId' });
     expect(decide(withReview(), finding({ removableBy: { kind: 'team', teamId: 'team-it' } }), on(102))).toMatchObject([{ data: { removableBy: { kind: 'team', teamId: 'team-it' } } }]);

@@ -4,11 +4,17 @@ import { isRejection } from '@leerzone/kernel';
 import type { Measure } from './measure.model';
 import { validateMeasure, validateValue, valueFits } from './measure.model';
 
+/** A refusal reads as a sentence that names its subject: no blank start, no gap where a word is missing. */
+const wellFormed = (r: Rejection): Rejection => {
+  expect(r.message).toMatch(/^\S/);
+  expect(r.message).not.toMatch(/\s\s|\s[.,;:)]/);
+  return r;
+};
 const levels = { commit: 'Pilot in one district', target: 'Three districts', stretch: 'Whole city' };
 const refusal = (result: unknown): Rejection => {
   if (!isRejection(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
   expect(result.message.trim()).not.toBe('');
-  return result;
+  return wellFormed(result);
 };
 /** The code and field of a refusal: what a caller shows, whatever the wording. */
 const refused = (result: unknown) => {
