@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
-import { benchSettings, markdownTable, median, publishBench, summarize, writePerformanceSection } from './index';
+import { benchSettings, markdownTable, median, publishBench, ratioChartSvg, summarize, targetFor, writePerformanceSection } from './index';
 
 describe('rounds', () => {
   it('takes medians, and the median of the per-round ratios', () => {
@@ -79,10 +79,33 @@ describe('publishBench', () => {
     publishBench(result, doc, { size: 'full', writeDoc: true }, { results: dir, docFile, now });
     expect(readFileSync(docFile, 'utf8')).toContain('## Demo\n\nIntro.\n\ntable\n');
     expect(readFileSync(join(dir, 'demo.json'), 'utf8')).toBe(readFileSync(run!, 'utf8'));
+    expect(readFileSync(join(dir, 'performance-ratios.svg'), 'utf8')).toMatch(/^<svg /);
   });
 
   it('refuses to put a tiny run into the doc', () => {
     expect(() => publishBench(result, doc, { size: 'tiny', writeDoc: true }, { results: dir, docFile: join(dir, 'p.md') })).toThrow('tiny');
     expect(existsSync(join(dir, 'p.md'))).toBe(false);
+  });
+});
+
+describe('ratioChartSvg', () => {
+  const file = (part: string, rows: [string, number][]) => ({ part, measuredAt: '2026-12-01T12:00:00.000Z', rows: rows.map(([scenario, ratio]) => ({ scenario, summary: { ratio } })) });
+
+  it('draws one bar per scenario with a target, green when it meets it, red when not, and leaves the rest out', () => {
+    const svg = ratioChartSvg([
+      file('kafka-relay', [['relay vs raw kafkajs producer', 0.63], ['raw @platformatic/kafka vs raw kafkajs producer', 1.58]]),
+      file('projection-rebuild', [['FerretDB 1.24 (SQLite backend): rebuild vs raw driver bulk writes of the same documents', 0.71]]),
+    ]);
+    expect(svg.match(/<rect /g)).toHaveLength(2);
+    expect(svg).toContain('kafka-relay: relay vs raw kafkajs producer');
+    expect(svg).not.toContain('platformatic');
+    expect(svg).toMatch(/width="[\d.]+" height="16" fill="#c0504d"\/>[\s\S]*0\.63/);
+    expect(svg).toMatch(/fill="#3a7d44"\/>[\s\S]*0\.71/);
+  });
+
+  it('knows issue 19’s targets by part and scenario', () => {
+    expect(targetFor('event-store-sqlite', '1 event per command, 64 commands in flight')).toBe(3);
+    expect(targetFor('event-store-postgres', '10 events per append, 4 writers')).toBe(0.7);
+    expect(targetFor('standalone-http', 'create a team (POST /api/governance/teams)')).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PERFORMANCE_DOC, writePerformanceSection, type PerformanceSection } from './performance-doc';
+import { writeRatioChart } from './ratio-chart';
 import { summarize, type BenchRow } from './rounds';
 
 export const BENCH_RESULTS = join(__dirname, '..', '..', '..', '..', 'bench', 'results');
@@ -36,14 +37,15 @@ export interface BenchResult {
  * Writes a run's figures as JSON: always to `bench/results/runs/<part>-<time>.json`
  * (git-ignored: every run, also tiny ones), and, with `--write-doc`, to the tracked
  * `bench/results/<part>.json` next to the markdown in docs/performance.md, so the doc's
- * tables and the rounds they were computed from change together and only on purpose.
+ * tables and the rounds they were computed from change together and only on purpose; the
+ * doc's chart of ratios against their targets (`performance-ratios.svg`) is redrawn then too.
  * Returns the paths written.
  */
 export function publishBench(
   result: BenchResult,
   doc: { readonly section: PerformanceSection; readonly markdown: string },
   settings: BenchSettings,
-  at: { readonly results?: string; readonly docFile?: string; readonly now?: Date } = {},
+  at: { readonly results?: string; readonly docFile?: string; readonly chartFile?: string; readonly now?: Date } = {},
 ): string[] {
   const results = at.results ?? BENCH_RESULTS;
   const now = at.now ?? new Date();
@@ -68,7 +70,10 @@ export function publishBench(
     writeFileSync(tracked, json);
     const docFile = at.docFile ?? PERFORMANCE_DOC;
     writePerformanceSection(doc.section, doc.markdown, docFile);
-    written.push(tracked, docFile);
+    // The doc's chart: every tracked result's ratios against their targets, this run's included.
+    const chartFile = at.chartFile ?? join(dirname(docFile), 'performance-ratios.svg');
+    writeRatioChart(results, chartFile);
+    written.push(tracked, docFile, chartFile);
   }
   return written;
 }
