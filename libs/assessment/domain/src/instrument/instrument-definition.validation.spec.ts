@@ -30,12 +30,18 @@ const parsed = (overrides: Partial<Record<keyof InstrumentInput, unknown>> = {})
   if (isRejection(result)) throw new Error(`expected a definition, got ${result.code} on ${String(result.field)}: ${result.message}`);
   return result;
 };
+/** A refusal reads as a sentence: it starts with its subject, has no gap where a label is missing, and ends. */
+const expectSentence = (message: string) => {
+  expect(message).toMatch(/^[A-Z]/);
+  expect(message).toMatch(/\.$/);
+  expect(message).not.toMatch(/\s[.,;]|\s{2}/);
+};
 /** The refusal, checked for what every caller relies on: the stable code, the category, a field and a sentence. */
 const refusal = (overrides: Partial<Record<keyof InstrumentInput, unknown>>): Rejection => {
   const result = parse(overrides);
   if (!isRejection(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
   expect(result).toMatchObject({ kind: 'rejection', code: 'INSTRUMENT.DEFINITION_INVALID', category: 'invalid' });
-  expect(result.message.trim().length).toBeGreaterThan(0);
+  expectSentence(result.message);
   return result;
 };
 const fieldOf = (overrides: Partial<Record<keyof InstrumentInput, unknown>>) => refusal(overrides).field;
@@ -206,6 +212,8 @@ describe('parseTenantInstrument: refusals name the field', () => {
 
   it('a total that is not one of the scorings', () => {
     for (const total of ['sum', '', undefined, null, 'MEAN-OF-ITEMS']) expect(fieldOf({ total })).toBe('total');
+    // The refusal tells the caller what is accepted.
+    expect(refusal({ total: 'sum' }).message).toContain(TOTAL_SCORINGS.join(', '));
   });
 
   it('reports the first problem in reading order: title, then scale, dimensions, items, total', () => {

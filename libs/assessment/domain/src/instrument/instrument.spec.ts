@@ -138,6 +138,13 @@ describe('resolveInstrument', () => {
   });
 });
 
+/** A refusal reads as a sentence: it starts with its subject, has no gap where a label or an action is missing, and ends. */
+const expectSentence = (message: string) => {
+  expect(message).toMatch(/^[A-Z]/);
+  expect(message).toMatch(/\.$/);
+  expect(message).not.toMatch(/\s[.,;:]|\s{2}/);
+};
+
 describe('tenant instruments at the edges', () => {
   const revise = (instrumentId: string, overrides: Record<string, unknown> = {}) => ({
     type: 'ReviseInstrument' as const,
@@ -167,7 +174,7 @@ describe('tenant instruments at the edges', () => {
   });
 
   it('refuses a revision with a malformed id, of an instrument that does not exist, or with an invalid definition', () => {
-    spec.given([]).when(revise('')).thenRejects('INSTRUMENT.ID_INVALID', { category: 'invalid', field: 'instrumentId' });
+    expectSentence(spec.given([]).when(revise('')).thenRejects('INSTRUMENT.ID_INVALID', { category: 'invalid', field: 'instrumentId' }).message);
     spec.given([]).when(revise(' team-energy')).thenRejects('INSTRUMENT.ID_INVALID', { field: 'instrumentId' });
     spec.given([]).when(revise('team-energy')).thenRejects('INSTRUMENT.NOT_FOUND', { category: 'not-found', field: 'instrumentId' });
     // The stream holds another instrument: this id still does not exist.
@@ -183,7 +190,8 @@ describe('tenant instruments at the edges', () => {
   it('refuses to retire what does not exist, even with a reason', () => {
     spec.given([]).when({ type: 'RetireInstrument', data: { instrumentId: 'team-energy' } }, { reason: 'replaced' }).thenRejects('INSTRUMENT.NOT_FOUND', { category: 'not-found', field: 'instrumentId' });
     spec.given([defined]).when({ type: 'RetireInstrument', data: { instrumentId: 'team-mood' } }, { reason: 'replaced' }).thenRejects('INSTRUMENT.NOT_FOUND', { field: 'instrumentId' });
-    spec.given([defined]).when({ type: 'RetireInstrument', data: { instrumentId: 'team-energy' } }, { reason: '   ' }).thenRejects('INSTRUMENT.REASON_REQUIRED', { category: 'invalid', field: 'reason' });
+    const noReason = spec.given([defined]).when({ type: 'RetireInstrument', data: { instrumentId: 'team-energy' } }, { reason: '   ' }).thenRejects('INSTRUMENT.REASON_REQUIRED', { category: 'invalid', field: 'reason' });
+    expectSentence(noReason.message);
   });
 
   it('numbers each revision after the last version and keeps the reason trimmed, or null when there is none', () => {
@@ -250,6 +258,7 @@ describe('instrument state and queries', () => {
       expect(result).toMatchObject({ kind: 'rejection', code, category, field: 'instruments[0]' });
       const message = (result as { message: string }).message;
       expect(message).toMatch(/team-energy|team-mood|psychological-safety/);
+      expectSentence(message);
     }
     expect(resolveInstrument({ instrumentId: 'team-energy', version: 1 }, retiredState)).toMatchObject({ code: 'INSTRUMENT.RETIRED', field: 'instruments' });
     expect(resolveInstrument({ instrumentId: 'team-energy', version: 1 }, null)).toMatchObject({ code: 'INSTRUMENT.NOT_FOUND', field: 'instruments' });
