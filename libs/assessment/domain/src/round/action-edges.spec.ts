@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Rejection } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import { ABI_TRUSTWORTHINESS_V1 } from '../instrument/published/abi-trustworthiness.instrument';
 import { PSYCHOLOGICAL_SAFETY_V1 } from '../instrument/published/psychological-safety.instrument';
@@ -47,6 +48,12 @@ const agreed = (overrides: Partial<ActionAgreed['data']> = {}): ActionAgreed => 
   type: 'ActionAgreed',
   data: { roundId: ROUND, actionId: 'a-1', title: 'Open each retro with what went wrong', ownerId: ANNA, dueOn: '2026-02-15', focusItem: null, agreedBy: COACH, agreedAt: now, ...overrides },
 });
+/** A refusal reads as a sentence that names its subject: no blank start, no gap where a label or action is missing. */
+const wellFormed = (r: Rejection): Rejection => {
+  expect(r.message).toMatch(/^\S/);
+  expect(r.message).not.toMatch(/\s\s|\s[.,;:)]/);
+  return r;
+};
 const state = (events: RoundEvent[]) => events.reduce(roundDecider.evolve, roundDecider.initialState);
 
 describe('choosing focus items: edges', () => {
@@ -87,9 +94,10 @@ describe('agreeing actions: edges', () => {
   });
 
   it('refuses an unreadable id, owner, due date or focus item, naming each', () => {
-    spec.given(afterClose).when(agree({ actionId: '' })).thenRejects('ACTION.ID_INVALID', { field: 'actionId' });
+    wellFormed(spec.given(afterClose).when(agree({ actionId: '' })).thenRejects('ACTION.ID_INVALID', { field: 'actionId' }));
     spec.given([...afterClose, agreed()]).when(agree()).thenRejects('ACTION.ALREADY_EXISTS', { field: 'actionId' });
-    spec.given(afterClose).when(agree({ ownerId: '' })).thenRejects('ACTION.OWNER_INVALID', { field: 'ownerId' });
+    wellFormed(spec.given(afterClose).when(agree({ title: ' ' })).thenRejects('ACTION.TITLE_INVALID', { field: 'title' }));
+    wellFormed(spec.given(afterClose).when(agree({ ownerId: '' })).thenRejects('ACTION.OWNER_INVALID', { field: 'ownerId' }));
     spec.given(afterClose).when(agree({ dueOn: 'soon' })).thenRejects('ACTION.DUE_ON_INVALID', { field: 'dueOn' });
     spec.given(afterClose).when(agree({ focusItem: ps('ps-99') })).thenRejects('FOCUS.ITEM_UNKNOWN', { field: 'focusItem' });
   });
@@ -141,7 +149,9 @@ describe('settling and rating actions: edges', () => {
   });
 
   it('are rated only by a readable member id of the group, named in the refusal', () => {
-    spec.given(given).when(rate(''), as(ANNA)).thenRejects('ACTION.MEMBER_INVALID', { field: 'memberId' });
+    wellFormed(spec.given(given).when(rate(ANNA), as(MEMBERS[1]!)).thenRejects('ACTION.RATE_IN_PERSON', { field: 'memberId' }));
+    wellFormed(spec.given(given).when(drop, as(ANNA)).thenRejects('ACTION.REASON_REQUIRED', { field: 'reason' }));
+    wellFormed(spec.given(given).when(rate(''), as(ANNA)).thenRejects('ACTION.MEMBER_INVALID', { field: 'memberId' }));
     spec.given(given).when(rate(COACH), as(COACH)).thenRejects('ACTION.NOT_A_TEAM_MEMBER', { field: 'memberId', category: 'forbidden' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Rejection } from '@leerzone/kernel';
 import { isRejection } from '@leerzone/kernel';
 import { DeciderSpecification, testContext } from '@leerzone/kernel/testing';
 import { ABI_TRUSTWORTHINESS_V1 } from '../instrument/published/abi-trustworthiness.instrument';
@@ -21,6 +22,13 @@ const ANNA = MEMBERS[0]!;
 const state = (events: RoundEvent[]) => events.reduce(roundDecider.evolve, roundDecider.initialState);
 const open = (overrides: Record<string, unknown> = {}) =>
   ({ type: 'OpenRound', data: { roundId: ROUND, teamId: TEAM, instruments: INSTRUMENTS, respondentIds: MEMBERS, slotKey, ...overrides } }) as never;
+/** A refusal reads as a sentence that names its subject: no blank start, no gap where a label or action is missing. */
+const wellFormed = (r: unknown): Rejection => {
+  if (!isRejection(r)) throw new Error(`Expected a rejection, got ${JSON.stringify(r)}`);
+  expect(r.message).toMatch(/^\S/);
+  expect(r.message).not.toMatch(/\s\s|\s[.,;:)]/);
+  return r;
+};
 const ids = (n: number, prefix = 'm') => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 /** A distinct instrument: ABI's items under other ids, so no item id clashes. */
 const copyOf = (n: number): InstrumentDefinition => ({
@@ -50,8 +58,11 @@ describe('the round stream', () => {
 describe('opening: edges', () => {
   it('names the round that already exists and refuses an empty round id', () => {
     spec.given([roundOpened()]).when(open()).thenRejects('ROUND.ALREADY_EXISTS', { field: 'roundId', category: 'conflict' });
-    spec.given([]).when(open({ roundId: '' })).thenRejects('ROUND.ID_INVALID', { field: 'roundId' });
-    spec.given([]).when(open({ previousRoundId: ' ' })).thenRejects('ROUND.PREVIOUS_INVALID', { field: 'previousRoundId' });
+    wellFormed(spec.given([]).when(open({ roundId: '' })).thenRejects('ROUND.ID_INVALID', { field: 'roundId' }));
+    wellFormed(spec.given([]).when(open({ teamId: ' ' })).thenRejects('ROUND.TEAM_INVALID', { field: 'teamId' }));
+    wellFormed(spec.given([]).when(open({ previousRoundId: ' ' })).thenRejects('ROUND.PREVIOUS_INVALID', { field: 'previousRoundId' }));
+    wellFormed(spec.given([]).when(open({ respondentIds: [] })).thenRejects('ROUND.RESPONDENTS_INVALID', { field: 'respondentIds' }));
+    wellFormed(spec.given([]).when(open({ respondentIds: [ANNA, ' x'] })).thenRejects('ROUND.RESPONDENTS_INVALID', { field: 'respondentIds[1]' }));
   });
 
   it('asks 1 to 5 instruments: five are taken, six or none or no list are not', () => {
@@ -121,8 +132,13 @@ describe('threshold and group changes: edges', () => {
     ]);
     spec.given([roundOpened()]).when(add(ids(495)), as(COACH, reason)).thenRejects('ROUND.RESPONDENTS_INVALID', { field: 'memberIds' });
     spec.given([roundOpened()]).when(add(ids(501)), as(COACH, reason)).thenRejects('ROUND.RESPONDENTS_INVALID', { field: 'memberIds' });
-    spec.given([roundOpened()]).when(add([]), as(COACH, reason)).thenRejects('ROUND.RESPONDENTS_INVALID', { field: 'memberIds' });
-    spec.given([roundOpened()]).when(add(['user-gus', 7]), as(COACH, reason)).thenRejects('ROUND.RESPONDENTS_INVALID', { field: 'memberIds[1]' });
+    wellFormed(spec.given([roundOpened()]).when(add([]), as(COACH, reason)).thenRejects('ROUND.RESPONDENTS_INVALID', { field: 'memberIds' }));
+    wellFormed(spec.given([roundOpened()]).when(add(['user-gus', 7]), as(COACH, reason)).thenRejects('ROUND.RESPONDENTS_INVALID', { field: 'memberIds[1]' }));
+  });
+
+  it('say what a missing reason was needed for', () => {
+    wellFormed(spec.given([roundOpened()]).when(add(['user-gus']), as(COACH)).thenRejects('ROUND.REASON_REQUIRED', { field: 'reason' }));
+    wellFormed(spec.given([roundOpened()]).when(change(6), as(COACH)).thenRejects('ROUND.REASON_REQUIRED', { field: 'reason' }));
   });
 });
 
@@ -143,7 +159,9 @@ describe('answering: edges', () => {
   });
 
   it('refuse an unreadable respondent id and name the field of an outsider', () => {
-    spec.given([roundOpened()]).when(participate(''), as(ANNA)).thenRejects('ROUND.RESPONDENT_INVALID', { field: 'respondentId' });
+    wellFormed(spec.given([roundOpened()]).when(participate(''), as(ANNA)).thenRejects('ROUND.RESPONDENT_INVALID', { field: 'respondentId' }));
+    wellFormed(spec.given([roundOpened()]).when(participate(ANNA), as(COACH)).thenRejects('ROUND.ANSWER_IN_PERSON', { field: 'respondentId' }));
+    wellFormed(spec.given([roundOpened(), counted(ANNA)]).when(answer({ comment: 'x'.repeat(2001) }), byAnswerBox).thenRejects('ANSWER.COMMENT_INVALID', { field: 'comment' }));
     spec.given([roundOpened()]).when(participate('user-gus'), as('user-gus')).thenRejects('ROUND.NOT_A_RESPONDENT', { field: 'respondentId' });
   });
 
@@ -187,9 +205,9 @@ describe('the answer sheet: edges', () => {
 
   it('refuses an entry that is not an object, or responses that are not a list', () => {
     for (const entry of [null, 'all fives', [safety]]) {
-      expect(parseAnswerSheet([entry, standards], INSTRUMENTS)).toMatchObject({ category: 'invalid', code: 'ANSWER.INVALID', field: 'answers[0]' });
+      expect(wellFormed(parseAnswerSheet([entry, standards], INSTRUMENTS))).toMatchObject({ category: 'invalid', code: 'ANSWER.INVALID', field: 'answers[0]' });
     }
-    expect(parseAnswerSheet([{ ...safety!, responses: 'fives' }, standards], INSTRUMENTS)).toMatchObject({ category: 'invalid', code: 'ANSWER.INVALID', field: 'answers[0].responses' });
+    expect(wellFormed(parseAnswerSheet([{ ...safety!, responses: 'fives' }, standards], INSTRUMENTS))).toMatchObject({ category: 'invalid', code: 'ANSWER.INVALID', field: 'answers[0].responses' });
   });
 
   it('names the instruments the round asks when one is unknown, and the item without a hint when nobody has it', () => {
