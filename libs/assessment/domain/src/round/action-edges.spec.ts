@@ -82,6 +82,7 @@ describe('choosing focus items: edges', () => {
 
   it('refuses an item that is no object, and says why a round without results has none', () => {
     spec.given(afterClose).when(choose([ps('ps-1'), null])).thenRejects('FOCUS.ITEM_UNKNOWN', { field: 'items[1]' });
+    for (const notAnItem of [undefined, 'ps-1', 7]) spec.given(afterClose).when(choose([notAnItem])).thenRejects('FOCUS.ITEM_UNKNOWN', { field: 'items[0]' });
     spec.given([roundOpened(), closed('not-enough-answers')]).when(choose([ps('ps-1')])).thenRejects('ROUND.NO_RESULTS', { field: 'roundId', category: 'precondition' });
     spec.given([]).when(choose([ps('ps-1')])).thenRejects('ROUND.NOT_FOUND', { field: 'roundId' });
     spec.given([roundOpened()]).when(choose([ps('ps-1')])).thenRejects('ROUND.NOT_CLOSED', { field: 'roundId' });

@@ -69,7 +69,7 @@ describe('opening: edges', () => {
     const five = [PSYCHOLOGICAL_SAFETY_V1, copyOf(1), copyOf(2), copyOf(3), copyOf(4)];
     spec.given([]).when(open({ instruments: five }), as(COACH)).then([roundOpened({ instruments: five, openedAt: now })]);
     spec.given([]).when(open({ instruments: [...five, copyOf(5)] })).thenRejects('ROUND.INSTRUMENTS_INVALID', { field: 'instruments' });
-    spec.given([]).when(open({ instruments: 'all of them' })).thenRejects('ROUND.INSTRUMENTS_INVALID', { field: 'instruments' });
+    for (const notAList of ['all of them', 'ps', {}, undefined]) spec.given([]).when(open({ instruments: notAList })).thenRejects('ROUND.INSTRUMENTS_INVALID', { field: 'instruments' });
   });
 
   it('wants each instrument resolved: a whole version from 1 and at least one item', () => {
