@@ -11,9 +11,11 @@ import {
   assertDocument,
   assertFilter,
   assertIndexSpec,
+  assertSummariseOptions,
   assertUpdate,
   assertWriteOperations,
   encodeCursor,
+  inKeyOrder,
   indexName,
   normaliseFind,
   upsertId,
@@ -23,10 +25,12 @@ import {
   type Document,
   type Filter,
   type FindOptions,
+  type GroupSummary,
   type IndexSpec,
   type Page,
   type ProjectionCollection,
   type ProjectionStore,
+  type SummariseOptions,
   type Update,
   type UpdateResult,
   type WriteOperation,
@@ -234,6 +238,37 @@ class MongoCollection<T extends Document> implements ProjectionCollection<T> {
   async count(filter: Filter = {}): Promise<number> {
     assertFilter(filter);
     return this.run(() => this.native.countDocuments(toStored(filter) as never));
+  }
+
+  async summarise<F extends string = never>(filter: Filter, options: SummariseOptions<F>): Promise<GroupSummary<F>[]> {
+    assertFilter(filter);
+    assertSummariseOptions(options);
+    const fields: readonly F[] = options.sum ?? [];
+    // Output names of $group may not hold dots, so the totals are s0, s1, … and named back below.
+    // $sum skips values that are no number, as the in-memory adapter does.
+    const accumulators: [string, unknown][] = [['count', { $sum: 1 }], ...fields.map((field, i): [string, unknown] => [`s${i}`, { $sum: `$${field}` }])];
+    // FerretDB 1.24 computes only the first accumulator of a $group and answers 0 for the rest
+    // (FerretDB/FerretDB#4616): there, one $group per total, each a read of its own.
+    const batches = this.store.ferretDb ? accumulators.map((accumulator) => [accumulator]) : [accumulators];
+    const match = { $match: toStored(filter) };
+    const answers = await Promise.all(
+      batches.map((batch) => this.run(() => this.native.aggregate<Record<string, unknown>>([match, { $group: { _id: `$${options.groupBy}`, ...Object.fromEntries(batch) } }]).toArray())),
+    );
+    const groups = new Map<string, { key: unknown; count: number; sums: number[] }>();
+    const [counted, ...totals] = answers;
+    for (const row of counted!) {
+      const key = fromStored(row['_id']) ?? null;
+      const sums = fields.map((_, i) => Number(row[`s${i}`] ?? 0));
+      groups.set(JSON.stringify(key), { key, count: Number(row['count']), sums });
+    }
+    // The groups are those the count found; a total's read may see a group that appeared since, and leaves it out.
+    totals.forEach((rows, i) => {
+      for (const row of rows) {
+        const group = groups.get(JSON.stringify(fromStored(row['_id']) ?? null));
+        if (group) group.sums[i] = Number(row[`s${i}`] ?? 0);
+      }
+    });
+    return inKeyOrder([...groups.values()].map(({ key, count, sums }) => ({ key, count, sums: Object.fromEntries(fields.map((field, i) => [field, sums[i]!])) as Record<F, number> })));
   }
 
   async createIndex(spec: IndexSpec): Promise<string> {

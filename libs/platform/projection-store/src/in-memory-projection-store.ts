@@ -2,6 +2,7 @@ import { Context } from 'mingo';
 import * as queryOperators from 'mingo/operators/query';
 import { Query } from 'mingo/query';
 import { afterCursorFilter, encodeCursor, valueAt, withFilter } from './cursor';
+import { inKeyOrder } from './group-summary';
 import { compareValues, orderedIndex, planQuery, type OrderedIndex } from './ordered-index';
 import { BulkWriteError, DuplicateKeyError, invalidArgument, ProjectionStoreClosedError, ProjectionStoreError } from './projection-store.errors';
 import type {
@@ -10,11 +11,13 @@ import type {
   Document,
   Filter,
   FindOptions,
+  GroupSummary,
   IndexSpec,
   Page,
   ProjectionCollection,
   SortSpec,
   ProjectionStore,
+  SummariseOptions,
   Update,
   UpdateResult,
   WriteOperation,
@@ -24,6 +27,7 @@ import {
   assertDocument,
   assertFilter,
   assertIndexSpec,
+  assertSummariseOptions,
   assertUpdate,
   equalityFields,
   indexName,
@@ -75,6 +79,25 @@ const byIds = (state: CollectionState, filter: Filter): Document[] | undefined =
   if (keys.length !== 1 || !Array.isArray(ids) || !ids.every((value) => typeof value === 'string')) return undefined;
   return [...new Set(ids as string[])].flatMap((value) => state.documents.get(value) ?? []);
 };
+
+/** Reads one field path of a document (the path split once, not per document). */
+const fieldReader = (path: string): ((document: Document) => unknown) => {
+  const parts = path.split('.');
+  return (document) => {
+    let current: unknown = document;
+    for (const part of parts) {
+      if (typeof current !== 'object' || current === null) return undefined;
+      current = (current as AnyObject)[part];
+    }
+    return current;
+  };
+};
+
+interface Tally {
+  readonly key: unknown;
+  count: number;
+  readonly sums: number[];
+}
 
 const orderedIndexes = (state: CollectionState): OrderedIndex[] => [...state.indexes.values()].map((index) => index.ordered);
 
@@ -249,6 +272,46 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
   async count(filter: Filter = {}): Promise<number> {
     assertFilter(filter);
     return this.matching(filter, true).length;
+  }
+
+  async summarise<F extends string = never>(filter: Filter, options: SummariseOptions<F>): Promise<GroupSummary<F>[]> {
+    assertFilter(filter);
+    assertSummariseOptions(options);
+    const fields: readonly F[] = options.sum ?? [];
+    const groupKey = fieldReader(options.groupBy);
+    const summed = fields.map(fieldReader);
+    // Scalars group by value (as MongoDB compares them: 1 and 1.0 are one group); arrays and objects by their JSON.
+    const byValue = new Map<unknown, Tally>();
+    const byJson = new Map<string, Tally>();
+    const tallies: Tally[] = [];
+    const tallyOf = <K>(groups: Map<K, Tally>, at: K, key: () => unknown): Tally => {
+      let tally = groups.get(at);
+      if (!tally) {
+        tally = { key: key(), count: 0, sums: fields.map(() => 0) };
+        groups.set(at, tally);
+        tallies.push(tally);
+      }
+      return tally;
+    };
+    // The stored documents themselves, read field by field: nothing is copied but the keys.
+    for (const document of this.matching(filter, true)) {
+      const value = groupKey(document) ?? null;
+      let tally: Tally;
+      if (typeof value === 'object' && value !== null) {
+        const json = JSON.stringify(value);
+        tally = tallyOf(byJson, json, () => JSON.parse(json) as unknown);
+      } else {
+        tally = tallyOf(byValue, value, () => value);
+      }
+      tally.count++;
+      for (let i = 0; i < summed.length; i++) {
+        const amount = summed[i]!(document);
+        if (typeof amount === 'number') tally.sums[i]! += amount;
+      }
+    }
+    return inKeyOrder(
+      tallies.map((tally) => ({ key: tally.key, count: tally.count, sums: Object.fromEntries(fields.map((field, i) => [field, tally.sums[i]!])) as Record<F, number> })),
+    );
   }
 
   async createIndex(spec: IndexSpec): Promise<string> {

@@ -3,6 +3,7 @@ export * from './projection-store.errors';
 export * from './validation';
 export * from './write-operations';
 export * from './cursor';
+export * from './group-summary';
 export * from './query-guard';
 export * from './in-memory-projection-store';
 export * from './update-operators';

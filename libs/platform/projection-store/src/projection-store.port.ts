@@ -5,7 +5,8 @@
  * contract suite in `@leerzone/projection-store/testing`.
  *
  * Deliberately a subset: what FerretDB 1.24 serves and what incrementally maintained read
- * models need. No transactions, no aggregation beyond counting, no server-side joins.
+ * models need. No transactions, no server-side joins, and no aggregation beyond counting and
+ * one grouped count-and-sum (`summarise`).
  */
 
 /** Every read-model document has a string id chosen by the projection (deterministic ids make replays idempotent). */
@@ -62,6 +63,28 @@ export interface IndexSpec {
   readonly name?: string;
 }
 
+/** What `summarise` totals: the groups, and the numeric fields summed in each. */
+export interface SummariseOptions<F extends string = string> {
+  /** The field path whose value forms the groups. Documents without the field, or with null, form the group of key null. */
+  readonly groupBy: string;
+  /** Field paths to total per group, at most `MAX_SUMMED_FIELDS`; each once. Values that are no number (missing, text, booleans) add nothing. */
+  readonly sum?: readonly F[];
+}
+
+/** One group of a `summarise` answer. */
+export interface GroupSummary<F extends string = string> {
+  /**
+   * The group's value of `groupBy`, null for documents without one. Meant for scalar fields:
+   * a path that runs through an array, or a field holding an array or object, groups alike
+   * in every adapter only where the values are equal as JSON.
+   */
+  readonly key: unknown;
+  /** The documents in the group. */
+  readonly count: number;
+  /** Per summed field, the total over the group's documents (exact for integers). */
+  readonly sums: Readonly<Record<F, number>>;
+}
+
 export type WriteOperation =
   | { readonly insertOne: { readonly document: Document } }
   | { readonly updateOne: { readonly filter: Filter; readonly update: Update; readonly upsert?: boolean } }
@@ -96,6 +119,13 @@ export interface ProjectionCollection<T extends Document = Document> {
   findOne(filter: Filter): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<Page<T>>;
   count(filter?: Filter): Promise<number>;
+  /**
+   * The documents matching `filter`, grouped by one field: per group its key, how many
+   * documents and the totals of the `sum` fields, computed by the store without handing out
+   * documents (MongoDB: `$match` + `$group`). Groups come in `find`'s ascending order of
+   * their keys (null first); no match, no groups.
+   */
+  summarise<F extends string = never>(filter: Filter, options: SummariseOptions<F>): Promise<GroupSummary<F>[]>;
   /** Idempotent for the same spec. Fails with `DuplicateKeyError` when existing documents violate a unique index. */
   createIndex(spec: IndexSpec): Promise<string>;
   /**

@@ -1,5 +1,5 @@
 import { invalidArgument } from './projection-store.errors';
-import type { Document, Filter, FindOptions, IndexSpec, SortSpec, Update } from './projection-store.port';
+import type { Document, Filter, FindOptions, IndexSpec, SortSpec, SummariseOptions, Update } from './projection-store.port';
 
 // Shared by every adapter so all of them accept the same language and reject the rest with
 // the same codes and fields. The lists are what FerretDB 1.24 evaluates like MongoDB.
@@ -13,6 +13,7 @@ export const UPDATE_OPERATORS: ReadonlySet<string> = new Set([
 ]);
 
 export const MAX_PAGE_SIZE = 10_000;
+export const MAX_SUMMED_FIELDS = 16;
 const COLLECTION_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,119}$/;
 const MAX_DEPTH = 32;
 
@@ -204,6 +205,25 @@ export function normaliseFind(options: FindOptions = {}): { sort: SortSpec; limi
   const total: Record<string, 1 | -1> = { ...sort };
   if (!('_id' in total)) total['_id'] = 1;
   return { sort: total, ...(options.limit !== undefined ? { limit: options.limit } : {}), ...(options.after !== undefined ? { after: options.after } : {}) };
+}
+
+const SUMMARISE_OPTIONS: ReadonlySet<string> = new Set(['groupBy', 'sum']);
+
+export function assertSummariseOptions(options: unknown): asserts options is SummariseOptions {
+  if (!isPlainObject(options)) throw invalidArgument('options', 'summarise takes { groupBy, sum }.');
+  for (const key of Object.keys(options)) {
+    if (!SUMMARISE_OPTIONS.has(key)) throw invalidArgument(key, `summarise has no option ${key} (it takes groupBy and sum).`);
+  }
+  const { groupBy, sum } = options;
+  if (typeof groupBy !== 'string') throw invalidArgument('groupBy', 'groupBy is the field path to group by.');
+  assertFieldPath(groupBy, 'groupBy');
+  if (sum === undefined) return;
+  if (!Array.isArray(sum) || sum.length > MAX_SUMMED_FIELDS) throw invalidArgument('sum', `sum is a list of at most ${MAX_SUMMED_FIELDS} field paths.`);
+  sum.forEach((path: unknown, i) => {
+    if (typeof path !== 'string') throw invalidArgument(`sum[${i}]`, 'A summed field is a field path.');
+    assertFieldPath(path, `sum[${i}]`);
+    if (sum.indexOf(path) !== i) throw invalidArgument(`sum[${i}]`, `${path} is summed twice.`);
+  });
 }
 
 export function assertIndexSpec(spec: unknown): asserts spec is IndexSpec {

@@ -78,6 +78,7 @@ class CrashingStore implements ProjectionStore {
       findOne: read((f) => inner.findOne(f)),
       find: read((f, o) => inner.find(f, o)),
       count: read((f) => inner.count(f)),
+      summarise: read((f, o) => inner.summarise(f, o)),
       bulkWrite: async (operations: readonly WriteOperation[]): Promise<BulkWriteResult> => {
         const allowed = this.spend(operations.length);
         if (allowed > 0) await inner.bulkWrite(operations.slice(0, allowed));

@@ -1,4 +1,13 @@
-import { withFilter, type Document, type Filter, type FindOptions, type Page, type ProjectionStore } from '@leerzone/projection-store';
+import {
+  withFilter,
+  type Document,
+  type Filter,
+  type FindOptions,
+  type GroupSummary,
+  type Page,
+  type ProjectionStore,
+  type SummariseOptions,
+} from '@leerzone/projection-store';
 import { DELETED_FIELD, POSITION_FIELD } from './projection';
 import { ProjectionCatalog, toGeneration, type Generation } from './projection-catalog';
 import { ProjectionError } from './projection.errors';
@@ -9,6 +18,8 @@ export interface ReadModelCollection<T extends Document = Document> {
   /** Build `filter` from user input with `buildSafeFilter`/`safeScalar` of `@leerzone/projection-store`. */
   find(filter: Filter, options?: FindOptions): Promise<Page<T>>;
   count(filter?: Filter): Promise<number>;
+  /** Per group of `groupBy`: how many documents and the totals of the `sum` fields, computed by the store (see `ProjectionCollection.summarise`). */
+  summarise<F extends string = never>(filter: Filter, options: SummariseOptions<F>): Promise<GroupSummary<F>[]>;
 }
 
 const NOT_DELETED: Filter = { [DELETED_FIELD]: { $ne: true } };
@@ -60,6 +71,10 @@ export class ReadModels {
       count: async (filter = {}) => {
         const name = await physical();
         return name ? this.store.collection(name).count(withFilter(filter, NOT_DELETED)) : 0;
+      },
+      summarise: async (filter, options) => {
+        const name = await physical();
+        return name ? this.store.collection(name).summarise(withFilter(filter, NOT_DELETED), options) : [];
       },
     };
   }

@@ -283,6 +283,94 @@ export function projectionStoreContract(name: string, createHarness: () => Promi
       });
     });
 
+    describe('summaries', () => {
+      type Team = Document & { tenant?: string; phase?: string | null; members?: unknown; decisions?: { recorded?: unknown }; level?: unknown; at?: string };
+      let teams: ProjectionCollection<Team>;
+
+      beforeEach(async () => {
+        teams = store.collection<Team>('teams');
+        const docs: Team[] = [
+          { _id: 't1', tenant: 'acme', phase: 'pilot', members: 5, decisions: { recorded: 2 }, level: 1, at: '2026-03-01T09:00:00.000Z' },
+          { _id: 't2', tenant: 'acme', phase: 'pilot', members: 3, decisions: { recorded: 0 }, level: 2, at: '2026-03-01T09:00:00.000Z' },
+          { _id: 't3', tenant: 'acme', phase: 'forming', members: -2, decisions: { recorded: 7 }, level: 1, at: '2026-04-01T09:00:00.000Z' },
+          // Values that are no number add nothing; a missing or null key is the group null.
+          { _id: 't4', tenant: 'acme', phase: null, members: 'many', decisions: {}, level: 'high' },
+          { _id: 't5', tenant: 'acme', members: true, level: 2 },
+          { _id: 't6', tenant: 'acme', phase: 'pilot', members: 10, decisions: { recorded: 1 }, level: 1 },
+          { _id: 'o1', tenant: 'globex', phase: 'pilot', members: 100, decisions: { recorded: 100 } },
+        ];
+        for (const doc of docs) await teams.insertOne(doc);
+      });
+
+      const byPhase = { groupBy: 'phase', sum: ['members', 'decisions.recorded'] } as const;
+
+      it('counts and sums the matching documents per group, in ascending key order with null first', async () => {
+        expect(await teams.summarise({ tenant: 'acme' }, byPhase)).toEqual([
+          { key: null, count: 2, sums: { members: 0, 'decisions.recorded': 0 } },
+          { key: 'forming', count: 1, sums: { members: -2, 'decisions.recorded': 7 } },
+          { key: 'pilot', count: 3, sums: { members: 18, 'decisions.recorded': 3 } },
+        ]);
+        expect(await teams.summarise({}, byPhase)).toEqual([
+          { key: null, count: 2, sums: { members: 0, 'decisions.recorded': 0 } },
+          { key: 'forming', count: 1, sums: { members: -2, 'decisions.recorded': 7 } },
+          { key: 'pilot', count: 4, sums: { members: 118, 'decisions.recorded': 103 } },
+        ]);
+      });
+
+      it('applies the whole filter, with or without an index over it, and answers no groups when nothing matches', async () => {
+        const filter = { $and: [{ tenant: 'acme' }, { members: { $gte: 3 } }] };
+        const expected = [{ key: 'pilot', count: 3, sums: { members: 18, 'decisions.recorded': 3 } }];
+        expect(await teams.summarise(filter, byPhase)).toEqual(expected);
+        await teams.createIndex({ keys: { tenant: 1, phase: 1 } });
+        expect(await teams.summarise(filter, byPhase)).toEqual(expected);
+        expect(await teams.summarise({ tenant: 'acme', phase: 'forming' }, byPhase)).toEqual([{ key: 'forming', count: 1, sums: { members: -2, 'decisions.recorded': 7 } }]);
+        expect(await teams.summarise({ tenant: 'initech' }, byPhase)).toEqual([]);
+        expect(await store.collection('nothing-here').summarise({}, byPhase)).toEqual([]);
+      });
+
+      it('follows the documents as they change and go', async () => {
+        await teams.updateOne({ _id: 't3' }, { $set: { phase: 'pilot' }, $inc: { members: 4 } });
+        await teams.deleteMany({ _id: { $in: ['t4', 't5'] } });
+        expect(await teams.summarise({ tenant: 'acme' }, byPhase)).toEqual([{ key: 'pilot', count: 4, sums: { members: 20, 'decisions.recorded': 10 } }]);
+      });
+
+      it('groups by numbers, text and dotted paths, and only counts without sum', async () => {
+        expect(await teams.summarise({ tenant: 'acme' }, { groupBy: 'level' })).toEqual([
+          { key: 1, count: 3, sums: {} },
+          { key: 2, count: 2, sums: {} },
+          { key: 'high', count: 1, sums: {} },
+        ]);
+        expect(await teams.summarise({ tenant: 'acme' }, { groupBy: 'decisions.recorded', sum: ['level'] })).toEqual([
+          { key: null, count: 2, sums: { level: 2 } },
+          { key: 0, count: 1, sums: { level: 2 } },
+          { key: 1, count: 1, sums: { level: 1 } },
+          { key: 2, count: 1, sums: { level: 1 } },
+          { key: 7, count: 1, sums: { level: 1 } },
+        ]);
+      });
+
+      it('hands instants back as the strings they were stored as', async () => {
+        expect(await teams.summarise({ tenant: 'acme', at: { $gte: '2026-03-01T09:00:00.000Z' } }, { groupBy: 'at', sum: ['members'] })).toEqual([
+          { key: '2026-03-01T09:00:00.000Z', count: 2, sums: { members: 8 } },
+          { key: '2026-04-01T09:00:00.000Z', count: 1, sums: { members: -2 } },
+        ]);
+      });
+
+      it('rejects bad filters, field paths and options', async () => {
+        const invalid = 'PROJECTION_STORE.INVALID_ARGUMENT';
+        await expectError(teams.summarise({ $where: 'true' }, byPhase), InvalidArgumentError, invalid, 'filter.$where');
+        await expectError(teams.summarise({}, { groupBy: '$phase' }), InvalidArgumentError, invalid, 'groupBy');
+        await expectError(teams.summarise({}, { groupBy: 'a..b' }), InvalidArgumentError, invalid, 'groupBy');
+        await expectError(teams.summarise({}, { groupBy: 3 } as never), InvalidArgumentError, invalid, 'groupBy');
+        await expectError(teams.summarise({}, { groupBy: 'phase', sum: ['members', '$members'] }), InvalidArgumentError, invalid, 'sum[1]');
+        await expectError(teams.summarise({}, { groupBy: 'phase', sum: ['members', 'members'] }), InvalidArgumentError, invalid, 'sum[1]');
+        await expectError(teams.summarise({}, { groupBy: 'phase', sum: 'members' } as never), InvalidArgumentError, invalid, 'sum');
+        await expectError(teams.summarise({}, { groupBy: 'phase', sum: Array.from({ length: 17 }, (_, i) => `f${i}`) }), InvalidArgumentError, invalid, 'sum');
+        await expectError(teams.summarise({}, { groupBy: 'phase', sums: ['members'] } as never), InvalidArgumentError, invalid, 'sums');
+        await expectError(teams.summarise({}, undefined as never), InvalidArgumentError, invalid, 'options');
+      });
+    });
+
     describe('cursor pagination', () => {
       const seed = async (): Promise<void> => {
         // Ties and missing values on purpose: the cursor must still visit every document once.
