@@ -4,6 +4,7 @@ import { Query } from 'mingo/query';
 import { afterCursorFilter, encodeCursor, valueAt, withFilter } from './cursor';
 import { inKeyOrder } from './group-summary';
 import { compareValues, orderedIndex, planQuery, type OrderedIndex } from './ordered-index';
+import { compileSimpleFilter } from './simple-filter';
 import { BulkWriteError, DuplicateKeyError, invalidArgument, ProjectionStoreClosedError, ProjectionStoreError } from './projection-store.errors';
 import type {
   BulkWriteResult,
@@ -57,6 +58,14 @@ type AnyObject = Record<string, unknown>;
 // compiles, and the full default one (all expression operators too) made that the hot spot.
 const QUERY_OPTIONS = { context: Context.init({ query: queryOperators }) };
 const query = (filter: Filter): Query => new Query(filter as AnyObject, QUERY_OPTIONS);
+
+/** A filter's test: plain JavaScript where that gives MongoDB's answer (see compileSimpleFilter), mingo for everything else. */
+const matcher = (filter: Filter): { test(document: Document): boolean } => {
+  const simple = compileSimpleFilter(filter);
+  if (!simple) return query(filter);
+  let full: Query | undefined;
+  return { test: (document) => simple(document) ?? (full ??= query(filter)).test(document) };
+};
 const indexKey = (spec: IndexSpec, document: Document): string => JSON.stringify(Object.keys(spec.keys).map((path) => valueAt(document, path) ?? null));
 const sameSpec = (a: IndexSpec, b: IndexSpec): boolean => JSON.stringify(a.keys) === JSON.stringify(b.keys) && Boolean(a.unique) === Boolean(b.unique);
 const emptyResult = (): { -readonly [K in keyof BulkWriteResult]: BulkWriteResult[K] } => ({
@@ -83,6 +92,7 @@ const byIds = (state: CollectionState, filter: Filter): Document[] | undefined =
 /** Reads one field path of a document (the path split once, not per document). */
 const fieldReader = (path: string): ((document: Document) => unknown) => {
   const parts = path.split('.');
+  if (parts.length === 1) return (document) => document[path];
   return (document) => {
     let current: unknown = document;
     for (const part of parts) {
@@ -101,12 +111,16 @@ interface Tally {
 
 const orderedIndexes = (state: CollectionState): OrderedIndex[] => [...state.indexes.values()].map((index) => index.ordered);
 
-/** The documents a filter can match: those listed by id, those in an index's range, or all of them. */
-function* candidates(state: CollectionState, listed: Document[] | undefined, plan: ReturnType<typeof planQuery>): Iterable<Document> {
-  if (listed) yield* listed;
-  else if (plan) for (const id of plan.index.scan(plan.prefix, false, 1)) yield state.documents.get(id)!;
-  else yield* state.documents.values();
-}
+/**
+ * The documents a filter can match: those listed by id, those in an index's range, or all of
+ * them. An array or the map's own iterator, not a generator: resuming generators per document
+ * cost more than testing the documents against the filter.
+ */
+const candidates = (state: CollectionState, listed: Document[] | undefined, plan: ReturnType<typeof planQuery>): Iterable<Document> => {
+  if (listed) return listed;
+  if (plan) return plan.index.idsWith(plan.prefix).map((id) => state.documents.get(id)!);
+  return state.documents.values();
+};
 
 /**
  * The first `limit` documents (all without one) in sort order, by mingo's comparison of
@@ -247,7 +261,7 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     let found: Document[];
     if (listed && Object.keys(effective).length === 1) found = firstInOrder(listed, sort, limit);
     else {
-      const compiled = query(effective);
+      const compiled = matcher(effective);
       const plan = listed ? undefined : planQuery(orderedIndexes(state), filter, sort);
       if (plan?.order) {
         // The index walks the documents in the query's order: stop at the limit.
@@ -381,12 +395,12 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
       const document = state.documents.get(id);
       if (!document) return [];
       const keys = Object.keys(filter);
-      return keys.length === 1 || query(filter).test(document) ? [document] : [];
+      return keys.length === 1 || matcher(filter).test(document) ? [document] : [];
     }
     const listed = byIds(state, filter);
     // `{ _id: { $in } }` alone: every document looked up matches (mingo would compare each with the whole list).
     if (listed && Object.keys(filter).length === 1) return all ? listed : listed.slice(0, 1);
-    const compiled = query(filter);
+    const compiled = matcher(filter);
     const found: Document[] = [];
     for (const document of candidates(state, listed, listed ? undefined : planQuery(orderedIndexes(state), filter))) {
       if (compiled.test(document)) {

@@ -109,6 +109,7 @@ describe('the in-memory store’s ordered indexes', () => {
             for (const [filter, sort, limit] of queries) {
               out.push(await pages(store, filter, sort, limit));
               out.push(await store.collection('teams').count(filter));
+              out.push(await store.collection('teams').summarise(filter, { groupBy: 'name', sum: ['rank', 'meta.level'] }));
             }
             return out;
           };

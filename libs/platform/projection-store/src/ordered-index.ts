@@ -85,6 +85,14 @@ export class OrderedIndex {
     }
   }
 
+  /** The ids whose leading fields equal `prefix`, in index order: `scan`'s forward walk as one array, for callers that read the whole range. */
+  idsWith(prefix: readonly unknown[]): string[] {
+    const high = this.bound(prefix, true);
+    const ids: string[] = [];
+    for (let i = this.bound(prefix, false); i < high; i++) ids.push(this.entries[i]!.id);
+    return ids;
+  }
+
   /** null: the document cannot be ordered here (see the class comment). */
   private keyOf(document: Document): unknown[] | null {
     const key: unknown[] = [];
