@@ -4,7 +4,7 @@
 //   node stryker/survivors.mjs okr --scores    the scores only
 // Score as Stryker reports it: (killed + timed out) / (killed + timed out + survived + no coverage);
 // mutants that did not compile or crashed the runner ("errors") are left out of both.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -12,13 +12,18 @@ const reports = join(root, 'stryker', 'reports');
 const args = process.argv.slice(2);
 const scoresOnly = args.includes('--scores');
 const requested = args.filter((arg) => !arg.startsWith('--'));
-const names = requested.length > 0 ? requested : readdirSync(reports).filter((file) => /^[\w-]+\.json$/.test(file) && !file.includes('incremental')).map((file) => file.replace(/\.json$/, ''));
+const names = requested.length > 0 ? requested : [...new Set(readdirSync(reports).filter((file) => /^[\w-]+(\.incremental)?\.json$/.test(file)).map((file) => file.replace(/(\.incremental)?\.json$/, '')))];
+// The last run's report; a fresh clone has only the tracked incremental file, which holds the same results.
+const reportOf = (name) => {
+  const full = join(reports, `${name}.json`);
+  return JSON.parse(readFileSync(existsSync(full) ? full : join(reports, `${name}.incremental.json`), 'utf8'));
+};
 
 const detected = new Set(['Killed', 'Timeout']);
 const undetected = new Set(['Survived', 'NoCoverage']);
 
 for (const name of names) {
-  const report = JSON.parse(readFileSync(join(reports, `${name}.json`), 'utf8'));
+  const report = reportOf(name);
   const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 };
   const lived = [];
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
