@@ -1,13 +1,113 @@
+import { summariseTeams, type TeamOverview } from '@leerzone/analytics-domain';
 import type { StoredEvent } from '@leerzone/kernel';
 import type { DeadLetter } from '@leerzone/messaging';
 import type { Role } from '@leerzone/nest-platform';
+import type { ProjectionStore } from '@leerzone/projection-store';
+import { MongoProjectionStore } from '@leerzone/projection-store-mongodb';
 import { startServiceTestApp, type ServiceTestApp } from '@leerzone/service-kit/testing';
+import { describeWithServer } from '@leerzone/test-servers';
 import { analyticsService } from '../analytics.module';
 import { GovernanceEvents } from '../testing/governance-events.fixture';
 
 const TEAM_A = '01900000-0000-7000-8000-00000000000a';
 const TEAM_B = '01900000-0000-7000-8000-00000000000b';
 const TEAM_C = '01900000-0000-7000-8000-00000000000c';
+
+const PHASES_AFTER_PREPARING = ['pilot', 'forming', 'performing', 'self-steering'] as const;
+
+/**
+ * `teams` teams of acme in every phase, with members who joined and left, decisions recorded and
+ * escalated in varying numbers (some teams with none), and one team of globex, whose figures the
+ * acme summary must leave out. `expected` is what acme's summary has to add up to.
+ */
+function organisation(g: GovernanceEvents, teams: number) {
+  const events: StoredEvent[] = [];
+  const expected = { teams, members: 0, decisionsRecorded: 0, decisionsEscalated: 0 };
+  for (let n = 0; n < teams; n++) {
+    const teamId = `01900000-0000-7000-8000-${String(1_000 + n).padStart(12, '0')}`;
+    events.push(g.event(teamId, 'TeamCreated', { name: `Team ${String(n).padStart(2, '0')}`, unitId: null, purpose: null, createdBy: 'ada', createdAt: '2026-03-02T09:00:00.000Z' }));
+    const joined = n % 7;
+    for (let m = 0; m < joined; m++) events.push(g.event(teamId, 'MemberAdded', { memberId: `m${n}-${m}`, roles: ['member'] }));
+    const left = n % 3 === 0 && joined > 0 ? 1 : 0;
+    if (left) events.push(g.event(teamId, 'MemberRemoved', { memberId: `m${n}-0`, reason: null }));
+    expected.members += joined - left;
+    if (n % 5 !== 0) {
+      events.push(g.event(teamId, 'TeamPhaseChanged', { previousPhase: 'preparing', phase: PHASES_AFTER_PREPARING[n % 4], changedAt: '2026-04-01T00:00:00.000Z', reason: null }));
+    }
+    for (let d = 0; d < n % 4; d++) events.push(g.event(teamId, 'DecisionRecorded', { decisionId: `d${n}-${d}`, area: 'tooling', decidedAt: '2026-04-02T09:00:00.000Z' }));
+    expected.decisionsRecorded += n % 4;
+    const escalated = n % 2 === 0 ? n % 3 : 0;
+    for (let d = 0; d < escalated; d++) events.push(g.event(teamId, 'DecisionEscalated', { decisionId: `e${n}-${d}`, area: 'budget-spend', violations: [], escalatedAt: '2026-04-04T09:00:00.000Z' }));
+    expected.decisionsEscalated += escalated;
+  }
+  const elsewhere = '01900000-0000-7000-8000-00000000fff0';
+  events.push(g.event(elsewhere, 'TeamCreated', { name: 'Elsewhere', unitId: null, purpose: null, createdBy: 'bob', createdAt: '2026-03-03T09:00:00.000Z' }, { tenantId: 'globex' }));
+  events.push(g.event(elsewhere, 'MemberAdded', { memberId: 'g1', roles: ['member'] }, { tenantId: 'globex' }));
+  events.push(g.event(elsewhere, 'DecisionEscalated', { decisionId: 'g-e1', area: 'budget-spend', violations: [], escalatedAt: '2026-04-04T09:00:00.000Z' }, { tenantId: 'globex' }));
+  return { events, expected };
+}
+
+/** Every acme team document of the overview's current generation, read from the store itself. */
+async function acmeTeamDocuments(store: ProjectionStore): Promise<TeamOverview[]> {
+  const generations = (await store.listCollections()).filter((name) => name.startsWith('analytics.team-overview.teams__'));
+  expect(generations).toHaveLength(1);
+  return (await store.collection(generations[0]!).find({ tenantId: 'acme', _deleted: { $ne: true } })).items as unknown as TeamOverview[];
+}
+
+/**
+ * The summary the store computes (counts and sums by phase) against `summariseTeams` over the
+ * documents themselves, on a tenant with teams in every phase; filters and pages do not change it.
+ */
+async function summaryEqualsTheDocuments(analytics: ServiceTestApp & { governance: GovernanceEvents }, timeoutMs: number): Promise<void> {
+  const { events, expected } = organisation(analytics.governance, 40);
+  await analytics.bus.publish('governance', events);
+  const caller = await analytics.as('ana', ['analyst'], 'acme');
+  const deadline = Date.now() + timeoutMs;
+  let summary: Record<string, unknown> = {};
+  for (;;) {
+    const response = await caller.get('/api/analytics/teams?limit=5');
+    expect(response.status).toBe(200);
+    summary = response.body.summary;
+    const done = ['teams', 'members', 'decisionsRecorded', 'decisionsEscalated'].every((figure) => summary[figure] === expected[figure as keyof typeof expected]);
+    if (done || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const documents = await acmeTeamDocuments(analytics.projectionStore);
+  expect(documents).toHaveLength(40);
+  expect(summary).toEqual(summariseTeams(documents));
+  expect(summary).toMatchObject(expected);
+  // 8 teams stayed preparing (n % 5 === 0); the other 32 are spread over the four later phases.
+  expect(summary['byPhase']).toEqual({ preparing: 8, pilot: 8, forming: 8, performing: 8, 'self-steering': 8 });
+  expect(summary['escalationShare']).toBe(Math.round((expected.decisionsEscalated / (expected.decisionsRecorded + expected.decisionsEscalated)) * 1000) / 1000);
+
+  const pilots = await caller.get('/api/analytics/teams?phase=pilot&limit=3');
+  expect(pilots.body.items).toHaveLength(3);
+  expect(pilots.body.summary).toEqual(summary);
+  const globex = await (await analytics.as('gus', ['admin'], 'globex')).get('/api/analytics/teams');
+  expect(globex.body.summary).toMatchObject({ teams: 1, members: 1, decisionsRecorded: 0, decisionsEscalated: 1, escalationShare: 1 });
+}
+
+describeWithServer('mongo', 'analytics: team overview with its read model in MongoDB', (mongo) => {
+  let analytics: ServiceTestApp & { governance: GovernanceEvents };
+  let database: string;
+
+  beforeEach(async () => {
+    database = `lz_test_overview_${process.pid}_${Date.now().toString(36)}`;
+    const url = await mongo();
+    analytics = Object.assign(await startServiceTestApp([analyticsService], { projectionStore: () => MongoProjectionStore.connect({ url, database }) }), { governance: new GovernanceEvents() });
+  });
+  afterEach(async () => {
+    // Closing the app closes its store; the database is dropped over a connection of its own.
+    await analytics.close();
+    const store = await MongoProjectionStore.connect({ url: await mongo(), database });
+    await store.dropDatabase();
+    await store.close();
+  });
+
+  it("sums the tenant's teams by phase on the server, equal to the summary of every team's document", async () => {
+    await summaryEqualsTheDocuments(analytics, 30_000);
+  });
+});
 
 describe('analytics: team overview over the bus', () => {
   let analytics: ServiceTestApp & { governance: GovernanceEvents };
@@ -91,6 +191,10 @@ describe('analytics: team overview over the bus', () => {
     const after = await settled((b) => b.items.some((t) => t['teamId'] === TEAM_B && t['memberCount'] === 1));
     expect(after.items[0]).toEqual(body.items[0]);
     expect(after.summary).toMatchObject({ members: 3, decisionsRecorded: 2, decisionsEscalated: 1 });
+  });
+
+  it("sums the tenant's teams by phase in the store, equal to the summary of every team's document", async () => {
+    await summaryEqualsTheDocuments(analytics, 5_000);
   });
 
   it('filters by phase and pages by name; the summary still covers the whole tenant', async () => {

@@ -1,13 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { summariseTeams, type TeamOverview } from '@leerzone/analytics-domain';
+import type { TeamOverview } from '@leerzone/analytics-domain';
 import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
-import type { ReadModelCollection } from '@leerzone/projections';
 import { TEAM_OVERVIEW_PROJECTION, type TeamOverviewDocument } from '../read-model/team-overview.projection';
 import { ListTeamOverviewQuery } from './list-team-overview.request';
-
-const SUMMARY_PAGE = 1_000;
+import { SUMMED_TEAM_FIELDS, teamsSummary } from './teams-summary';
 
 @ApiTags('analytics: teams')
 @Controller('api/analytics/teams')
@@ -48,13 +46,17 @@ export class ListTeamOverviewController {
     const request = parseRequest(ListTeamOverviewQuery, query, 'query');
     const { tenantId } = principal;
     const teams = this.projections.readModels.collection<TeamOverviewDocument>(TEAM_OVERVIEW_PROJECTION, 'teams');
-    const page = await guardedQuery(() =>
-      teams.find({ tenantId, ...(request.phase ? { phase: request.phase } : {}) }, { sort: { name: 1 }, limit: request.limit, ...(request.after ? { after: request.after } : {}) }),
-    );
+    const [page, byPhase] = await Promise.all([
+      guardedQuery(() =>
+        teams.find({ tenantId, ...(request.phase ? { phase: request.phase } : {}) }, { sort: { name: 1 }, limit: request.limit, ...(request.after ? { after: request.after } : {}) }),
+      ),
+      // Counted and summed by the store per phase: the tenant's thousands of team documents are never read here.
+      teams.summarise({ tenantId }, { groupBy: 'phase', sum: SUMMED_TEAM_FIELDS }),
+    ]);
     return {
       items: page.items.map(overview),
       ...(page.next ? { next: page.next } : {}),
-      summary: summariseTeams(await allTeams(teams, tenantId)),
+      summary: teamsSummary(byPhase),
     };
   }
 }
@@ -73,14 +75,3 @@ const overview = (team: TeamOverviewDocument): TeamOverview => ({
   createdAt: team.createdAt,
   lastActivityAt: team.lastActivityAt,
 });
-
-async function allTeams(teams: ReadModelCollection<TeamOverviewDocument>, tenantId: string): Promise<TeamOverviewDocument[]> {
-  const all: TeamOverviewDocument[] = [];
-  let after: string | undefined;
-  do {
-    const page = await teams.find({ tenantId }, { sort: { _id: 1 }, limit: SUMMARY_PAGE, ...(after ? { after } : {}) });
-    all.push(...page.items);
-    after = page.next;
-  } while (after);
-  return all;
-}
