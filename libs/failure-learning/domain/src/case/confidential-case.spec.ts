@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CommandContext, SealedValue } from '@leerzone/kernel';
-import { isRejection, personSubject } from '@leerzone/kernel';
+import type { CommandContext, Rejection, SealedValue } from '@leerzone/kernel';
+import { fold, isRejection, personSubject } from '@leerzone/kernel';
 import { DeciderSpecification, testContext } from '@leerzone/kernel/testing';
 import { CONFIDENTIAL_EVENT_TYPES, isConfidentialEvent, isPublishableEvent, PUBLIC_EVENT_TYPES } from '../events';
 import { confidentialCaseDecider, confidentialCaseStreamId, isConfidentialStream } from './confidential-case.decider';
 import type { ConfidentialCaseEvent } from './confidential-case.events';
-import { CONFIDENTIAL_CASE_EVENT_TYPES } from './confidential-case.events';
+import { CONFIDENTIAL_CASE_EVENT_TYPES, isConfidentialCaseEvent } from './confidential-case.events';
 import { CONFIDENTIAL_OFFICER_ROLE, isRefusedCaseAttempt } from './confidential-case.rules';
 
 const spec = DeciderSpecification.for(confidentialCaseDecider);
@@ -31,6 +31,12 @@ const consequence: ConfidentialCaseEvent = {
 const open = (overrides: Record<string, unknown> = {}) =>
   ({ type: 'OpenConfidentialCase', data: { caseId: CASE, actorRoles: officer, boundary: 'ignored-safety-rules', teamId: 'team-a', concernedPersonId: BRAM, account: about(BRAM), ...overrides } }) as never;
 const read = (actorRoles: readonly string[], purpose = 'case file') => ({ type: 'AccessConfidentialCase', data: { caseId: CASE, actorRoles, purpose } }) as never;
+/** A refusal reads as a sentence that names its subject: no blank start, no gap where a label or action is missing. */
+const wellFormed = (r: Rejection): Rejection => {
+  expect(r.message).toMatch(/^\S/);
+  expect(r.message).not.toMatch(/\s\s|\s[.,;:)]/);
+  return r;
+};
 
 describe('the confidential track: a case for a hard boundary', () => {
   it('is opened by the officer, with the account sealed under the concerned person', () => {
@@ -41,7 +47,7 @@ describe('the confidential track: a case for a hard boundary', () => {
 
   it('is opened by no one else', () => {
     for (const roles of [['member'], ['coach'], ['admin'], []]) {
-      spec.given([]).when(open({ actorRoles: roles }), by(BRAM)).thenRejects('CASE.OFFICER_ONLY', { category: 'forbidden' });
+      spec.given([]).when(open({ actorRoles: roles }), by(BRAM)).thenRejects('CASE.OFFICER_ONLY', { category: 'forbidden', field: 'actorRoles' });
     }
   });
 
@@ -53,15 +59,17 @@ describe('the confidential track: a case for a hard boundary', () => {
     ['account', 'CASE.PERSONAL_DATA_NOT_SEALED', { account: seal(personSubject('tenant-other', BRAM)) }],
     ['concernedPersonId', 'CASE.INVALID', { concernedPersonId: '' }],
     ['caseId', 'CASE.INVALID', { caseId: ' c' }],
-  ])('rejects a bad %s with %s', (field, code, overrides) => {
-    spec.given([]).when(open(overrides), by(OFFICER)).thenRejects(code, { field, category: 'invalid' });
+    ['teamId', 'CASE.INVALID', { teamId: ' team-a' }],
+    ['teamId', 'CASE.INVALID', { teamId: '' }],
+  ])('rejects a bad %s with %s, in a sentence', (field, code, overrides) => {
+    wellFormed(spec.given([]).when(open(overrides), by(OFFICER)).thenRejects(code, { field, category: 'invalid' }));
   });
 
   it('records every read by the officer before anything is returned', () => {
     spec.given([opened]).when(read(officer, 'case file and consequences'), by(OFFICER)).then([
       { type: 'ConfidentialCaseAccessed', data: { caseId: CASE, purpose: 'case file and consequences', accessedBy: OFFICER, accessedAt: now } },
     ]);
-    spec.given([opened]).when(read(officer, ''), by(OFFICER)).thenRejects('CASE.PURPOSE_INVALID', { field: 'purpose' });
+    wellFormed(spec.given([opened]).when(read(officer, ''), by(OFFICER)).thenRejects('CASE.PURPOSE_INVALID', { field: 'purpose' }));
   });
 
   it.each([
@@ -135,5 +143,115 @@ describe('case events never reach the public topic', () => {
     expect(isConfidentialStream('failure-learning-case-c-1')).toBe(true);
     expect(isConfidentialStream('failure-learning-report-case-1')).toBe(false);
     expect(isConfidentialStream('failure-learning-library-acme')).toBe(false);
+  });
+});
+
+describe('the confidential track: edges', () => {
+  const record = (overrides: Record<string, unknown> = {}) =>
+    ({ type: 'RecordCaseConsequence', data: { caseId: CASE, actorRoles: officer, consequenceId: 'q-2', kind: 'training', description: about(BRAM), ...overrides } }) as never;
+  const close = (outcome: string) => ({ type: 'CloseConfidentialCase', data: { caseId: CASE, actorRoles: officer, outcome } }) as never;
+  const closed: ConfidentialCaseEvent = { type: 'ConfidentialCaseClosed', data: { caseId: CASE, outcome: 'unsubstantiated', consequenceIds: [], reason: 'r', closedBy: OFFICER, closedAt: now } };
+
+  it('takes the officer to be whoever holds the platform role "confidential-officer"', () => {
+    spec.given([]).when(open({ actorRoles: ['member', 'confidential-officer'] }), by(OFFICER)).then([expect.objectContaining({ type: 'ConfidentialCaseOpened' }) as never]);
+    spec.given([]).when(open({ actorRoles: [''] }), by(OFFICER)).thenRejects('CASE.OFFICER_ONLY', { field: 'actorRoles' });
+  });
+
+  it('opens a case without a team when none is given', () => {
+    spec.given([]).when(open({ teamId: undefined }), by(OFFICER)).then([expect.objectContaining({ data: expect.objectContaining({ teamId: null }) }) as never]);
+  });
+
+  it('refuses to open a case that already exists, naming it', () => {
+    const refusal = spec.given([opened]).when(open(), by(OFFICER)).thenRejects('CASE.ALREADY_EXISTS', { category: 'conflict', field: 'caseId' });
+    expect(refusal.message).toContain(CASE);
+  });
+
+  it('lists the hard boundaries a case may be about when the boundary is not one', () => {
+    const refusal = spec.given([]).when(open({ boundary: 'rudeness' }), by(OFFICER)).thenRejects('CASE.BOUNDARY_INVALID', { field: 'boundary' });
+    expect(refusal.message).toContain('ignored-safety-rules, withheld-crucial-information');
+  });
+
+  it('answers "not found" for another case id on this case’s stream, to the officer and to anyone else', () => {
+    const other = { type: 'AccessConfidentialCase', data: { caseId: 'c-2', actorRoles: officer, purpose: 'case file' } } as never;
+    const refusal = spec.given([opened]).when(other, by(OFFICER)).thenRejects('CASE.NOT_FOUND', { category: 'not-found', field: 'caseId' });
+    expect(refusal.message).toContain('c-2');
+    spec
+      .given([opened])
+      .when({ type: 'AccessConfidentialCase', data: { caseId: 'c-2', actorRoles: ['member'], purpose: 'x' } } as never, by('user-anna'))
+      .thenRejects('CASE.NOT_FOUND', { field: 'caseId' });
+  });
+
+  it('records a refused attempt with only the roles that are text, and none when the roles are no list', () => {
+    const attempt = (actorRoles: unknown) => ({ type: 'AccessConfidentialCase', data: { caseId: CASE, actorRoles, purpose: 'x' } }) as never;
+    const refused = (actorRoles: readonly string[]) => [{ type: 'ConfidentialCaseAccessRefused', data: { caseId: CASE, attempted: 'AccessConfidentialCase', actorRoles, attemptedBy: 'user-anna', attemptedAt: now } }] as ConfidentialCaseEvent[];
+    spec.given([opened]).when(attempt(['member', 7, null]), by('user-anna')).then(refused(['member']));
+    spec.given([opened]).when(attempt(undefined), by('user-anna')).then(refused([]));
+    spec.given([opened]).when(attempt('confidential-officer'), by('user-anna')).then(refused([]));
+  });
+
+  it('calls a decision a refused attempt only when it holds refusals and nothing else', () => {
+    const refusal = (attemptedBy: string): ConfidentialCaseEvent => ({
+      type: 'ConfidentialCaseAccessRefused',
+      data: { caseId: CASE, attempted: 'AccessConfidentialCase', actorRoles: [], attemptedBy, attemptedAt: now },
+    });
+    const accessed: ConfidentialCaseEvent = { type: 'ConfidentialCaseAccessed', data: { caseId: CASE, purpose: 'p', accessedBy: OFFICER, accessedAt: now } };
+    expect(isRefusedCaseAttempt([])).toBe(false);
+    expect(isRefusedCaseAttempt([accessed])).toBe(false);
+    expect(isRefusedCaseAttempt([refusal('a'), accessed])).toBe(false);
+    expect(isRefusedCaseAttempt([refusal('a'), refusal('b')])).toBe(true);
+  });
+
+  it('refuses bad consequences on the field at fault, in a sentence', () => {
+    wellFormed(spec.given([opened]).when(record({ consequenceId: ' q-2' }), by(OFFICER)).thenRejects('CASE.INVALID', { category: 'invalid', field: 'consequenceId' }));
+    wellFormed(spec.given([opened]).when(record({ consequenceId: 42 }), by(OFFICER)).thenRejects('CASE.INVALID', { field: 'consequenceId' }));
+    const twice = spec.given([opened, consequence]).when(record({ consequenceId: 'q-1' }), by(OFFICER)).thenRejects('CASE.CONSEQUENCE_EXISTS', { field: 'consequenceId' });
+    expect(twice.message).toContain('q-1');
+    wellFormed(spec.given([opened]).when(record({ kind: 'fine' }), by(OFFICER)).thenRejects('CASE.CONSEQUENCE_INVALID', { field: 'kind' }));
+    wellFormed(spec.given([opened]).when(record({ description: 'Bram got a warning' }), by(OFFICER)).thenRejects('CASE.PERSONAL_DATA_NOT_SEALED', { field: 'description' }));
+    wellFormed(spec.given([opened]).when(record({ description: seal('user-anna') }), by(OFFICER)).thenRejects('CASE.PERSONAL_DATA_NOT_SEALED', { field: 'description' }));
+    wellFormed(spec.given([]).when(open({ account: seal('user-anna') }), by(OFFICER)).thenRejects('CASE.PERSONAL_DATA_NOT_SEALED', { field: 'account' }));
+    wellFormed(spec.given([]).when(open({ concernedPersonId: 7 }), by(OFFICER)).thenRejects('CASE.INVALID', { field: 'concernedPersonId' }));
+    wellFormed(spec.given([]).when(open({ caseId: '' }), by(OFFICER)).thenRejects('CASE.INVALID', { field: 'caseId' }));
+    wellFormed(spec.given([]).when(open({ boundary: 'rudeness' }), by(OFFICER)).thenRejects('CASE.BOUNDARY_INVALID', { field: 'boundary' }));
+  });
+
+  it('records no consequence on a closed case', () => {
+    const refusal = spec.given([opened, closed]).when(record(), by(OFFICER)).thenRejects('CASE.CLOSED', { category: 'conflict', field: 'caseId' });
+    expect(refusal.message).toContain(CASE);
+  });
+
+  it('refuses to close on the field at fault, in a sentence', () => {
+    spec.given([opened, closed]).when(close('unsubstantiated'), by(OFFICER, { reason: 'r' })).thenRejects('CASE.CLOSED', { field: 'caseId' });
+    spec.given([opened]).when(close('substantiated'), by(OFFICER, { reason: 'r' })).thenRejects('CASE.CONSEQUENCE_REQUIRED', { field: 'outcome' });
+    const outcome = wellFormed(spec.given([opened]).when(close('dismissed'), by(OFFICER, { reason: 'r' })).thenRejects('CASE.OUTCOME_INVALID', { category: 'invalid', field: 'outcome' }));
+    expect(outcome.message).toContain('substantiated, unsubstantiated');
+    const noReason = wellFormed(spec.given([opened]).when(close('unsubstantiated'), by(OFFICER, { reason: '  ' })).thenRejects('FAILURE_LEARNING.REASON_REQUIRED', { category: 'invalid', field: 'reason' }));
+    expect(noReason.message).toContain('close this case');
+  });
+
+  it('takes a reason of up to 2,000 characters to close a case, and refuses a longer one', () => {
+    spec.given([opened]).when(close('unsubstantiated'), by(OFFICER, { reason: ` ${'r'.repeat(2000)} ` })).then([expect.objectContaining({ data: expect.objectContaining({ reason: 'r'.repeat(2000) }) }) as never]);
+    const refusal = wellFormed(
+      spec.given([opened]).when(close('unsubstantiated'), by(OFFICER, { reason: 'r'.repeat(2001) })).thenRejects('FAILURE_LEARNING.REASON_REQUIRED', { category: 'invalid', field: 'reason' }),
+    );
+    expect(refusal.message).toContain('2001');
+  });
+
+  it('counts the reads and the refused attempts in the case’s state', () => {
+    const accessed: ConfidentialCaseEvent = { type: 'ConfidentialCaseAccessed', data: { caseId: CASE, purpose: 'p', accessedBy: OFFICER, accessedAt: now } };
+    const refused: ConfidentialCaseEvent = { type: 'ConfidentialCaseAccessRefused', data: { caseId: CASE, attempted: 'AccessConfidentialCase', actorRoles: [], attemptedBy: 'user-anna', attemptedAt: now } };
+    const state = fold(confidentialCaseDecider, [opened, accessed, accessed, refused, consequence]);
+    expect(state).toEqual({ exists: true, caseId: CASE, boundary: 'ignored-safety-rules', concernedPersonId: BRAM, consequenceIds: ['q-1'], outcome: null, accesses: 2, refusedAttempts: 1 });
+    expect(fold(confidentialCaseDecider, [opened, refused, refused])).toMatchObject({ accesses: 0, refusedAttempts: 2 });
+  });
+
+  it('refuses commands and events it does not know', () => {
+    expect(() => confidentialCaseDecider.decide({ type: 'Frobnicate', data: {} } as never, confidentialCaseDecider.initialState, testContext())).toThrow(/Frobnicate/);
+    expect(() => confidentialCaseDecider.evolve(confidentialCaseDecider.initialState, { type: 'Frobnicated', data: {} } as never)).toThrow(/Frobnicated/);
+  });
+
+  it('recognises its own events and no others', () => {
+    for (const type of CONFIDENTIAL_CASE_EVENT_TYPES) expect(isConfidentialCaseEvent({ type })).toBe(true);
+    for (const type of [...PUBLIC_EVENT_TYPES, 'SomethingUnknown', 'toString', '__proto__']) expect(isConfidentialCaseEvent({ type })).toBe(false);
   });
 });
