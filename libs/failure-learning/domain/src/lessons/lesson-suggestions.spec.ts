@@ -75,7 +75,19 @@ describe('suggestLessons: "not twice" while the report is written', () => {
   });
 });
 
+describe('suggestLessons: edges', () => {
+  it('lists the shared tags in order, whatever order the lesson keeps them in', () => {
+    const [only] = suggestLessons(draft, [lesson('l-1', 'planning', ['night-shift', 'storage', 'handover'], 'x')]);
+    expect(only?.why.sharedTags).toEqual(['handover', 'night-shift']);
+  });
+});
+
 describe('tokens and Jaccard', () => {
+  it('drops every English and Dutch stop word', () => {
+    expect([...tokens('the and was were with for not but that this een het van niet met voor dat die wat werd')]).toEqual([]);
+    expect([...tokens('The AND Werd fridge')]).toEqual(['fridge']);
+  });
+
   it('lower-cases words in any script and drops short and stop words', () => {
     expect([...tokens('De cliënt kreeg één dosis te laat; the DOSIS was late.')].sort()).toEqual(['cliënt', 'dosis', 'kreeg', 'laat', 'late', 'één']);
   });
