@@ -143,7 +143,7 @@ export function zoneShiftAfterDelegationChange(team: TeamRecord, rounds: readonl
   for (const r of rounds) {
     const z = r.zoneChange;
     if (!z || z.from === null || !zoneShown(r, threshold)) continue;
-    const before = team.delegationChanges.filter((d) => within(d.at, z.at, p.zoneShiftWindowDays) && d.at < z.at).at(-1);
+    const before = team.delegationChanges.filter((d) => d.to !== d.from && within(d.at, z.at, p.zoneShiftWindowDays) && d.at < z.at).at(-1);
     if (!before) continue;
     const days = round(daysBetween(before.at, z.at), 1);
     const raised = before.from === null || before.to > before.from;
