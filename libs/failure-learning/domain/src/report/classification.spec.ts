@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import { reportDecider } from './report.decider';
-import { COACH, as, classified, lesson, NOW, OTHER_TEAM, REPORT, reported, TEAM } from './report.fixtures';
+import { COACH, as, classified, lesson, NOW, OTHER_TEAM, REPORT, reported, TEAM, wellFormed } from './report.fixtures';
 
 const spec = DeciderSpecification.for(reportDecider);
 const now = NOW.toISOString();
@@ -35,7 +35,7 @@ describe('ClassifyFailure: the intelligent-failure attribute check', () => {
       .given([reported()])
       .when(classify('intelligent', 'exploratory-testing', attributes), as(COACH))
       .thenRejects('CLASSIFICATION.NOT_INTELLIGENT', { category: 'precondition', field: `attributes.${missing}`, details: expect.objectContaining({ missing: [missing], offeredKind }) as never });
-    expect(rejection.message).toContain(`Classify it as ${offeredKind}`);
+    expect(rejection.message).toContain(`Classify it as ${offeredKind}, with one of: ${offeredKind === 'basic' ? 'deviance, inattention, lack-of-ability, process-inadequacy' : 'task-challenge, process-complexity, uncertainty'}.`);
   });
 
   it('names every missing attribute, and offers basic when the territory was known', () => {
@@ -60,15 +60,29 @@ describe('ClassifyFailure: the intelligent-failure attribute check', () => {
     ['complex', 'inattention', 'basic'],
     ['intelligent', 'uncertainty', 'complex'],
   ])('refuses the kind %s with the cause %s, which belongs to %s failures', (kind, cause, kindOfCause) => {
-    spec.given([reported()]).when(classify(kind, cause, allFour), as(COACH)).thenRejects('CLASSIFICATION.CAUSE_DOES_NOT_FIT', { field: 'cause', details: expect.objectContaining({ kindOfCause }) as never });
+    spec.given([reported()]).when(classify(kind, cause, allFour), as(COACH)).thenRejects('CLASSIFICATION.CAUSE_DOES_NOT_FIT', { category: 'invalid', field: 'cause', details: expect.objectContaining({ kindOfCause }) as never });
+  });
+
+  it('lists the causes that fit the kind in its refusal', () => {
+    const rejection = spec.given([reported()]).when(classify('complex', 'inattention'), as(COACH)).thenRejects('CLASSIFICATION.CAUSE_DOES_NOT_FIT');
+    expect(rejection.message).toContain('a complex failure has one of: task-challenge, process-complexity, uncertainty.');
   });
 
   it('rejects unknown kinds and causes, an unknown report, and classifying twice', () => {
-    spec.given([reported()]).when(classify('catastrophic', 'inattention'), as(COACH)).thenRejects('CLASSIFICATION.KIND_INVALID', { field: 'kind', category: 'invalid' });
-    spec.given([reported()]).when(classify('basic', 'bad-luck'), as(COACH)).thenRejects('CLASSIFICATION.CAUSE_INVALID', { field: 'cause', category: 'invalid' });
+    wellFormed(spec.given([reported()]).when(classify('catastrophic', 'inattention'), as(COACH)).thenRejects('CLASSIFICATION.KIND_INVALID', { field: 'kind', category: 'invalid' }));
+    wellFormed(spec.given([reported()]).when(classify('basic', 'bad-luck'), as(COACH)).thenRejects('CLASSIFICATION.CAUSE_INVALID', { field: 'cause', category: 'invalid' }));
     spec.given([]).when(classify('basic', 'inattention'), as(COACH)).thenRejects('REPORT.NOT_FOUND', { category: 'not-found' });
-    spec.given([reported(), classified('basic', 'inattention')]).when(classify('complex', 'uncertainty'), as(COACH)).thenRejects('CLASSIFICATION.ALREADY_CLASSIFIED', { category: 'conflict' });
-    spec.given([reported()]).when(classify('intelligent', 'hypothesis-testing', { ...allFour, hypothesis: 'h'.repeat(2001) }), as(COACH)).thenRejects('CLASSIFICATION.HYPOTHESIS_INVALID', { field: 'attributes.hypothesis' });
+    spec.given([reported(), classified('basic', 'inattention')]).when(classify('complex', 'uncertainty'), as(COACH)).thenRejects('CLASSIFICATION.ALREADY_CLASSIFIED', { category: 'conflict', field: 'kind' });
+    spec.given([reported()]).when(classify('intelligent', 'hypothesis-testing', { ...allFour, hypothesis: 'h'.repeat(2001) }), as(COACH)).thenRejects('CLASSIFICATION.HYPOTHESIS_INVALID', { category: 'invalid', field: 'attributes.hypothesis' });
+  });
+
+  it('keeps the hypothesis trimmed, and takes one of exactly 2000 characters after trimming', () => {
+    const classifiedWith = (hypothesis: string) => ({
+      type: 'FailureClassified',
+      data: { reportId: REPORT, teamId: TEAM, kind: 'intelligent', cause: 'hypothesis-testing', attributes: { ...allFour, hypothesis }, classifiedBy: COACH, classifiedAt: now },
+    });
+    spec.given([reported()]).when(classify('intelligent', 'hypothesis-testing', { ...allFour, hypothesis: `  ${allFour.hypothesis} ` }), as(COACH)).then([classifiedWith(allFour.hypothesis) as never]);
+    spec.given([reported()]).when(classify('intelligent', 'hypothesis-testing', { ...allFour, hypothesis: ` ${'h'.repeat(2000)} ` }), as(COACH)).then([classifiedWith('h'.repeat(2000)) as never]);
   });
 });
 
@@ -147,11 +161,39 @@ describe('ReclassifyFailure', () => {
     spec.given([reported(), classified('basic', 'inattention')]).when(reclassify('basic', 'uncertainty'), as(COACH, { reason: 'r' })).thenRejects('CLASSIFICATION.CAUSE_DOES_NOT_FIT');
   });
 
-  it('needs a reason, an earlier classification and an actual change', () => {
-    spec.given([reported(), classified('basic', 'inattention')]).when(reclassify('complex', 'uncertainty'), as(COACH)).thenRejects('FAILURE_LEARNING.REASON_REQUIRED', { field: 'reason', category: 'invalid' });
+  it('needs a reason, an existing report, an earlier classification and an actual change', () => {
+    wellFormed(spec.given([reported(), classified('basic', 'inattention')]).when(reclassify('complex', 'uncertainty'), as(COACH)).thenRejects('FAILURE_LEARNING.REASON_REQUIRED', { field: 'reason', category: 'invalid' }));
     spec.given([reported(), classified('basic', 'inattention')]).when(reclassify('complex', 'uncertainty'), as(COACH, { reason: '   ' })).thenRejects('FAILURE_LEARNING.REASON_REQUIRED');
-    spec.given([reported()]).when(reclassify('complex', 'uncertainty'), as(COACH, { reason: 'r' })).thenRejects('CLASSIFICATION.NOT_CLASSIFIED', { category: 'precondition' });
-    spec.given([reported(), classified('basic', 'inattention')]).when(reclassify('basic', 'inattention'), as(COACH, { reason: 'r' })).thenRejects('CLASSIFICATION.UNCHANGED', { category: 'conflict' });
+    spec.given([]).when(reclassify('complex', 'uncertainty'), as(COACH, { reason: 'r' })).thenRejects('REPORT.NOT_FOUND', { category: 'not-found', field: 'reportId' });
+    spec.given([reported()]).when(reclassify('complex', 'uncertainty'), as(COACH, { reason: 'r' })).thenRejects('CLASSIFICATION.NOT_CLASSIFIED', { category: 'precondition', field: 'kind' });
+    spec.given([reported(), classified('basic', 'inattention')]).when(reclassify('basic', 'inattention'), as(COACH, { reason: 'r' })).thenRejects('CLASSIFICATION.UNCHANGED', { category: 'conflict', field: 'kind' });
+    spec
+      .given([reported(), classified('intelligent', 'hypothesis-testing', allFour.hypothesis)])
+      .when(reclassify('intelligent', 'hypothesis-testing', allFour), as(COACH, { reason: 'r' }))
+      .thenRejects('CLASSIFICATION.UNCHANGED', { field: 'kind' });
+  });
+
+  it('a new hypothesis for the same intelligent cause is a reclassification', () => {
+    spec
+      .given([reported(), classified('intelligent', 'hypothesis-testing', 'A shorter handover keeps the same quality')])
+      .when(reclassify('intelligent', 'hypothesis-testing', allFour), as(COACH, { reason: 'The hypothesis was about ten minutes exactly' }))
+      .then([
+        {
+          type: 'FailureReclassified',
+          data: {
+            reportId: REPORT,
+            teamId: TEAM,
+            previousKind: 'intelligent',
+            previousCause: 'hypothesis-testing',
+            kind: 'intelligent',
+            cause: 'hypothesis-testing',
+            attributes: allFour,
+            reason: 'The hypothesis was about ten minutes exactly',
+            reclassifiedBy: COACH,
+            reclassifiedAt: now,
+          },
+        },
+      ]);
   });
 
   it('changing only the cause within a kind is a reclassification', () => {

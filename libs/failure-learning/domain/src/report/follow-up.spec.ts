@@ -3,8 +3,10 @@ import { fold } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import { dueDateFor } from './follow-up.rules';
 import { reportDecider } from './report.decider';
-import { COACH, actionPlanned, as, NOW, OTHER_TEAM, REPORT, reported, RULE, TEAM } from './report.fixtures';
+import { COACH, actionPlanned, as, NOW, OTHER_TEAM, REPORT, reported, RULE, TEAM, wellFormed } from './report.fixtures';
+import type { FollowUpActionRow } from './report.queries';
 import { followUpActionRows, overdueActions, overdueActionsByTeam } from './report.queries';
+import { initialReportState } from './report.state';
 
 const spec = DeciderSpecification.for(reportDecider);
 const now = NOW.toISOString();
@@ -49,8 +51,8 @@ describe('PlanFollowUpAction: due dates from the tenant severity rule', () => {
     ['actionId', 'FOLLOW_UP.INVALID', { actionId: '' }],
     ['description', 'FOLLOW_UP.DESCRIPTION_INVALID', { description: ' ' }],
     ['ownerTeamId', 'FOLLOW_UP.OWNER_INVALID', { ownerTeamId: undefined }],
-  ])('rejects a bad %s with %s', (field, code, overrides) => {
-    spec.given([reported()]).when(plan(overrides), as(COACH)).thenRejects(code, { field, category: 'invalid' });
+  ])('rejects a bad %s with %s, in a sentence naming it', (field, code, overrides) => {
+    wellFormed(spec.given([reported()]).when(plan(overrides), as(COACH)).thenRejects(code, { field, category: 'invalid' }));
   });
 
   it('accepts the rule at its limits, 1 and 90 days', () => {
@@ -58,8 +60,15 @@ describe('PlanFollowUpAction: due dates from the tenant severity rule', () => {
   });
 
   it('rejects a duplicate action and an unknown report', () => {
-    spec.given([reported(), actionPlanned('a-1', '2026-01-18')]).when(plan(), as(COACH)).thenRejects('FOLLOW_UP.ALREADY_EXISTS', { category: 'conflict' });
+    spec.given([reported(), actionPlanned('a-1', '2026-01-18')]).when(plan(), as(COACH)).thenRejects('FOLLOW_UP.ALREADY_EXISTS', { category: 'conflict', field: 'actionId' });
     spec.given([]).when(plan(), as(COACH)).thenRejects('REPORT.NOT_FOUND');
+  });
+
+  it('refuses every command addressed to another report than the stream’s, naming the report id', () => {
+    const other = 'r-2';
+    spec.given([reported()]).when(plan({ reportId: other }), as(COACH)).thenRejects('REPORT.NOT_FOUND', { category: 'not-found', field: 'reportId' });
+    spec.given([reported(), actionPlanned('a-1', '2026-01-18')]).when({ type: 'CompleteFollowUpAction', data: { reportId: other, actionId: 'a-1' } } as never, as(COACH)).thenRejects('REPORT.NOT_FOUND', { field: 'reportId' });
+    spec.given([reported()]).when({ type: 'ClassifyFailure', data: { reportId: other, kind: 'basic', cause: 'inattention', knownLessons: [] } } as never, as(COACH)).thenRejects('REPORT.NOT_FOUND', { field: 'reportId' });
   });
 });
 
@@ -73,17 +82,29 @@ describe('follow-up status: open, done, not doing', () => {
       .then([{ type: 'FollowUpActionCompleted', data: { reportId: REPORT, actionId: 'a-1', note: 'On the checklist since Monday', completedBy: COACH, completedAt: now } }]);
   });
 
+  it('completes without a note, and refuses a note longer than 1000 characters', () => {
+    const complete = (note?: string) => ({ type: 'CompleteFollowUpAction', data: { reportId: REPORT, actionId: 'a-1', note } }) as never;
+    spec.given(open).when(complete(), as(COACH)).then([{ type: 'FollowUpActionCompleted', data: { reportId: REPORT, actionId: 'a-1', note: null, completedBy: COACH, completedAt: now } }]);
+    spec.given(open).when(complete('n'.repeat(1000)), as(COACH)).then([{ type: 'FollowUpActionCompleted', data: { reportId: REPORT, actionId: 'a-1', note: 'n'.repeat(1000), completedBy: COACH, completedAt: now } }]);
+    wellFormed(spec.given(open).when(complete('n'.repeat(1001)), as(COACH)).thenRejects('FOLLOW_UP.NOTE_INVALID', { category: 'invalid', field: 'note' }));
+  });
+
   it('declines an action only with a reason', () => {
     const decline = { type: 'DeclineFollowUpAction', data: { reportId: REPORT, actionId: 'a-1' } } as never;
     spec.given(open).when(decline, as(COACH, { reason: 'The new rota removes the handover' })).then([
       { type: 'FollowUpActionDeclined', data: { reportId: REPORT, actionId: 'a-1', reason: 'The new rota removes the handover', declinedBy: COACH, declinedAt: now } },
     ]);
-    spec.given(open).when(decline, as(COACH)).thenRejects('FAILURE_LEARNING.REASON_REQUIRED', { field: 'reason' });
+    wellFormed(spec.given(open).when(decline, as(COACH)).thenRejects('FAILURE_LEARNING.REASON_REQUIRED', { field: 'reason' }));
+  });
+
+  it('completes or declines actions only on an existing report', () => {
+    spec.given([]).when({ type: 'CompleteFollowUpAction', data: { reportId: REPORT, actionId: 'a-1' } } as never, as(COACH)).thenRejects('REPORT.NOT_FOUND', { category: 'not-found' });
+    spec.given([]).when({ type: 'DeclineFollowUpAction', data: { reportId: REPORT, actionId: 'a-1' } } as never, as(COACH, { reason: 'r' })).thenRejects('REPORT.NOT_FOUND', { category: 'not-found' });
   });
 
   it('refuses to change a closed action, or one that does not exist', () => {
     const done = [...open, { type: 'FollowUpActionCompleted', data: { reportId: REPORT, actionId: 'a-1', note: null, completedBy: COACH, completedAt: now } } as const];
-    spec.given(done).when({ type: 'CompleteFollowUpAction', data: { reportId: REPORT, actionId: 'a-1' } } as never, as(COACH)).thenRejects('FOLLOW_UP.ALREADY_CLOSED', { category: 'conflict' });
+    spec.given(done).when({ type: 'CompleteFollowUpAction', data: { reportId: REPORT, actionId: 'a-1' } } as never, as(COACH)).thenRejects('FOLLOW_UP.ALREADY_CLOSED', { category: 'conflict', field: 'actionId' });
     spec.given(done).when({ type: 'DeclineFollowUpAction', data: { reportId: REPORT, actionId: 'a-1' } } as never, as(COACH, { reason: 'r' })).thenRejects('FOLLOW_UP.ALREADY_CLOSED');
     spec.given(open).when({ type: 'CompleteFollowUpAction', data: { reportId: REPORT, actionId: 'a-9' } } as never, as(COACH)).thenRejects('FOLLOW_UP.NOT_FOUND', { category: 'not-found', field: 'actionId' });
   });
@@ -100,6 +121,40 @@ describe('overdue actions (pure query)', () => {
     { type: 'FollowUpActionDeclined', data: { reportId: REPORT, actionId: 'a-declined', reason: 'r', declinedBy: COACH, declinedAt: now } },
   ]);
   const rows = followUpActionRows(state);
+
+  it('shows each action with its status, when it was closed and why it was declined, and the report’s team', () => {
+    const row = (actionId: string, dueOn: string, ownerTeamId: string) => ({
+      actionId,
+      reportId: REPORT,
+      purpose: 'follow-up',
+      preventionKind: null,
+      description: `Do ${actionId}`,
+      ownerTeamId,
+      severity: 'high',
+      dueOn,
+      reportTeamId: TEAM,
+    });
+    expect(rows).toEqual([
+      { ...row('a-due-18', '2026-01-18', TEAM), status: 'open', closedAt: null, declineReason: null },
+      { ...row('a-due-10', '2026-01-10', OTHER_TEAM), status: 'open', closedAt: null, declineReason: null },
+      { ...row('a-done', '2026-01-01', TEAM), status: 'done', closedAt: now, declineReason: null },
+      { ...row('a-declined', '2026-01-01', TEAM), status: 'not-doing', closedAt: now, declineReason: 'r' },
+    ]);
+    expect(followUpActionRows(initialReportState)).toEqual([]);
+  });
+
+  it('lists the most overdue first and, as overdue as each other, by action id, keeping the given order of equal ids', () => {
+    const other = (actionId: string, dueOn: string): FollowUpActionRow => ({ ...rows[0]!, reportId: 'r-2', actionId, dueOn });
+    const mixed = [other('a-1', '2026-01-14'), ...rows, other('a-0', '2026-01-10'), other('a-due-10', '2026-01-10'), other('a-2', '2026-01-10')];
+    expect(overdueActions(mixed, new Date('2026-01-19T00:00:00.000Z')).map((a) => [a.reportId, a.actionId, a.daysOverdue])).toEqual([
+      ['r-2', 'a-0', 8],
+      ['r-2', 'a-2', 8],
+      [REPORT, 'a-due-10', 8],
+      ['r-2', 'a-due-10', 8],
+      ['r-2', 'a-1', 4],
+      [REPORT, 'a-due-18', 0],
+    ]);
+  });
 
   it('is on time all of its due day and overdue from the next midnight (UTC)', () => {
     expect(overdueActions(rows, new Date('2026-01-18T23:59:59.999Z')).map((a) => a.actionId)).toEqual(['a-due-10']);

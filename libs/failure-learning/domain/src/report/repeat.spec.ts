@@ -76,6 +76,22 @@ describe('repeat detection for a new basic failure', () => {
     spec.given([reported({ linkedLessonIds: ['l-z'] })]).when(classifyBasic([b, a, linked]), as(COACH)).then([classifiedNow, flagged(linked, 'explicit-link'), flagged(a, 'area-and-tags'), flagged(b, 'area-and-tags')]);
   });
 
+  it('orders the flags the same whatever order the lessons arrive in', () => {
+    const a = lesson('l-a');
+    const b = lesson('l-b');
+    const c = lesson('l-c');
+    const linkedY = lesson('l-y', { area: 'planning', tags: ['rota'] });
+    const linkedZ = lesson('l-z', { area: 'planning', tags: ['rota'] });
+    const expected = [classifiedNow, flagged(linkedY, 'explicit-link'), flagged(linkedZ, 'explicit-link'), flagged(a, 'area-and-tags'), flagged(b, 'area-and-tags'), flagged(c, 'area-and-tags')];
+    for (const order of [
+      [a, b, c, linkedY, linkedZ],
+      [linkedZ, linkedY, c, b, a],
+      [b, linkedZ, a, c, linkedY],
+    ]) {
+      spec.given([reported({ linkedLessonIds: ['l-z', 'l-y'] })]).when(classifyBasic(order), as(COACH)).then(expected);
+    }
+  });
+
   it('flags nothing for complex or intelligent failures', () => {
     spec
       .given([reported()])

@@ -1,4 +1,5 @@
-import type { CommandContext, SealedValue } from '@leerzone/kernel';
+import { expect } from '@jest/globals';
+import type { CommandContext, Rejection, SealedValue } from '@leerzone/kernel';
 import { fold, isRejection } from '@leerzone/kernel';
 import { testContext } from '@leerzone/kernel/testing';
 import type { LessonReference } from '../lessons/lesson.model';
@@ -17,6 +18,13 @@ export const NOW = new Date('2026-01-15T09:00:00.000Z');
 export const ANNA = 'user-anna';
 export const COACH = 'user-coach';
 export const RULE: FollowUpDueRule = { high: 3, medium: 7, low: 7 };
+
+/** A refusal reads as a sentence that names its subject: no blank start, no gap where a label or action is missing. */
+export const wellFormed = (r: Rejection): Rejection => {
+  expect(r.message).toMatch(/^\S/);
+  expect(r.message).not.toMatch(/\s\s|\s[.,;:)]/);
+  return r;
+};
 
 export const as = (actorId: string, extra: Partial<CommandContext> = {}): Partial<CommandContext> => ({ actor: { id: actorId, kind: 'user' }, now: NOW, ...extra });
 export const anonymously = (extra: Partial<CommandContext> = {}): Partial<CommandContext> => ({ actor: ANONYMOUS_REPORTER_ACTOR, now: NOW, ...extra });

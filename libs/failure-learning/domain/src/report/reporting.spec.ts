@@ -3,7 +3,8 @@ import { isRejection } from '@leerzone/kernel';
 import { DeciderSpecification, testContext } from '@leerzone/kernel/testing';
 import { reportDecider, reportStreamId } from './report.decider';
 import type { ReportEvent } from './report.events';
-import { ANNA, anonymously, anonymousReporterSubject, as, lesson, NOW, REPORT, reported, seal, TEAM } from './report.fixtures';
+import { ANNA, anonymously, anonymousReporterSubject, as, lesson, NOW, REPORT, reported, seal, TEAM, wellFormed } from './report.fixtures';
+import { ANONYMOUS_REPORTER_ACTOR } from './reporting.rules';
 
 const spec = DeciderSpecification.for(reportDecider);
 const now = NOW.toISOString();
@@ -95,12 +96,26 @@ describe('ReportFailure: what happened?', () => {
     spec.given([]).when(report({ reporter: { anonymous: true, identity: seal(anonymousReporterSubject('tenant-other', REPORT)) } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { field: 'reporter.identity' });
     spec.given([]).when(report({ reporter: { anonymous: true, identity: seal(`failure-learning-reporter-${REPORT}`) } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { field: 'reporter.identity' });
     // Plain text is never accepted as an identity.
-    spec.given([]).when(report({ reporter: { anonymous: true, identity: 'Anna de Vries' } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { field: 'reporter.identity' });
+    wellFormed(spec.given([]).when(report({ reporter: { anonymous: true, identity: 'Anna de Vries' } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { field: 'reporter.identity' }));
+    spec.given([]).when(report({ reporter: { anonymous: true, identity: seal(ANNA) } }), anonymously()).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { category: 'precondition' });
+  });
+
+  it('records an anonymous report only under the anonymous reporter actor itself: neither its id as a person nor another service', () => {
+    expect(ANONYMOUS_REPORTER_ACTOR).toEqual({ id: 'failure-learning-anonymous-reporter', kind: 'service' });
+    const identity = seal(anonymousReporterSubject('tenant-test', REPORT));
+    for (const actor of [
+      { id: ANONYMOUS_REPORTER_ACTOR.id, kind: 'user' as const },
+      { id: 'failure-learning-service', kind: 'service' as const },
+    ]) {
+      spec.given([]).when(report({ reporter: { anonymous: true, identity } }), { actor, now: NOW }).thenRejects('REPORT.ANONYMITY_NOT_PROTECTED', { category: 'precondition', field: 'reporter' });
+    }
   });
 
   it('refuses a named report made by a service, and a reporter without the anonymous choice', () => {
-    spec.given([]).when(report(), anonymously()).thenRejects('REPORT.REPORTER_INVALID', { category: 'forbidden' });
-    spec.given([]).when(report({ reporter: {} }), as(ANNA)).thenRejects('REPORT.REPORTER_INVALID', { field: 'reporter.anonymous' });
+    spec.given([]).when(report(), anonymously()).thenRejects('REPORT.REPORTER_INVALID', { category: 'forbidden', field: 'reporter.anonymous' });
+    for (const reporter of [{}, undefined, null, 'anonymous', { anonymous: 'yes' }]) {
+      spec.given([]).when(report({ reporter }), as(ANNA)).thenRejects('REPORT.REPORTER_INVALID', { category: 'invalid', field: 'reporter.anonymous' });
+    }
   });
 
   it.each(['blame', 'culprit', 'responsiblePerson', 'CausedBy'])('asks what happened, never who did it: a %s field is refused', (field) => {
@@ -115,6 +130,13 @@ describe('ReportFailure: what happened?', () => {
     spec.given([]).when(report({ linkedLessonIds: ['l-1', 'l-9'], knownLessons: [lesson('l-1')] }), as(ANNA)).thenRejects('LESSON.NOT_FOUND', { category: 'not-found', field: 'linkedLessonIds.1' });
   });
 
+  it('finds a linked lesson among several the team can see', () => {
+    spec
+      .given([])
+      .when(report({ linkedLessonIds: ['l-2'], knownLessons: [lesson('l-1'), lesson('l-2'), lesson('l-3')] }), as(ANNA))
+      .then([expect.objectContaining({ data: expect.objectContaining({ linkedLessonIds: ['l-2'] }) }) as never, expect.anything() as never]);
+  });
+
   it.each([
     ['reportId', 'REPORT.INVALID', { reportId: ' r-1' }],
     ['teamId', 'REPORT.TEAM_INVALID', { teamId: '' }],
@@ -122,6 +144,7 @@ describe('ReportFailure: what happened?', () => {
     ['happened', 'REPORT.TEXT_INVALID', { happened: '  ' }],
     ['context', 'REPORT.TEXT_INVALID', { context: 'x'.repeat(4001) }],
     ['impact.description', 'REPORT.TEXT_INVALID', { impact: {} }],
+    ['impact.description', 'REPORT.TEXT_INVALID', { impact: undefined }],
     ['impact.cost.amount', 'REPORT.COST_INVALID', { impact: { description: 'd', cost: { amount: -1, currency: 'EUR' } } }],
     ['impact.cost.currency', 'REPORT.COST_INVALID', { impact: { description: 'd', cost: { amount: 1, currency: 'euro' } } }],
     ['severity', 'REPORT.SEVERITY_INVALID', { severity: 'critical' }],
@@ -133,8 +156,8 @@ describe('ReportFailure: what happened?', () => {
     ['tags.1', 'REPORT.TAGS_INVALID', { tags: ['ok', 'not ok'] }],
     ['tags', 'REPORT.TAGS_INVALID', { tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }],
     ['linkedLessonIds.0', 'REPORT.LINK_INVALID', { linkedLessonIds: [''] }],
-  ])('rejects a bad %s with %s, naming the field, and records nothing', (field, code, overrides) => {
-    spec.given([]).when(report(overrides), as(ANNA)).thenRejects(code, { field, category: 'invalid' });
+  ])('rejects a bad %s with %s, naming the field in a sentence, and records nothing', (field, code, overrides) => {
+    wellFormed(spec.given([]).when(report(overrides), as(ANNA)).thenRejects(code, { field, category: 'invalid' }));
   });
 
   it('accepts a report at the tag limit, without a cost', () => {
@@ -145,6 +168,6 @@ describe('ReportFailure: what happened?', () => {
   });
 
   it('rejects reporting the same report twice', () => {
-    spec.given([reported()]).when(report(), as(ANNA)).thenRejects('REPORT.ALREADY_EXISTS', { category: 'conflict' });
+    spec.given([reported()]).when(report(), as(ANNA)).thenRejects('REPORT.ALREADY_EXISTS', { category: 'conflict', field: 'reportId' });
   });
 });
