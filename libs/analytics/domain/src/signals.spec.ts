@@ -58,7 +58,7 @@ describe('control taken back after a failure', () => {
 
   it('a narrowed or removed boundary: the signal names the boundary, the failure and how long after', () => {
     const narrowed = { ...ref('team-t1'), boundaryId: 'b-spend', kind: 'financial' as const, change: 'set' as const, effect: 'narrowed' as const, at: addDays(FAILURE_AT, 3) };
-    const removed = { ...ref('team-t1'), boundaryId: 'b-hours', kind: 'procedural' as const, change: 'removed' as const, effect: 'narrowed' as const, at: addDays(FAILURE_AT, 5) };
+    const removed = { ...ref('team-t1'), boundaryId: 'b-hours', kind: 'core-procedure' as const, change: 'removed' as const, effect: 'narrowed' as const, at: addDays(FAILURE_AT, 5) };
     const found = signalsOf('control-taken-back', { teams: [team({ boundaryChanges: [narrowed, removed] })], reports: [failure] });
     expect(found).toHaveLength(2);
     const of = (boundaryId: string) => found.find((s) => s.details['boundaryId'] === boundaryId)!;
@@ -76,8 +76,8 @@ describe('control taken back after a failure', () => {
       ],
     });
     expect(of('b-spend').explanation).toBe('A financial boundary was narrowed 3 days after a failure report of this team.');
-    expect(of('b-hours')).toMatchObject({ at: removed.at, details: { control: 'boundary', kind: 'procedural', daysAfter: 5 }, triggeredBy: [{ role: 'failure' }, { role: 'boundary-narrowed', eventId: removed.eventId }] });
-    expect(of('b-hours').explanation).toBe('A procedural boundary was removed, narrowing the mandate, 5 days after a failure report of this team.');
+    expect(of('b-hours')).toMatchObject({ at: removed.at, details: { control: 'boundary', kind: 'core-procedure', daysAfter: 5 }, triggeredBy: [{ role: 'failure' }, { role: 'boundary-narrowed', eventId: removed.eventId }] });
+    expect(of('b-hours').explanation).toBe('A core-procedure boundary was removed, narrowing the mandate, 5 days after a failure report of this team.');
   });
 
   it('takes its window from the parameters', () => {
