@@ -46,13 +46,17 @@ describe('whether a round’s zone may be shown', () => {
 
 describe('an aggregate of shown cells', () => {
   it('is the respondent-weighted mean, with its answers and teams', () => {
-    expect(aggregateCells([{ mean: 4, n: 6 }, { mean: 5.5, n: 4 }], 5)).toEqual({ mean: 4.6, n: 10, teams: 2 });
-    expect(aggregateCells([{ mean: 1, n: 3 }, { mean: 2, n: 3 }, { mean: 2, n: 3 }], 5)).toEqual({ mean: 1.667, n: 9, teams: 3 });
+    expect(aggregateCells([{ teamId: 'a', mean: 4, n: 6 }, { teamId: 'b', mean: 5.5, n: 4 }], 5)).toEqual({ mean: 4.6, n: 10, teams: 2 });
+    expect(aggregateCells([{ teamId: 'a', mean: 1, n: 3 }, { teamId: 'b', mean: 2, n: 3 }, { teamId: 'c', mean: 2, n: 3 }], 5)).toEqual({ mean: 1.667, n: 9, teams: 3 });
+  });
+
+  it('counts a team with several cells once', () => {
+    expect(aggregateCells([{ teamId: 'a', mean: 4, n: 5 }, { teamId: 'a', mean: 5, n: 5 }, { teamId: 'b', mean: 3, n: 5 }], 5)).toEqual({ mean: 4, n: 15, teams: 2 });
   });
 
   it('is withheld below the threshold of answers, shown at it', () => {
-    expect(aggregateCells([{ mean: 4, n: 2 }, { mean: 5, n: 2 }], 5)).toBeNull();
-    expect(aggregateCells([{ mean: 4, n: 2 }, { mean: 5, n: 3 }], 5)).toEqual({ mean: 4.6, n: 5, teams: 2 });
+    expect(aggregateCells([{ teamId: 'a', mean: 4, n: 2 }, { teamId: 'b', mean: 5, n: 2 }], 5)).toBeNull();
+    expect(aggregateCells([{ teamId: 'a', mean: 4, n: 2 }, { teamId: 'b', mean: 5, n: 3 }], 5)).toEqual({ mean: 4.6, n: 5, teams: 2 });
   });
 
   it('is none without cells, even where no answers are required', () => {

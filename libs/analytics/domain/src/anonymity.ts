@@ -31,6 +31,8 @@ export function zoneShown(round: Pick<RoundRecord, 'outcome' | 'results' | 'thre
 }
 
 export interface Cell {
+  /** The team whose round the cell is of: a team with two rounds in a period gives two cells, and counts once. */
+  readonly teamId: string;
   readonly mean: number;
   readonly n: number;
 }
@@ -40,5 +42,5 @@ export function aggregateCells(cells: readonly Cell[], threshold: number): { mea
   const n = cells.reduce((sum, cell) => sum + cell.n, 0);
   if (cells.length === 0 || n < threshold) return null;
   const mean = cells.reduce((sum, cell) => sum + cell.mean * cell.n, 0) / n;
-  return { mean: Math.round(mean * 1000) / 1000, n, teams: cells.length };
+  return { mean: Math.round(mean * 1000) / 1000, n, teams: new Set(cells.map((cell) => cell.teamId)).size };
 }

@@ -299,7 +299,7 @@ describe('series per period', () => {
     ]);
   });
 
-  // `teams` in a series point counts the shown cells, one per round: team A’s two rounds of the quarter count twice.
+  // Team A's two rounds of the quarter both count in the mean, and A counts once among the teams.
   it('per quarter, the same events in one point', () => {
     expect(series('quarter', [alfa, bravo], FROM, TO, 5)).toEqual([
       {
@@ -311,7 +311,7 @@ describe('series per period', () => {
         zoneChanges: 1,
         failuresReported: 2,
         basicRepeats: 1,
-        psychologicalSafety: { mean: 4.75, n: 12, teams: 2 },
+        psychologicalSafety: { mean: 4.75, n: 12, teams: 1 },
         abi: { mean: 3.75, n: 12, teams: 2 },
         okr: { graded: 3, meanScore: 0.633 },
       },

@@ -39,12 +39,12 @@ export interface RollUp {
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** The latest shown cell of one instrument of a team, for aggregates. */
-function latestCell(rounds: readonly RoundRecord[], instrumentId: string, threshold: number): Cell | null {
+function latestCell(teamId: string, rounds: readonly RoundRecord[], instrumentId: string, threshold: number): Cell | null {
   const shown = trustRounds(rounds, threshold).shown;
   for (let i = shown.length - 1; i >= 0; i--) {
     const r = shown[i]!;
-    if (instrumentId === PSYCHOLOGICAL_SAFETY && r.psychologicalSafety?.mean != null) return { mean: r.psychologicalSafety.mean, n: r.psychologicalSafety.n };
-    if (instrumentId === ABI_TRUSTWORTHINESS && r.abi?.total != null) return { mean: r.abi.total, n: r.abi.n };
+    if (instrumentId === PSYCHOLOGICAL_SAFETY && r.psychologicalSafety?.mean != null) return { teamId, mean: r.psychologicalSafety.mean, n: r.psychologicalSafety.n };
+    if (instrumentId === ABI_TRUSTWORTHINESS && r.abi?.total != null) return { teamId, mean: r.abi.total, n: r.abi.n };
   }
   return null;
 }
@@ -107,9 +107,9 @@ export function rollUp(teams: readonly TeamSources[], now: string, threshold: nu
     overdueActions += f.failures.overdueActions;
     speakUp += f.failures.speakUpRecognitions;
     detection.push(...sources.reports.map((r) => r.timeToDetectionMinutes));
-    const ps = latestCell(sources.rounds, PSYCHOLOGICAL_SAFETY, threshold);
+    const ps = latestCell(sources.team.teamId, sources.rounds, PSYCHOLOGICAL_SAFETY, threshold);
     if (ps) safety.push(ps);
-    const trust = latestCell(sources.rounds, ABI_TRUSTWORTHINESS, threshold);
+    const trust = latestCell(sources.team.teamId, sources.rounds, ABI_TRUSTWORTHINESS, threshold);
     if (trust) abi.push(trust);
   }
   return {
@@ -227,8 +227,8 @@ export function series(kind: PeriodKind, teams: readonly TeamSources[], from: st
         if (r.zoneChange && shown.length === r.results.length && shown.length > 0) zoneChanges++;
         for (const result of shown) {
           if (result.total === null) continue;
-          if (result.instrumentId === PSYCHOLOGICAL_SAFETY) safety.push({ mean: result.total, n: result.n });
-          if (result.instrumentId === ABI_TRUSTWORTHINESS) abi.push({ mean: result.total, n: result.n });
+          if (result.instrumentId === PSYCHOLOGICAL_SAFETY) safety.push({ teamId: team.teamId, mean: result.total, n: result.n });
+          if (result.instrumentId === ABI_TRUSTWORTHINESS) abi.push({ teamId: team.teamId, mean: result.total, n: result.n });
         }
       }
       for (const o of objectives) {
