@@ -1,4 +1,6 @@
 import { aggregateCells, shownResults } from './anonymity';
+import type { Zone } from './assessment-facts';
+import type { BoundaryChange, DelegationChange, ObjectiveRecord, RoundRecord } from './records';
 import { objective, ref, report, round, team } from './records.fixture';
 import { rollUp, series, unitRollUps } from './roll-ups';
 import { teamFigures, type TeamSources } from './team-figures';
@@ -82,6 +84,157 @@ describe('a team’s figures', () => {
   });
 });
 
+describe('a team’s figures, at their edges', () => {
+  const at = (month: number) => `2026-${String(month).padStart(2, '0')}-01T00:00:00.000Z`;
+  /** A round placing the team in `zone`, changed from `from` (undefined: no change recorded, the zone was the same). */
+  const placed = (roundId: string, month: number, zone: Zone, from?: Zone | null, n = 6) => round(roundId, at(month), zone, { safety: 5, n }, from);
+  const openRound = (roundId: string): RoundRecord => ({ ...round(roundId, at(6), 'learning', { safety: 5 }), state: 'open', closedAt: null, outcome: null, closed: null, results: [], zone: null, zoneChange: null });
+  const delegationChange = (i: number): DelegationChange => ({ ...ref('team-t1'), area: `area-${i}`, from: null, to: 5, at: at(i) });
+  const boundaryChange = (i: number): BoundaryChange => ({ ...ref('team-t1'), boundaryId: `b-${i}`, kind: 'legal', change: 'set', effect: 'narrowed', at: at(i) });
+
+  it('no members and no decisions give no shares', () => {
+    const f = teamFigures(sources({ team: team({ memberCount: 0 }) }), NOW, 5);
+    expect(f.rollout).toMatchObject({ members: 0, yes: 0, yesShare: null });
+    expect(f.decisions).toMatchObject({ recorded: 0, escalated: 0, escalationShare: null });
+  });
+
+  it('decisions: escalated ones answered or still waiting, and the share escalated of all', () => {
+    const byArea = { tooling: { recorded: 6, escalated: 5, approved: 1, refused: 1 } };
+    const f = teamFigures(sources({ team: team({ decisionsRecorded: 6, decisionsEscalated: 5, decisionsApproved: 1, decisionsRefused: 1, decisionsByArea: byArea }) }), NOW, 5);
+    expect(f.decisions).toEqual({ recorded: 6, escalated: 5, approved: 1, refused: 1, awaitingAnswer: 3, escalationShare: 0.455, byArea });
+  });
+
+  it('delegation and boundaries: the levels, every change counted, the latest five shown', () => {
+    const changes = [1, 2, 3, 4, 5, 6, 7];
+    const levels = { tooling: 5 as const, budget: 2 as const };
+    const f = teamFigures(sources({ team: team({ delegation: levels, delegationChanges: changes.map(delegationChange), boundaryCount: 4, boundaryChanges: changes.map(boundaryChange) }) }), NOW, 5);
+    expect(f.delegation).toEqual({ levels, changes: 7, recentChanges: changes.slice(2).map((i) => expect.objectContaining({ area: `area-${i}` })) });
+    expect(f.boundaries).toEqual({ count: 4, changes: 7, recentChanges: changes.slice(2).map((i) => expect.objectContaining({ boundaryId: `b-${i}` })) });
+  });
+
+  it('trust: shown rounds oldest first, each instrument on its own; an open round is neither shown nor withheld', () => {
+    const full = placed('full', 5, 'learning');
+    const abiFirst = { ...full, results: [...full.results].reverse().map((x) => (x.instrumentId === 'abi-trustworthiness' ? { ...x, total: 4.2, dimensions: { ability: 4.1, benevolence: 3.9, integrity: 4.6 } } : x)) };
+    const psOnly = { ...placed('ps-only', 2, 'learning'), results: full.results.filter((x) => x.instrumentId === 'psychological-safety') };
+    const abiOnly = { ...placed('abi-only', 3, 'learning'), results: full.results.filter((x) => x.instrumentId !== 'psychological-safety') };
+    const withheld = placed('withheld', 4, 'anxiety', undefined, 4);
+    const f = teamFigures(sources({ rounds: [abiFirst, openRound('open'), abiOnly, withheld, psOnly] }), NOW, 5);
+    expect(f.trust).toEqual({
+      rounds: [
+        { roundId: 'ps-only', closedAt: at(2), psychologicalSafety: { mean: 5, n: 6 }, abi: null },
+        { roundId: 'abi-only', closedAt: at(3), psychologicalSafety: null, abi: { total: 4, ability: 4, benevolence: 4, integrity: 4, n: 6 } },
+        { roundId: 'full', closedAt: at(5), psychologicalSafety: { mean: 5, n: 6 }, abi: { total: 4.2, ability: 4.1, benevolence: 3.9, integrity: 4.6, n: 6 } },
+      ],
+      roundsWithheld: 1,
+    });
+  });
+
+  it('trust: an ABI result without a dimension shows that sub-score as empty', () => {
+    const r = placed('r1', 3, 'learning');
+    const partial = { ...r, results: r.results.map((x) => (x.instrumentId === 'abi-trustworthiness' ? { ...x, dimensions: { ability: 4.4 } } : x)) };
+    expect(teamFigures(sources({ rounds: [partial] }), NOW, 5).trust.rounds[0]!.abi).toEqual({ total: 4, ability: 4.4, benevolence: null, integrity: null, n: 6 });
+  });
+
+  it('zone: the history oldest first, without rounds that changed nothing or are withheld', () => {
+    const rounds = [placed('r3', 3, 'learning', 'anxiety'), placed('r4', 4, 'learning'), placed('r5', 5, 'apathy', 'learning', 4), placed('r1', 1, 'anxiety', null), openRound('open')];
+    expect(teamFigures(sources({ rounds }), NOW, 5).zone).toEqual({
+      current: 'learning',
+      since: at(3),
+      history: [
+        { roundId: 'r1', from: null, to: 'anxiety', at: at(1) },
+        { roundId: 'r3', from: 'anxiety', to: 'learning', at: at(3) },
+      ],
+    });
+  });
+
+  it('zone: the latest shown round places the team, whatever order the rounds come in', () => {
+    const f = teamFigures(sources({ rounds: [placed('r2', 2, 'comfort', 'anxiety'), placed('r1', 1, 'anxiety', null)] }), NOW, 5);
+    expect(f.zone.current).toBe('comfort');
+    expect(f.zone.since).toBe(at(2));
+  });
+
+  it('zone: since the latest shown move into the current zone, of several', () => {
+    const rounds = [placed('r1', 1, 'learning', null), placed('r2', 2, 'anxiety', 'learning'), placed('r3', 3, 'learning', 'anxiety'), placed('r4', 4, 'anxiety', 'learning'), placed('r5', 5, 'learning', 'anxiety'), placed('r6', 6, 'learning')];
+    expect(teamFigures(sources({ rounds }), NOW, 5).zone).toMatchObject({ current: 'learning', since: at(5) });
+  });
+
+  it('zone: a move into the current zone made in a withheld round is not shown; it is dated by the latest shown round', () => {
+    // r2 (4 answers, under the tenant's 5) moved the team into anxiety; the shown history holds only the move into learning.
+    const rounds = [placed('r1', 1, 'learning', null), placed('r2', 2, 'anxiety', 'learning', 4), placed('r3', 3, 'anxiety')];
+    const f = teamFigures(sources({ rounds }), NOW, 5);
+    expect(f.zone).toEqual({ current: 'anxiety', since: at(3), history: [{ roundId: 'r1', from: null, to: 'learning', at: at(1) }] });
+  });
+
+  it('OKR: removed key results and ungraded objectives not committed leave progress; without a running objective there is none', () => {
+    const base = objective('o1', 'c2', [0.5, 1], NOW);
+    const running: ObjectiveRecord = {
+      ...base,
+      grade: null,
+      keyResults: {
+        'kr-0': { ...base.keyResults['kr-0']!, status: null, attainment: null },
+        'kr-1': { ...base.keyResults['kr-1']!, status: 'behind', attainment: 0.6 },
+        'kr-2': { ...base.keyResults['kr-1']!, status: 'on-track', attainment: 1, removed: true },
+      },
+    };
+    const draft: ObjectiveRecord = { ...objective('o2', 'c2', [1], NOW), grade: null, committed: false };
+    const f = teamFigures(sources({ objectives: [running, draft] }), NOW, 5);
+    expect(f.okr.status).toEqual({ 'on-track': 0, behind: 1, 'at-risk': 0, 'not-checked-in': 1 });
+    expect(f.okr.progress).toBe(0.3);
+    expect(teamFigures(sources({ objectives: [objective('o3', 'c1', [0.7], NOW), draft] }), NOW, 5).okr).toMatchObject({ objectives: 2, progress: null });
+  });
+
+  it('OKR: final scores oldest first; ambition counts aspirational objectives only, near 1.0 from 0.9 on', () => {
+    const objectives = [
+      objective('late', 'c3', [0.6], '2026-06-01T00:00:00.000Z'),
+      objective('early', 'c1', [0.9], '2026-02-01T00:00:00.000Z'),
+      objective('committed', 'c2', [1], '2026-04-01T00:00:00.000Z', 'committed'),
+    ];
+    const { okr } = teamFigures(sources({ objectives }), NOW, 5);
+    expect(okr.finalScores.map((s) => [s.objectiveId, s.commitment, s.score])).toEqual([
+      ['early', 'aspirational', 0.9],
+      ['committed', 'committed', 1],
+      ['late', 'aspirational', 0.6],
+    ]);
+    expect(okr.ambition).toEqual({ aspirationalGraded: 2, nearOne: 1 });
+  });
+
+  it('failures: none reported gives no shares and no median', () => {
+    expect(teamFigures(sources(), NOW, 5).failures).toEqual({
+      reports: 0,
+      perMonth: {},
+      byKind: { basic: 0, complex: 0, intelligent: 0, unclassified: 0 },
+      shareByKind: null,
+      basicRepeats: 0,
+      repeatsWithPreventionDone: 0,
+      medianTimeToDetectionMinutes: null,
+      openActions: 0,
+      overdueActions: 0,
+      speakUpRecognitions: 0,
+    });
+  });
+
+  it('failures: shares by kind, repeats whose prevention was done, actions overdue only once their day has passed', () => {
+    const repeat = (preventionDone: boolean | null) => ({ ...ref('r'), lessonId: 'l', lessonReportId: 'x', preventionActionId: preventionDone === null ? null : 'a0', preventionDone, at: '2026-03-02T00:00:00.000Z' });
+    const action = (dueOn: string, status: 'open' | 'done' | 'not-doing' = 'open') => ({ purpose: 'follow-up' as const, ownerTeamId: 't1', dueOn, status });
+    const reports = [
+      report('2026-03-01T00:00:00.000Z', { kind: 'complex', repeats: [repeat(true), repeat(false), repeat(null)], actions: { a1: action('2026-06-29'), a2: action('2026-07-15'), a3: action('2026-01-01', 'not-doing'), a4: action('2026-06-30') } }),
+      report('2026-03-02T00:00:00.000Z', { kind: 'complex', speakUpRecognitions: 2 }),
+      report('2026-05-02T00:00:00.000Z', { speakUpRecognitions: 1 }),
+    ];
+    expect(teamFigures(sources({ reports }), NOW, 5).failures).toMatchObject({
+      perMonth: { '2026-03': 2, '2026-05': 1 },
+      byKind: { basic: 1, complex: 2, intelligent: 0, unclassified: 0 },
+      shareByKind: { basic: 0.333, complex: 0.667, intelligent: 0, unclassified: 0 },
+      basicRepeats: 3,
+      repeatsWithPreventionDone: 1,
+      openActions: 3,
+      // Due yesterday is overdue; due today or later is not yet.
+      overdueActions: 1,
+      speakUpRecognitions: 3,
+    });
+  });
+});
+
 describe('anonymity in aggregates: no differencing can recover a withheld team', () => {
   const team2 = (teamId: string, unitId: string) => team({ teamId, name: teamId, unitId });
   const withRound = (teamId: string, unitId: string, safety: number, n: number, threshold = 5): TeamSources => ({
@@ -113,8 +266,8 @@ describe('anonymity in aggregates: no differencing can recover a withheld team',
   });
 
   it('an aggregate under the threshold is withheld; a result exactly at it is shown', () => {
-    expect(aggregateCells([{ mean: 5, n: 4 }], 5)).toBeNull();
-    expect(aggregateCells([{ mean: 5, n: 5 }], 5)).toEqual({ mean: 5, n: 5, teams: 1 });
+    expect(aggregateCells([{ teamId: 'A', mean: 5, n: 4 }], 5)).toBeNull();
+    expect(aggregateCells([{ teamId: 'A', mean: 5, n: 5 }], 5)).toEqual({ mean: 5, n: 5, teams: 1 });
     const at = round('r', '2026-03-01T00:00:00.000Z', 'learning', { safety: 5, n: 5 }, null);
     expect(shownResults(at, 5)).toHaveLength(3);
     expect(shownResults({ ...at, outcome: 'not-enough-answers', results: [] }, 5)).toEqual([]);
