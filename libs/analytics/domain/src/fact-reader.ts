@@ -89,10 +89,6 @@ export class Fields {
     return value;
   }
 
-  optionalInstant(field: string): string | null {
-    return this.data[field] === null || this.data[field] === undefined ? null : this.instant(field);
-  }
-
   day(field: string): string {
     const value = this.text(field);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) this.fail(field, 'as a date YYYY-MM-DD');
@@ -116,10 +112,6 @@ export class Fields {
     const value = this.number(field);
     if (!Number.isInteger(value) || value < min) this.fail(field, `as a whole number of at least ${min} (not ${value})`);
     return value;
-  }
-
-  optionalNumber(field: string): number | null {
-    return this.data[field] === null || this.data[field] === undefined ? null : this.number(field);
   }
 
   boolean(field: string): boolean {

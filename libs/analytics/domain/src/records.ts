@@ -25,6 +25,9 @@ export interface DelegationChange extends EventRef {
   readonly at: string;
 }
 
+/** Governance records a review that keeps the level as a change from a level to itself: a review, not a change. */
+export const isLevelChange = (change: DelegationChange): boolean => change.from !== change.to;
+
 export interface BoundaryChange extends EventRef {
   readonly boundaryId: string;
   readonly kind: BoundaryKind;

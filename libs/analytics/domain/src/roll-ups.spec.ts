@@ -215,6 +215,8 @@ describe('series per period', () => {
       delegationChanges: [
         { ...ref('team-A'), area: 'budget', from: null, to: 3, at: '2026-01-15T00:00:00.000Z' },
         { ...ref('team-A'), area: 'budget', from: 3, to: 4, at: '2026-03-03T00:00:00.000Z' },
+        // a review that kept the level: no change in any period
+        { ...ref('team-A'), area: 'budget', from: 4, to: 4, at: '2026-03-20T00:00:00.000Z' },
       ],
       boundaryChanges: [{ ...ref('team-A'), boundaryId: 'b1', kind: 'financial', change: 'set', effect: 'widened', at: '2026-02-02T00:00:00.000Z' }],
       escalations: [

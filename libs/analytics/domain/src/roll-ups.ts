@@ -7,7 +7,7 @@ import { ABI_TRUSTWORTHINESS, PSYCHOLOGICAL_SAFETY, ZONES, type Zone } from './a
 import { aggregateCells, shownResults, type Cell } from './anonymity';
 import type { FailureKind } from './failure-facts';
 import { median, periodEnd, periodOf, periodsBetween, round, type PeriodKind } from './periods';
-import type { RoundRecord, TeamRecord, UnitRecord } from './records';
+import { isLevelChange, type RoundRecord, type TeamRecord, type UnitRecord } from './records';
 import { TEAM_PHASES, type TeamPhase } from './team-facts';
 import { teamFigures, trustRounds, type TeamFigures, type TeamSources } from './team-figures';
 
@@ -216,7 +216,7 @@ export function series(kind: PeriodKind, teams: readonly TeamSources[], from: st
     for (const { team, rounds, objectives, reports } of teams) {
       const phase = phaseAt(team, end);
       if (phase) byPhase[phase]++;
-      delegationChanges += team.delegationChanges.filter((c) => inPeriod(c.at)).length;
+      delegationChanges += team.delegationChanges.filter((c) => isLevelChange(c) && inPeriod(c.at)).length;
       boundaryChanges += team.boundaryChanges.filter((c) => inPeriod(c.at)).length;
       escalations += team.escalations.filter((e) => inPeriod(e.at)).length;
       failures += reports.filter((r) => inPeriod(r.reportedAt)).length;

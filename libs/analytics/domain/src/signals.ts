@@ -8,7 +8,7 @@ import type { Zone } from './assessment-facts';
 import { zoneShown } from './anonymity';
 import { historyLink, type EventRef } from './fact-reader';
 import { addDays, daysBetween, round } from './periods';
-import type { ObjectiveRecord, ReportRecord, RoundRecord, TeamRecord } from './records';
+import { isLevelChange, type ObjectiveRecord, type ReportRecord, type RoundRecord, type TeamRecord } from './records';
 
 export const SIGNAL_RULES = ['control-taken-back', 'zone-shift-after-delegation-change', 'stalled-in-phase', 'repeated-basic-failure', 'ambition-under-fear', 'repeated-escalation'] as const;
 export type SignalRule = (typeof SIGNAL_RULES)[number];
@@ -143,7 +143,7 @@ export function zoneShiftAfterDelegationChange(team: TeamRecord, rounds: readonl
   for (const r of rounds) {
     const z = r.zoneChange;
     if (!z || z.from === null || !zoneShown(r, threshold)) continue;
-    const before = team.delegationChanges.filter((d) => d.to !== d.from && within(d.at, z.at, p.zoneShiftWindowDays) && d.at < z.at).at(-1);
+    const before = team.delegationChanges.filter((d) => isLevelChange(d) && within(d.at, z.at, p.zoneShiftWindowDays) && d.at < z.at).at(-1);
     if (!before) continue;
     const days = round(daysBetween(before.at, z.at), 1);
     const raised = before.from === null || before.to > before.from;

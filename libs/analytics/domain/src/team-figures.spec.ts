@@ -112,6 +112,13 @@ describe('a team’s figures, at their edges', () => {
     expect(f.boundaries).toEqual({ count: 4, changes: 7, recentChanges: changes.slice(2).map((i) => expect.objectContaining({ boundaryId: `b-${i}` })) });
   });
 
+  it('delegation: a review that keeps the level is no change', () => {
+    const reviewed: DelegationChange = { ...delegationChange(8), from: 5, to: 5 };
+    const f = teamFigures(sources({ team: team({ delegationChanges: [delegationChange(1), reviewed, { ...delegationChange(9), from: 5, to: 6 }] }) }), NOW, 5);
+    expect(f.delegation.changes).toBe(2);
+    expect(f.delegation.recentChanges.map((c) => c.area)).toEqual(['area-1', 'area-9']);
+  });
+
   it('trust: shown rounds oldest first, each instrument on its own; an open round is neither shown nor withheld', () => {
     const full = placed('full', 5, 'learning');
     const abiFirst = { ...full, results: [...full.results].reverse().map((x) => (x.instrumentId === 'abi-trustworthiness' ? { ...x, total: 4.2, dimensions: { ability: 4.1, benevolence: 3.9, integrity: 4.6 } } : x)) };

@@ -8,7 +8,7 @@ import { shownResults, zoneShown } from './anonymity';
 import type { FailureKind } from './failure-facts';
 import type { KeyResultStatus } from './okr-facts';
 import { daysBetween, median, monthOf, round } from './periods';
-import type { BoundaryChange, DelegationChange, ObjectiveRecord, ReportRecord, RoundRecord, TeamRecord } from './records';
+import { isLevelChange, type BoundaryChange, type DelegationChange, type ObjectiveRecord, type ReportRecord, type RoundRecord, type TeamRecord } from './records';
 import type { DelegationLevel, TeamPhase } from './team-facts';
 
 /** Changes shown in full per team; the counts cover all of them. */
@@ -151,6 +151,7 @@ export function teamFigures({ team, rounds, objectives, reports }: TeamSources, 
     }
   }
   const repeats = reports.flatMap((r) => r.repeats);
+  const levelChanges = team.delegationChanges.filter(isLevelChange);
 
   return {
     teamId: team.teamId,
@@ -164,7 +165,7 @@ export function teamFigures({ team, rounds, objectives, reports }: TeamSources, 
       yes: team.yesMemberIds.length,
       yesShare: share(team.yesMemberIds.length, team.memberCount),
     },
-    delegation: { levels: team.delegation, changes: team.delegationChanges.length, recentChanges: team.delegationChanges.slice(-RECENT_CHANGES) },
+    delegation: { levels: team.delegation, changes: levelChanges.length, recentChanges: levelChanges.slice(-RECENT_CHANGES) },
     boundaries: { count: team.boundaryCount, changes: team.boundaryChanges.length, recentChanges: team.boundaryChanges.slice(-RECENT_CHANGES) },
     decisions: {
       recorded: team.decisionsRecorded,
