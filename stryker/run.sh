@@ -10,5 +10,6 @@ libraries=("$@")
 if [ ${#libraries[@]} -eq 0 ]; then libraries=(governance okr assessment failure-learning analytics kernel); fi
 for library in "${libraries[@]}"; do
   echo "== mutation testing: ${library}"
+  node stryker/forget-static.mjs "${library}"
   npx stryker run "stryker/${library}.conf.mjs"
 done

@@ -1,0 +1,23 @@
+// Drops the static mutants from a library's incremental report, so the next run tests them again:
+//   node stryker/forget-static.mjs okr
+// A static mutant runs when its module loads (a constant, a lookup table), so Stryker records no
+// covering tests for it, and an incremental run reuses its last result even after the specs that
+// would kill it were added (seen in failure-learning: `isConfidentialCaseEvent → () => undefined`
+// "survived" from the first run, killed when tested again). run.sh calls this before every run.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+for (const name of process.argv.slice(2)) {
+  const file = join(root, 'stryker', 'reports', `${name}.incremental.json`);
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let dropped = 0;
+  for (const entry of Object.values(report.files)) {
+    const kept = entry.mutants.filter((mutant) => !mutant.static);
+    dropped += entry.mutants.length - kept.length;
+    entry.mutants = kept;
+  }
+  writeFileSync(file, JSON.stringify(report));
+  console.log(`${name}: ${dropped} static mutants will be tested again`);
+}
