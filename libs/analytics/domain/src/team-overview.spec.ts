@@ -1,5 +1,5 @@
 import { TeamFactError, readTeamFact } from './team-facts';
-import { summariseTeams, type TeamOverview } from './team-overview';
+import { summariseTeamGroups, summariseTeams, type TeamOverview } from './team-overview';
 
 const AT = '2026-03-02T09:00:00.000Z';
 const event = (type: string, data: Record<string, unknown>, schemaVersion = 1) => ({ type, schemaVersion, data });
@@ -64,5 +64,24 @@ describe('team overview', () => {
       escalationShare: 0.1,
     });
     expect(summariseTeams([])).toMatchObject({ teams: 0, escalationShare: null });
+  });
+
+  it('summarises the groups a store counts and sums by phase; a key that is no phase counts in the totals only', () => {
+    const sums = (memberCount: number, decisionsRecorded: number, decisionsEscalated: number) => ({ memberCount, decisionsRecorded, decisionsEscalated });
+    expect(
+      summariseTeamGroups([
+        { key: 'forming', count: 4, sums: sums(30, 10, 2) },
+        { key: 'self-steering', count: 2, sums: sums(12, 20, 1) },
+        { key: null, count: 1, sums: sums(3, 0, 0) },
+      ]),
+    ).toEqual({
+      teams: 7,
+      byPhase: { preparing: 0, pilot: 0, forming: 4, performing: 0, 'self-steering': 2 },
+      members: 45,
+      decisionsRecorded: 30,
+      decisionsEscalated: 3,
+      escalationShare: 0.091,
+    });
+    expect(summariseTeamGroups([{ key: 'toString', count: 1, sums: sums(1, 0, 0) }]).byPhase).toEqual({ preparing: 0, pilot: 0, forming: 0, performing: 0, 'self-steering': 0 });
   });
 });

@@ -30,19 +30,31 @@ export interface TeamsSummary {
   readonly escalationShare: number | null;
 }
 
-/** The tenant-wide figures over its teams' overviews. */
-export function summariseTeams(teams: Iterable<Pick<TeamOverview, 'phase' | CountedField>>): TeamsSummary {
+/** What a store gives for the teams of one phase: their number and the totals of the counted fields. */
+export interface TeamGroup {
+  /** The phase; a key that is no phase (no team document has one) counts in the totals only. */
+  readonly key: unknown;
+  readonly count: number;
+  readonly sums: Readonly<Record<CountedField, number>>;
+}
+
+export const COUNTED_FIELDS: readonly CountedField[] = ['memberCount', 'decisionsRecorded', 'decisionsEscalated'];
+
+const isPhase = (key: unknown): key is TeamPhase => (TEAM_PHASES as readonly unknown[]).includes(key);
+
+/** The tenant-wide figures from its teams grouped by phase (every phase present). */
+export function summariseTeamGroups(groups: Iterable<TeamGroup>): TeamsSummary {
   const byPhase = Object.fromEntries(TEAM_PHASES.map((phase) => [phase, 0])) as Record<TeamPhase, number>;
   let count = 0;
   let members = 0;
   let decisionsRecorded = 0;
   let decisionsEscalated = 0;
-  for (const team of teams) {
-    count++;
-    byPhase[team.phase]++;
-    members += team.memberCount;
-    decisionsRecorded += team.decisionsRecorded;
-    decisionsEscalated += team.decisionsEscalated;
+  for (const group of groups) {
+    count += group.count;
+    if (isPhase(group.key)) byPhase[group.key] += group.count;
+    members += group.sums.memberCount;
+    decisionsRecorded += group.sums.decisionsRecorded;
+    decisionsEscalated += group.sums.decisionsEscalated;
   }
   const decisions = decisionsRecorded + decisionsEscalated;
   return {
@@ -53,4 +65,11 @@ export function summariseTeams(teams: Iterable<Pick<TeamOverview, 'phase' | Coun
     decisionsEscalated,
     escalationShare: decisions === 0 ? null : Math.round((decisionsEscalated / decisions) * 1000) / 1000,
   };
+}
+
+/** The tenant-wide figures over its teams' overviews, each team a group of one. */
+export function summariseTeams(teams: Iterable<Pick<TeamOverview, 'phase' | CountedField>>): TeamsSummary {
+  return summariseTeamGroups(
+    Array.from(teams, (team) => ({ key: team.phase, count: 1, sums: { memberCount: team.memberCount, decisionsRecorded: team.decisionsRecorded, decisionsEscalated: team.decisionsEscalated } })),
+  );
 }

@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { TeamOverview } from '@leerzone/analytics-domain';
+import { COUNTED_FIELDS, summariseTeamGroups, type TeamOverview } from '@leerzone/analytics-domain';
 import { CurrentPrincipal, ProjectionsHost, Roles, parseRequest, type Principal, ApiQueryFrom } from '@leerzone/nest-platform';
 import { guardedQuery } from '@leerzone/service-kit';
 import { TEAM_OVERVIEW_PROJECTION, type TeamOverviewDocument } from '../read-model/team-overview.projection';
 import { ListTeamOverviewQuery } from './list-team-overview.request';
-import { SUMMED_TEAM_FIELDS, teamsSummary } from './teams-summary';
 
 @ApiTags('analytics: teams')
 @Controller('api/analytics/teams')
@@ -51,12 +50,12 @@ export class ListTeamOverviewController {
         teams.find({ tenantId, ...(request.phase ? { phase: request.phase } : {}) }, { sort: { name: 1 }, limit: request.limit, ...(request.after ? { after: request.after } : {}) }),
       ),
       // Counted and summed by the store per phase: the tenant's thousands of team documents are never read here.
-      teams.summarise({ tenantId }, { groupBy: 'phase', sum: SUMMED_TEAM_FIELDS }),
+      teams.summarise({ tenantId }, { groupBy: 'phase', sum: COUNTED_FIELDS }),
     ]);
     return {
       items: page.items.map(overview),
       ...(page.next ? { next: page.next } : {}),
-      summary: teamsSummary(byPhase),
+      summary: summariseTeamGroups(byPhase),
     };
   }
 }
