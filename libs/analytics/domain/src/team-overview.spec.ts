@@ -1,5 +1,5 @@
 import { TeamFactError, readTeamFact } from './team-facts';
-import { summariseTeamGroups, summariseTeams, type TeamOverview } from './team-overview';
+import { COUNTED_FIELDS, summariseTeamGroups, summariseTeams, type TeamOverview } from './team-overview';
 
 const AT = '2026-03-02T09:00:00.000Z';
 const event = (type: string, data: Record<string, unknown>, schemaVersion = 1) => ({ type, schemaVersion, data });
@@ -82,6 +82,18 @@ describe('team overview', () => {
       decisionsEscalated: 3,
       escalationShare: 0.091,
     });
+    // What the service asks the store to sum (COUNTED_FIELDS), summed here per phase: the same summary as from the teams themselves.
+    const teams = [
+      { phase: 'pilot' as const, memberCount: 5, decisionsRecorded: 2, decisionsEscalated: 1 },
+      { phase: 'pilot' as const, memberCount: 3, decisionsRecorded: 4, decisionsEscalated: 0 },
+      { phase: 'performing' as const, memberCount: 8, decisionsRecorded: 7, decisionsEscalated: 2 },
+    ];
+    const phases = [...new Set(teams.map((team) => team.phase))];
+    const groups = phases.map((phase) => {
+      const members = teams.filter((team) => team.phase === phase);
+      return { key: phase, count: members.length, sums: Object.fromEntries(COUNTED_FIELDS.map((field) => [field, members.reduce((total, team) => total + team[field], 0)])) as Record<(typeof COUNTED_FIELDS)[number], number> };
+    });
+    expect(summariseTeamGroups(groups)).toEqual(summariseTeams(teams));
     expect(summariseTeamGroups([{ key: 'toString', count: 1, sums: sums(1, 0, 0) }]).byPhase).toEqual({ preparing: 0, pilot: 0, forming: 0, performing: 0, 'self-steering': 0 });
   });
 });
