@@ -116,11 +116,16 @@ const orderedIndexes = (state: CollectionState): OrderedIndex[] => [...state.ind
  * them. An array or the map's own iterator, not a generator: resuming generators per document
  * cost more than testing the documents against the filter.
  */
-const candidates = (state: CollectionState, listed: Document[] | undefined, plan: ReturnType<typeof planQuery>): Iterable<Document> => {
+const candidates = (state: CollectionState, listed: Document[] | undefined, plan: ReturnType<typeof planQuery>, all = true): Iterable<Document> => {
   if (listed) return listed;
-  if (plan) return plan.index.idsWith(plan.prefix).map((id) => state.documents.get(id)!);
+  if (plan) return all ? plan.index.idsWith(plan.prefix).map((id) => state.documents.get(id)!) : firstOfRange(state, plan);
   return state.documents.values();
 };
+
+/** The range walked lazily, for a query that stops at its first match (findOne): the range is not built for one document. */
+function* firstOfRange(state: CollectionState, plan: NonNullable<ReturnType<typeof planQuery>>): Generator<Document> {
+  for (const id of plan.index.scan(plan.prefix, false, 1)) yield state.documents.get(id)!;
+}
 
 /**
  * The first `limit` documents (all without one) in sort order, by mingo's comparison of
@@ -402,7 +407,7 @@ class InMemoryCollection<T extends Document> implements ProjectionCollection<T> 
     if (listed && Object.keys(filter).length === 1) return all ? listed : listed.slice(0, 1);
     const compiled = matcher(filter);
     const found: Document[] = [];
-    for (const document of candidates(state, listed, listed ? undefined : planQuery(orderedIndexes(state), filter))) {
+    for (const document of candidates(state, listed, listed ? undefined : planQuery(orderedIndexes(state), filter), all)) {
       if (compiled.test(document)) {
         found.push(document);
         if (!all) break;
