@@ -1,9 +1,10 @@
-// Drops the static mutants from a library's incremental report, so the next run tests them again:
+// Drops the static mutants that lived from a library's incremental report, so the next run tests them again:
 //   node stryker/forget-static.mjs okr
 // A static mutant runs when its module loads (a constant, a lookup table), so Stryker records no
 // covering tests for it, and an incremental run reuses its last result even after the specs that
 // would kill it were added (seen in failure-learning: `isConfidentialCaseEvent → () => undefined`
-// "survived" from the first run, killed when tested again). run.sh calls this before every run.
+// "survived" from the first run, killed when tested again). A killed static mutant is kept: Stryker
+// reuses it only while the test that killed it exists unchanged. run.sh calls this before every run.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,10 +15,10 @@ for (const name of process.argv.slice(2)) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   let dropped = 0;
   for (const entry of Object.values(report.files)) {
-    const kept = entry.mutants.filter((mutant) => !mutant.static);
+    const kept = entry.mutants.filter((mutant) => !mutant.static || mutant.status === 'Killed');
     dropped += entry.mutants.length - kept.length;
     entry.mutants = kept;
   }
   writeFileSync(file, JSON.stringify(report));
-  console.log(`${name}: ${dropped} static mutants will be tested again`);
+  console.log(`${name}: ${dropped} static mutants that lived will be tested again`);
 }
