@@ -96,7 +96,7 @@ describe('tenant instruments', () => {
       .given([])
       .when(define({ dimensions: [...input.dimensions, { dimensionId: 'empty', title: 'Empty' }] }))
       .thenRejects('INSTRUMENT.DEFINITION_INVALID', { field: 'dimensions' });
-    spec.given([]).when({ type: 'DefineInstrument', data: { instrumentId: 'Team Energy', definition: input } }).thenRejects('INSTRUMENT.ID_INVALID', { field: 'instrumentId' });
+    spec.given([]).when({ type: 'DefineInstrument', data: { instrumentId: 'Team Energy', definition: input } }).thenRejects('INSTRUMENT.ID_INVALID', { category: 'invalid', field: 'instrumentId' });
     spec.given([defined]).when({ type: 'DefineInstrument', data: { instrumentId: 'team-energy', definition: input } }).thenRejects('INSTRUMENT.ALREADY_EXISTS');
   });
 

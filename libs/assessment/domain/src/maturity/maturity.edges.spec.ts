@@ -82,7 +82,8 @@ describe('recording task maturity at its edges', () => {
     spec.given([]).when(record({ task: 'budgeting!' }), as(COACH)).thenRejects('MATURITY.TASK_INVALID', { category: 'invalid', field: 'task' });
     spec.given([]).when(record({ task: 7 }), as(COACH)).thenRejects('MATURITY.TASK_INVALID', { field: 'task' });
     for (const taskTitle of ['', '   ', 'x'.repeat(121), undefined]) {
-      spec.given([]).when(record({ taskTitle }), as(COACH)).thenRejects('MATURITY.TASK_INVALID', { category: 'invalid', field: 'taskTitle' });
+      const refusal = spec.given([]).when(record({ taskTitle }), as(COACH)).thenRejects('MATURITY.TASK_INVALID', { category: 'invalid', field: 'taskTitle' });
+      expect(refusal.message).toMatch(/^The task title (must not be empty|may be at most 120 characters)/);
     }
     spec.given([]).when(record({ taskTitle: 'x'.repeat(120) }), as(COACH)).then([
       { ...recorded('budgeting', 'some', 'high'), data: { ...recorded('budgeting', 'some', 'high').data, taskTitle: 'x'.repeat(120) } },

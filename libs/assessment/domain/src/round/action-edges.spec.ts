@@ -156,3 +156,23 @@ describe('settling and rating actions: edges', () => {
     spec.given(given).when(rate(COACH), as(COACH)).thenRejects('ACTION.NOT_A_TEAM_MEMBER', { field: 'memberId', category: 'forbidden' });
   });
 });
+
+describe('refusals of focus items and actions', () => {
+  it('are classed for the caller and say what is wrong', () => {
+    const focused = [...afterClose, chosen([ps('ps-1')], T0), agreed({ agreedAt: T0 })];
+    const rate = (helped: unknown) => ({ type: 'RateActionHelpfulness', data: { roundId: ROUND, actionId: 'a-1', memberId: ANNA, helped } }) as never;
+    const four = ['ps-1', 'ps-2', 'ps-3', 'ps-4'].map(ps);
+    const cases: [string, RoundEvent[], never, string, Rejection['category'], string, RegExp][] = [
+      ['an item without results', afterClose, choose([ps('ps-99')]), 'FOCUS.ITEM_UNKNOWN', 'invalid', 'items[0]', /has results for, named by instrumentId and itemId/],
+      ['a fourth focus item', afterClose, choose(four), 'FOCUS.ITEMS_INVALID', 'invalid', 'items', /Choose 1 to 3 focus items/],
+      ['an owner from outside', afterClose, agree({ ownerId: 'user-stranger' }), 'ACTION.OWNER_NOT_IN_TEAM', 'precondition', 'ownerId', /^user-stranger was neither/],
+      ['a due date that is no date', afterClose, agree({ dueOn: 'soon' }), 'ACTION.DUE_ON_INVALID', 'invalid', 'dueOn', /a date such as 2026-04-01/],
+      ['a due date in the past', afterClose, agree({ dueOn: '2026-01-14' }), 'ACTION.DUE_ON_INVALID', 'invalid', 'dueOn', /in the past/],
+      ['a focus item not chosen', focused, agree({ actionId: 'a-2', focusItem: ps('ps-2') }), 'ACTION.FOCUS_ITEM_NOT_CHOSEN', 'precondition', 'focusItem', /Choose ps-2 as a focus item/],
+      ['a helped that is no boolean', focused, rate('yes'), 'ACTION.HELPED_INVALID', 'invalid', 'helped', /true or false/],
+    ];
+    for (const [, given, command, code, category, field, message] of cases) {
+      expect(wellFormed(spec.given(given).when(command, as(ANNA)).thenRejects(code, { category, field })).message).toMatch(message);
+    }
+  });
+});
