@@ -4,6 +4,9 @@
 // so mutants that do not compile are run and fail their tests like any other (they count as
 // killed; see docs/testing.md).
 
+/** Files of a library's source that are never mutated: specs, fixtures, barrels, test helpers. */
+export const notMutated = ['!**/*.spec.ts', '!**/*.fixtures.ts', '!**/*.fixture.ts', '!**/index.ts', '!**/testing/**'];
+
 /**
  * @param {string} name
  * @param {string} dir the library, relative to the root
@@ -27,7 +30,7 @@ export function libraryConfig(name, dir, options = {}) {
         ...(options.testMatch ? { testMatch: options.testMatch } : {}),
       },
     },
-    mutate: options.mutate ?? [`${dir}/src/**/*.ts`, '!**/*.spec.ts', '!**/*.fixtures.ts', '!**/*.fixture.ts', '!**/index.ts', '!**/testing/**'],
+    mutate: options.mutate ?? [`${dir}/src/**/*.ts`, ...notMutated],
     // Only what the library's unit tests need goes into the sandbox (the rest of the tree is large
     // and edited by others meanwhile); node_modules is linked, so other workspace packages resolve
     // to the working tree unmutated.
