@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Rejection } from '@leerzone/kernel';
 import { aggregateStreamId, fold, isRejection } from '@leerzone/kernel';
 import { DeciderSpecification, testContext } from '@leerzone/kernel/testing';
 import type { CycleCommand } from './cycle.commands';
@@ -196,5 +197,22 @@ describe('cycle streams and event types', () => {
   it('fails loudly on a command or event it does not know', () => {
     expect(() => cycleDecider.decide({ type: 'DeleteCycle', data: { cycleId: 'c-1' } } as unknown as CycleCommand, initialCycleState, testContext())).toThrow();
     expect(() => cycleDecider.evolve(initialCycleState, { type: 'CycleDeleted', data: { cycleId: 'c-1' } } as unknown as CycleEvent)).toThrow();
+  });
+});
+
+describe('each lifecycle refusal says in words what it refused', () => {
+  const move = (type: 'StartCycle' | 'StartGrading'): CycleCommand => ({ type, data: { cycleId: 'c-1' } });
+  const close = (ungradedObjectiveIds: readonly string[] = []): CycleCommand => ({ type: 'CloseCycle', data: { cycleId: 'c-1', ungradedObjectiveIds } });
+  const cases: [string, CycleEvent[], CycleCommand, { code: string; category: Rejection['category']; field: string; says: string }][] = [
+    ['a cycle id that is no id', [], plan({ cycleId: '' }), { code: 'OKR.CYCLE_ID_INVALID', category: 'invalid', field: 'cycleId', says: 'The cycle id must be' }],
+    ['a name longer than allowed', [], plan({ quarter: '2026-Q3', name: 'x'.repeat(MAX_CYCLE_NAME_LENGTH + 1) }), { code: 'OKR.CYCLE_NAME_INVALID', category: 'invalid', field: 'name', says: 'The cycle name may be at most' }],
+    ['starting a running cycle', [planned, started], move('StartCycle'), { code: 'OKR.CYCLE_WRONG_STATUS', category: 'precondition', field: 'cycleId', says: 'you can start a cycle only while it is planning' }],
+    ['grading a cycle in grading', [planned, started, grading], move('StartGrading'), { code: 'OKR.CYCLE_WRONG_STATUS', category: 'precondition', field: 'cycleId', says: 'you can start grading only while it is running' }],
+    ['closing a cycle in planning', [planned], close(), { code: 'OKR.CYCLE_WRONG_STATUS', category: 'precondition', field: 'cycleId', says: 'you can close a cycle only while it is grading' }],
+    ['closing with objectives ungraded', [planned, started, grading], close(['obj-1', 'obj-2']), { code: 'OKR.CYCLE_NOT_GRADED', category: 'precondition', field: 'ungradedObjectiveIds', says: '2 still ungraded: obj-1, obj-2.' }],
+  ];
+
+  it.each(cases)('%s', (_, given, command, { code, category, field, says }) => {
+    spec.given(given).when(command).thenRejects(code, { category, field, message: expect.stringContaining(says) as never });
   });
 });

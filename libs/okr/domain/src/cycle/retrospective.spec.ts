@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Rejection } from '@leerzone/kernel';
 import { fold } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { RecordRetrospective } from './cycle.commands';
@@ -93,5 +94,18 @@ describe('retrospectives in the cycle state', () => {
       { teamId: 'team-c', recordedLateAt: null },
     ]);
     expect(teamsStartedWithoutRetrospective(fold(cycleDecider, [planned, started]), [])).toEqual([]);
+  });
+});
+
+describe('each retrospective refusal says in words what it refused', () => {
+  const grading: CycleEvent = { type: 'CycleGradingStarted', data: { cycleId: 'c-1', startedBy: 'user-test', startedAt: '2026-07-01T08:00:00.000Z' } };
+  const cases: [string, CycleEvent[], RecordRetrospective, { code: string; category: Rejection['category']; field: string; says: string }][] = [
+    ['one once grading began', [planned, started, grading], retro(), { code: 'OKR.CYCLE_WRONG_STATUS', category: 'precondition', field: 'cycleId', says: 'you can record a retrospective only while it is planning or running' }],
+    ['a team id that is no id', [planned], retro({ teamId: '' }), { code: 'OKR.TEAM_ID_INVALID', category: 'invalid', field: 'teamId', says: 'The team id must be' }],
+    ['a previous cycle id that is no id', [planned], retro({ previousCycleId: '' }), { code: 'OKR.CYCLE_ID_INVALID', category: 'invalid', field: 'previousCycleId', says: 'The previous cycle id must be' }],
+  ];
+
+  it.each(cases)('%s', (_, given, command, { code, category, field, says }) => {
+    spec.given(given).when(command).thenRejects(code, { category, field, message: expect.stringContaining(says) as never });
   });
 });

@@ -46,8 +46,49 @@ export function alignmentTree(objectives: readonly ObjectiveState[]): readonly A
       .sort(order)
       .map((child) => node(child, new Set(seen).add(child.objectiveId!))),
   });
-  return known
-    .filter((o) => parentOf(o) === null)
-    .sort(order)
-    .map((o) => node(o, new Set([o.objectiveId!])));
+  const roots = known.filter((o) => parentOf(o) === null);
+  for (const first of loopBreakers(known, roots, parentOf, order)) roots.push(first);
+  return roots.sort(order).map((o) => node(o, new Set([o.objectiveId!])));
+}
+
+/**
+ * Alignments can form a loop (unit objective A supports B while B supports A: each decision sees
+ * only its own objective), and a loop has no root above it. So that none of its objectives, nor
+ * any objective under them, drops out of the tree, each loop is shown from its first member in
+ * the tree's order.
+ */
+function loopBreakers(
+  known: readonly ObjectiveState[],
+  roots: readonly ObjectiveState[],
+  parentOf: (o: ObjectiveState) => string | null,
+  order: (a: ObjectiveState, b: ObjectiveState) => number,
+): ObjectiveState[] {
+  const byId = new Map(known.map((o) => [o.objectiveId!, o]));
+  const childrenOf = new Map<string, ObjectiveState[]>();
+  for (const o of known) {
+    const parent = parentOf(o);
+    if (parent !== null) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), o]);
+  }
+  const reached = new Set<string>();
+  const reach = (o: ObjectiveState): void => {
+    if (reached.has(o.objectiveId!)) return;
+    reached.add(o.objectiveId!);
+    for (const child of childrenOf.get(o.objectiveId!) ?? []) reach(child);
+  };
+  roots.forEach(reach);
+  const breakers: ObjectiveState[] = [];
+  for (const o of [...known].sort(order)) {
+    if (reached.has(o.objectiveId!)) continue;
+    // Not reached from a root: its chain of parents ends in a loop.
+    const chain: ObjectiveState[] = [];
+    let at: ObjectiveState = o;
+    while (!chain.includes(at)) {
+      chain.push(at);
+      at = byId.get(parentOf(at)!)!;
+    }
+    const first = chain.slice(chain.indexOf(at)).sort(order)[0]!;
+    breakers.push(first);
+    reach(first);
+  }
+  return breakers;
 }

@@ -221,4 +221,39 @@ describe('the alignment tree: order and shape', () => {
   it('a link to an objective not in the list makes a root', () => {
     expect(shape(alignmentTree([state(linked(define('t-1', 'team', 'Alpha'), 'org-elsewhere', true))]))).toEqual([{ id: 't-1', pending: false, children: [] }]);
   });
+
+  it('a loop of alignments (two units supporting each other) is shown from its first member, with everything under it', () => {
+    const tree = alignmentTree([
+      state(linked(define('t-1', 'team', 'Alpha'), 'u-b', true)),
+      state(linked(define('u-b', 'unit', 'Bravo'), 'u-a', true)),
+      state(linked(define('u-a', 'unit', 'Charlie'), 'u-b', false)),
+      state(define('org-1', 'organisation', 'Delta')),
+      // A loop of three, reached first through a team objective under it.
+      state(linked(define('t-2', 'team', 'Echo'), 'u-z', true)),
+      state(linked(define('u-x', 'unit', 'Zulu'), 'u-y', true)),
+      state(linked(define('u-y', 'unit', 'Yankee'), 'u-z', true)),
+      state(linked(define('u-z', 'unit', 'Xray'), 'u-x', true)),
+    ]);
+    expect(shape(tree)).toEqual([
+      { id: 'org-1', pending: false, children: [] },
+      { id: 'u-b', pending: false, children: [{ id: 'u-a', pending: true, children: [] }, { id: 't-1', pending: false, children: [] }] },
+      {
+        id: 'u-z',
+        pending: false,
+        children: [
+          { id: 'u-y', pending: false, children: [{ id: 'u-x', pending: false, children: [] }] },
+          { id: 't-2', pending: false, children: [] },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('an alignment that does not run upward', () => {
+  it('is invalid input, naming both levels and the direction alignment runs', () => {
+    spec
+      .given(running())
+      .when(propose({ ...unitGoal, level: 'team', owner: { kind: 'team', id: 'team-b' } }))
+      .thenRejects('OKR.ALIGNMENT_NOT_UPWARD', { category: 'invalid', field: 'parent.objectiveId', message: expect.stringContaining('A team-level objective cannot support a team-level one') as never });
+  });
 });

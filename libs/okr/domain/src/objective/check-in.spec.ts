@@ -5,7 +5,7 @@ import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { ObjectiveCommand } from './objective.commands';
 import type { KeyResultCheckedIn, ObjectiveEvent } from './objective.events';
 import { objectiveDecider } from './objective.decider';
-import { addKr, ANNA, checkIn, commit, cycle, DAY, decide, decrease, define, history, increase, milestone, OBJ, on, running, runningSteps, sealed } from './objective.fixtures';
+import { addKr, ANNA, checkIn, commit, cycle, DAY, decide, decrease, define, history, increase, lazy, milestone, OBJ, on, running, runningSteps, sealed } from './objective.fixtures';
 import { objectiveProgress, objectiveStatus, overdueKeyResults } from './objective.queries';
 import { DEFAULT_STATUS_THRESHOLDS } from './progress';
 
@@ -157,11 +157,10 @@ describe('roll-up', () => {
 });
 
 describe('overdue check-ins (cadence 7 days, committed on day 0)', () => {
-  const events = history(...runningSteps(), [checkIn('c-1', 'kr-1', 45), on(10)]);
-  const state = fold(objectiveDecider, events);
+  const state = lazy(() => fold(objectiveDecider, history(...runningSteps(), [checkIn('c-1', 'kr-1', 45), on(10)])));
 
   it('lists key results past their cadence: kr-1 was due on day 17, the others on day 7', () => {
-    expect(overdueKeyResults(state, cycle('running'), 7, DAY(20))).toEqual([
+    expect(overdueKeyResults(state(), cycle('running'), 7, DAY(20))).toEqual([
       { keyResultId: 'kr-1', lastCheckInAt: DAY(10).toISOString(), dueAt: DAY(17).toISOString(), daysOverdue: 3 },
       { keyResultId: 'kr-2', lastCheckInAt: null, dueAt: DAY(7).toISOString(), daysOverdue: 13 },
       { keyResultId: 'kr-3', lastCheckInAt: null, dueAt: DAY(7).toISOString(), daysOverdue: 13 },
@@ -169,8 +168,8 @@ describe('overdue check-ins (cadence 7 days, committed on day 0)', () => {
   });
 
   it('is not overdue at the due moment itself, nor outside a running cycle', () => {
-    expect(overdueKeyResults(state, cycle('running'), 7, DAY(17)).map((o) => o.keyResultId)).toEqual(['kr-2', 'kr-3']);
-    expect(overdueKeyResults(state, cycle('grading'), 7, DAY(20))).toEqual([]);
+    expect(overdueKeyResults(state(), cycle('running'), 7, DAY(17)).map((o) => o.keyResultId)).toEqual(['kr-2', 'kr-3']);
+    expect(overdueKeyResults(state(), cycle('grading'), 7, DAY(20))).toEqual([]);
   });
 });
 
@@ -247,5 +246,22 @@ describe('check-in input at its edges', () => {
     const resolve = (blockerId: string): ObjectiveCommand => ({ type: 'ResolveBlocker', data: { objectiveId: OBJ, blockerId } });
     spec.given([]).when(resolve('b-1')).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { category: 'not-found', field: 'objectiveId' });
     spec.given(running()).when(resolve('b-1')).thenRejects('OKR.BLOCKER_NOT_FOUND', { category: 'not-found', field: 'blockerId' });
+  });
+});
+
+describe('each check-in refusal says of which kind it is and what it refused', () => {
+  const once = () => history(...runningSteps(), [checkIn('c-1', 'kr-1', 50), on(50)]);
+  const cases: [string, () => ObjectiveEvent[], ObjectiveCommand, { code: string; category: Rejection['category']; field: string; says: string }][] = [
+    [
+      'a remover it does not know is invalid input, listing the removers it knows',
+      running,
+      checkIn('c-1', 'kr-1', 47.4, 7, { blockers: [{ ...blocker, removableBy: { kind: 'the-boss' } as never }] }),
+      { code: 'OKR.BLOCKER_INVALID', category: 'invalid', field: 'blockers.0.removableBy.kind', says: 'another team ({ kind: "team", teamId }), the coach, or the unit above' },
+    ],
+    ['a check-in id recorded before is a conflict', once, checkIn('c-1', 'kr-2', 15), { code: 'OKR.CHECK_IN_ALREADY_RECORDED', category: 'conflict', field: 'checkInId', says: 'Check-in c-1 is already recorded.' }],
+  ];
+
+  it.each(cases)('%s', (_, given, command, { code, category, field, says }) => {
+    spec.given(given()).when(command, on(50)).thenRejects(code, { category, field, message: expect.stringContaining(says) as never });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { CommandContext, RejectionCategory } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { CycleStatus } from '../cycle/cycle.model';
 import type { ObjectiveCommand } from './objective.commands';
@@ -147,5 +148,29 @@ describe('committing an objective to its cycle', () => {
     ];
     const rejection = spec.given(six).when(commit()).thenRejects('OKR.TOO_MANY_KEY_RESULTS', { field: 'keyResults', category: 'precondition', details: { count: 6, min: 3, max: 5 } });
     expect(rejection.message).toContain('remove 1');
+    expect(rejection.message).toContain('it has 6, so remove 1.');
+  });
+});
+
+describe('every refusal of defining, revising or committing says in words what it refuses', () => {
+  const graded = (): ObjectiveEvent[] => history(...runningSteps(), [grade, on(101)]);
+  const table: readonly (readonly [string, () => ObjectiveEvent[], ObjectiveCommand, Partial<CommandContext>, string, string, RejectionCategory, string])[] = [
+    ['an objective id', () => [], defineWith({ objectiveId: '' }), on(0), 'OKR.OBJECTIVE_ID_INVALID', 'objectiveId', 'invalid', 'The objective id must be a non-empty id'],
+    ['a level', () => [], defineWith({ level: 'galaxy' }), on(0), 'OKR.LEVEL_INVALID', 'level', 'invalid', 'The level must be one of organisation, unit, team (got "galaxy")'],
+    ["a team's id as owner", () => [], defineWith({ owner: { kind: 'team' } }), on(0), 'OKR.OWNER_INVALID', 'owner.id', 'invalid', "The owning team's id must be"],
+    ["a unit's id as owner", () => [], defineWith({ level: 'unit', owner: { kind: 'unit', id: ' unit-care' } }), on(0), 'OKR.OWNER_INVALID', 'owner.id', 'invalid', "The owning unit's id must be"],
+    ['a title', () => [], defineWith({ title: ' ' }), on(0), 'OKR.OBJECTIVE_TITLE_INVALID', 'title', 'invalid', 'The objective must not be empty.'],
+    ['a description', () => [], defineWith({ description: 'x'.repeat(MAX_OBJECTIVE_DESCRIPTION_LENGTH + 1) }), on(0), 'OKR.OBJECTIVE_DESCRIPTION_INVALID', 'description', 'invalid', `The description may be at most ${MAX_OBJECTIVE_DESCRIPTION_LENGTH} characters`],
+    ['a commitment', () => [], defineWith({ commitment: 'maybe' }), on(0), 'OKR.COMMITMENT_INVALID', 'commitment', 'invalid', 'The commitment must be one of committed, aspirational (got "maybe")'],
+    ['a cycle id', () => [], defineWith({ cycle: { ...cycle(), cycleId: '' } }), on(0), 'OKR.CYCLE_ID_INVALID', 'cycle.cycleId', 'invalid', 'The cycle id must be a non-empty id'],
+    ['defining in a closed cycle', () => [], defineWith({ cycle: cycle('closed') }), on(0), 'OKR.CYCLE_WRONG_STATUS', 'cycle.status', 'precondition', 'you can define objectives only while it is planning or running'],
+    ['revising in a grading cycle', running, revise({ title: 'New' }, 'grading'), on(30), 'OKR.CYCLE_WRONG_STATUS', 'cycle.status', 'precondition', 'you can revise an objective only while it is planning or running'],
+    ['revising a graded objective', graded, revise({ title: 'New' }, 'running'), on(102), 'OKR.OBJECTIVE_GRADED', 'objectiveId', 'precondition', 'you cannot revise it any more'],
+    ['lowering the commitment mid-cycle without a reason', running, revise({ commitment: 'aspirational' }), on(30), 'OKR.REASON_REQUIRED', 'reason', 'invalid', 'A reason is required to change the commitment while the cycle runs.'],
+    ['committing in a grading cycle', () => history(define(), addKr('kr-1'), addKr('kr-2'), addKr('kr-3')), commit('grading'), on(0), 'OKR.CYCLE_WRONG_STATUS', 'cycle.status', 'precondition', 'you can commit an objective to it only while it is planning or running'],
+  ];
+
+  it.each(table)('%s', (_, given, command, context, code, field, category, fragment) => {
+    spec.given(given()).when(command, context).thenRejects(code, { category, field, message: expect.stringContaining(fragment) as never });
   });
 });

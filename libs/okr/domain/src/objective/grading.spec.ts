@@ -4,8 +4,11 @@ import { fold } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { ObjectiveCommand, ScoreOverride } from './objective.commands';
 import { objectiveDecider } from './objective.decider';
+import { keyResultScores } from './grading.rules';
+import type { KeyResultValue } from './measure.model';
+import type { KeyResultState } from './objective.state';
 import type { Step } from './objective.fixtures';
-import { addKr, ANNA, checkIn, commit, cycle, DAY, decide, decrease, define, history, increase, milestone, OBJ, on, ordinal, running, runningSteps, sealed, TEAM } from './objective.fixtures';
+import { addKr, ANNA, checkIn, commit, cycle, DAY, decide, decrease, define, history, increase, lazy, milestone, OBJ, on, ordinal, running, runningSteps, sealed, TEAM } from './objective.fixtures';
 import { proposedGrades } from './objective.queries';
 import { roundScore, scoreBand } from './scoring';
 
@@ -76,10 +79,10 @@ describe('scoring each kind, direction-aware (hand-computed)', () => {
 });
 
 describe('grading', () => {
-  const finished = history(...runningSteps(), [checkIn('c-1', 'kr-1', 60), on(90)], [checkIn('c-2', 'kr-2', 10), on(90)], [checkIn('c-3', 'kr-3', true), on(90)]);
+  const finished = lazy(() => history(...runningSteps(), [checkIn('c-1', 'kr-1', 60), on(90)], [checkIn('c-2', 'kr-2', 10), on(90)], [checkIn('c-3', 'kr-3', true), on(90)]));
 
   it('records every key result and the objective, with who and when', () => {
-    const events = graded(finished);
+    const events = graded(finished());
     expect(events.map((e) => e.type)).toEqual(['KeyResultGraded', 'KeyResultGraded', 'KeyResultGraded', 'ObjectiveGraded']);
     expect(events[0]).toEqual({
       type: 'KeyResultGraded',
@@ -105,20 +108,20 @@ describe('grading', () => {
   });
 
   it('only while the cycle is in grading, once, and only committed objectives', () => {
-    wellFormed(spec.given(finished).when({ type: 'GradeObjective', data: { objectiveId: OBJ, cycle: cycle('running') } }).thenRejects('OKR.CYCLE_WRONG_STATUS', { field: 'cycle.status' }));
-    const once = [...finished, ...graded(finished)];
+    wellFormed(spec.given(finished()).when({ type: 'GradeObjective', data: { objectiveId: OBJ, cycle: cycle('running') } }).thenRejects('OKR.CYCLE_WRONG_STATUS', { field: 'cycle.status' }));
+    const once = [...finished(), ...graded(finished())];
     spec.given(once).when(grade()).thenRejects('OKR.ALREADY_GRADED', { category: 'conflict' });
     spec.given(history(define(), addKr('kr-1'))).when(grade()).thenRejects('OKR.OBJECTIVE_NOT_COMMITTED');
   });
 
   it('closes check-ins: after grading none are accepted', () => {
-    const once = [...finished, ...graded(finished)];
+    const once = [...finished(), ...graded(finished())];
     wellFormed(spec.given(once).when(checkIn('c-9', 'kr-1', 61), on(102)).thenRejects('OKR.OBJECTIVE_GRADED', { field: 'objectiveId' }));
     spec.given(once).when({ type: 'RedefineKeyResult', data: { objectiveId: OBJ, cycle: cycle('running'), keyResultId: 'kr-1', title: 'x' } }).thenRejects('OKR.OBJECTIVE_GRADED');
   });
 
   it('an override replaces the computed score with its reason, and the roll-up uses it', () => {
-    const events = graded(finished, grade([{ keyResultId: 'kr-3', score: 0.7, reason: 'Done, but a month late for the clients' }]));
+    const events = graded(finished(), grade([{ keyResultId: 'kr-3', score: 0.7, reason: 'Done, but a month late for the clients' }]));
     expect(events[2]).toMatchObject({ data: { computedScore: 1, score: 0.7, override: { score: 0.7, reason: 'Done, but a month late for the clients' } } });
     // (1 + 1 + 0.7) / 3 = 0.9: a committed objective is expected at 1.0, so 0.9 is not achieved and opens the review.
     expect(events[3]).toMatchObject({ type: 'ObjectiveGraded', data: { score: 0.9, band: 'high', achieved: false } });
@@ -126,9 +129,9 @@ describe('grading', () => {
   });
 
   it('refuses an override without a reason, off the 0.1 grid, or for an unknown key result', () => {
-    wellFormed(spec.given(finished).when(grade([{ keyResultId: 'kr-3', score: 0.5, reason: ' ' }])).thenRejects('OKR.OVERRIDE_REASON_REQUIRED', { field: 'overrides.0.reason' }));
-    spec.given(finished).when(grade([{ keyResultId: 'kr-3', score: 0.55, reason: 'x' }])).thenRejects('OKR.OVERRIDE_INVALID', { field: 'overrides.0.score' });
-    spec.given(finished).when(grade([{ keyResultId: 'kr-9', score: 0.5, reason: 'x' }])).thenRejects('OKR.OVERRIDE_INVALID', { field: 'overrides.0.keyResultId' });
+    wellFormed(spec.given(finished()).when(grade([{ keyResultId: 'kr-3', score: 0.5, reason: ' ' }])).thenRejects('OKR.OVERRIDE_REASON_REQUIRED', { field: 'overrides.0.reason' }));
+    spec.given(finished()).when(grade([{ keyResultId: 'kr-3', score: 0.55, reason: 'x' }])).thenRejects('OKR.OVERRIDE_INVALID', { field: 'overrides.0.score' });
+    spec.given(finished()).when(grade([{ keyResultId: 'kr-9', score: 0.5, reason: 'x' }])).thenRejects('OKR.OVERRIDE_INVALID', { field: 'overrides.0.keyResultId' });
   });
 
   it('shows the score against the original target beside the final one when a goalpost moved', () => {
@@ -146,11 +149,11 @@ describe('grading', () => {
 });
 
 describe('"not achieved" opens a blockers review, never a blame record', () => {
-  const missed = history(...runningSteps('aspirational'), [checkIn('c-1', 'kr-1', 44, 2, { blockers: [{ blockerId: 'b-1', description: sealed('no survey tool'), removableBy: { kind: 'unit-above' } }] }), on(60)]);
-  const withReview = () => [...missed, ...graded(missed)];
+  const missed = lazy(() => history(...runningSteps('aspirational'), [checkIn('c-1', 'kr-1', 44, 2, { blockers: [{ blockerId: 'b-1', description: sealed('no survey tool'), removableBy: { kind: 'unit-above' } }] }), on(60)]));
+  const withReview = () => [...missed(), ...graded(missed())];
 
   it('opens when an aspirational objective ends in the low band: (0.2 + 0 + 0) / 3 = 0.07 → 0.1', () => {
-    expect(graded(missed).slice(-2)).toEqual([
+    expect(graded(missed()).slice(-2)).toEqual([
       expect.objectContaining({ type: 'ObjectiveGraded', data: expect.objectContaining({ score: 0.1, band: 'low', achieved: false }) }),
       { type: 'BlockersReviewOpened', data: { objectiveId: OBJ, cycleId: 'cycle-q1', score: 0.1, blockerIds: ['b-1'], openedBy: ANNA, openedAt: DAY(101).toISOString() } },
     ]);
@@ -177,17 +180,17 @@ describe('"not achieved" opens a blockers review, never a blame record', () => {
 });
 
 describe('overrides at their edges', () => {
-  const finished = history(...runningSteps(), [checkIn('c-1', 'kr-1', 60), on(90)], [checkIn('c-2', 'kr-2', 10), on(90)], [checkIn('c-3', 'kr-3', true), on(90)]);
+  const finished = lazy(() => history(...runningSteps(), [checkIn('c-1', 'kr-1', 60), on(90)], [checkIn('c-2', 'kr-2', 10), on(90)], [checkIn('c-3', 'kr-3', true), on(90)]));
   const kr = (events: ReturnType<typeof graded>, keyResultId: string) => events.find((e) => e.type === 'KeyResultGraded' && e.data.keyResultId === keyResultId);
 
   it('accepts both ends of the scale, 0.0 and 1.0', () => {
-    const events = graded(finished, grade([{ keyResultId: 'kr-1', score: 0, reason: 'Measured the wrong clients' }, { keyResultId: 'kr-2', score: 1, reason: 'Counted by hand' }]));
+    const events = graded(finished(), grade([{ keyResultId: 'kr-1', score: 0, reason: 'Measured the wrong clients' }, { keyResultId: 'kr-2', score: 1, reason: 'Counted by hand' }]));
     expect(kr(events, 'kr-1')).toMatchObject({ data: { computedScore: 1, score: 0, override: { score: 0, reason: 'Measured the wrong clients' } } });
     expect(kr(events, 'kr-2')).toMatchObject({ data: { score: 1, override: { score: 1, reason: 'Counted by hand' } } });
   });
 
   it('refuses overrides that are not a list, not a known key result, twice the same, or not a score', () => {
-    const refuse = (overrides: unknown, field: string) => spec.given(finished).when(grade(overrides as ScoreOverride[])).thenRejects('OKR.OVERRIDE_INVALID', { category: 'invalid', field });
+    const refuse = (overrides: unknown, field: string) => spec.given(finished()).when(grade(overrides as ScoreOverride[])).thenRejects('OKR.OVERRIDE_INVALID', { category: 'invalid', field });
     refuse({ keyResultId: 'kr-1', score: 0.5, reason: 'x' }, 'overrides');
     refuse([null], 'overrides.0.keyResultId');
     refuse([{ keyResultId: 'kr-1', score: 0.5, reason: 'x' }, { keyResultId: 'kr-1', score: 0.6, reason: 'y' }], 'overrides.1.keyResultId');
@@ -235,9 +238,9 @@ describe('a key result redefined as another kind mid-cycle', () => {
 });
 
 describe('grading and the review at their edges', () => {
-  const finished = history(...runningSteps(), [checkIn('c-1', 'kr-1', 60), on(90)], [checkIn('c-2', 'kr-2', 10), on(90)], [checkIn('c-3', 'kr-3', true), on(90)]);
-  const missed = history(...runningSteps('aspirational'));
-  const withReview = () => [...missed, ...graded(missed)];
+  const finished = lazy(() => history(...runningSteps(), [checkIn('c-1', 'kr-1', 60), on(90)], [checkIn('c-2', 'kr-2', 10), on(90)], [checkIn('c-3', 'kr-3', true), on(90)]));
+  const missed = lazy(() => history(...runningSteps('aspirational')));
+  const withReview = () => [...missed(), ...graded(missed())];
   const finding = (extra: Record<string, unknown> = {}): ObjectiveCommand =>
     ({ type: 'RecordBlockersReviewFinding', data: { objectiveId: OBJ, findingId: 'f-1', obstacle: sealed('No survey tool'), ...extra } }) as ObjectiveCommand;
   const close: ObjectiveCommand = { type: 'CloseBlockersReview', data: { objectiveId: OBJ } };
@@ -245,11 +248,11 @@ describe('grading and the review at their edges', () => {
   it('grading refuses an unknown objective, one never committed, and grading twice, naming the objective', () => {
     spec.given([]).when(grade()).thenRejects('OKR.OBJECTIVE_NOT_FOUND', { field: 'objectiveId' });
     spec.given(history(define(), addKr('kr-1'))).when(grade()).thenRejects('OKR.OBJECTIVE_NOT_COMMITTED', { category: 'precondition', field: 'objectiveId' });
-    spec.given([...finished, ...graded(finished)]).when(grade()).thenRejects('OKR.ALREADY_GRADED', { category: 'conflict', field: 'objectiveId' });
+    spec.given([...finished(), ...graded(finished())]).when(grade()).thenRejects('OKR.ALREADY_GRADED', { category: 'conflict', field: 'objectiveId' });
   });
 
   it('an achieved objective opens no review, so nothing can be recorded or closed', () => {
-    const done = [...finished, ...graded(finished)];
+    const done = [...finished(), ...graded(finished())];
     spec.given(done).when(finding(), on(102)).thenRejects('OKR.NO_OPEN_REVIEW', { category: 'precondition', field: 'objectiveId' });
     spec.given(done).when(close, on(102)).thenRejects('OKR.NO_OPEN_REVIEW', { category: 'precondition', field: 'objectiveId' });
   });
@@ -276,5 +279,20 @@ describe('grading and the review at their edges', () => {
     expect(closed.at(-1)).toMatchObject({ type: 'BlockersReviewClosed' });
     spec.given(closed).when(close, on(104)).thenRejects('OKR.NO_OPEN_REVIEW', { field: 'objectiveId' });
     spec.given(closed).when(finding({ findingId: 'f-2' }), on(104)).thenRejects('OKR.NO_OPEN_REVIEW', { field: 'objectiveId' });
+  });
+});
+
+describe('the score against the original while no goalpost moved', () => {
+  const unmoved = (value: KeyResultValue | null): KeyResultState => {
+    const definition = { title: 'Districts reached', measure: ordinal, weight: 1 };
+    const checkIns = value === null ? [] : [{ checkInId: 'c-1', value, confidence: 7, status: 'on-track' as const, checkedInBy: ANNA, checkedInAt: DAY(40).toISOString() }];
+    return { keyResultId: 'kr-1', definition, original: definition, moves: [], removed: false, checkIns, grade: null };
+  };
+
+  it('is the computed score, even for a value the definition cannot read', () => {
+    expect(keyResultScores(unmoved('target'))).toEqual({ finalValue: 'target', computedScore: 0.7, scoreAgainstOriginal: 0.7 });
+    expect(keyResultScores(unmoved(null))).toEqual({ finalValue: null, computedScore: 0, scoreAgainstOriginal: 0 });
+    // A number left from before the key result became levels (redefined while the cycle was planned): no final value, 0 against both.
+    expect(keyResultScores(unmoved(50))).toEqual({ finalValue: null, computedScore: 0, scoreAgainstOriginal: 0 });
   });
 });

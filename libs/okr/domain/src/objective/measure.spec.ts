@@ -16,17 +16,21 @@ const refusal = (result: unknown): Rejection => {
   expect(result.message.trim()).not.toBe('');
   return wellFormed(result);
 };
-/** The code and field of a refusal: what a caller shows, whatever the wording. */
+/** The category, code and field of a refusal: what a caller shows (the category becomes the HTTP status), whatever the wording. */
 const refused = (result: unknown) => {
   const r = refusal(result);
-  return { code: r.code, field: r.field };
+  return { category: r.category, code: r.code, field: r.field };
 };
-const invalidMeasure = (field: string) => ({ code: 'OKR.MEASURE_INVALID', field });
-const invalidValue = { code: 'OKR.VALUE_INVALID', field: 'value' };
+const invalidMeasure = (field: string) => ({ category: 'invalid', code: 'OKR.MEASURE_INVALID', field });
+const invalidValue = { category: 'invalid', code: 'OKR.VALUE_INVALID', field: 'value' };
 
 describe('validateMeasure: the kind', () => {
   it('refuses a measure that is not an object, naming the measure itself', () => {
     for (const input of [null, undefined, 'numeric', 5]) expect(refused(validateMeasure(input, 'measure'))).toEqual(invalidMeasure('measure'));
+  });
+
+  it('lists the kinds a measure may have when it gets none', () => {
+    expect(refusal(validateMeasure(null, 'measure')).message).toContain('numeric, percentage, milestone, ordinal');
   });
 
   it('refuses a missing or unknown kind, naming the kind', () => {

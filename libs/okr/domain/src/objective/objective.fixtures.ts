@@ -25,6 +25,15 @@ export const decrease = { kind: 'numeric', start: 20, target: 10, unit: 'days', 
 export const milestone = { kind: 'milestone' } as const;
 export const ordinal = { kind: 'ordinal', levels: { commit: 'Pilot in one district', target: 'Three districts', stretch: 'Whole city' } } as const;
 
+/**
+ * A fixture built on first use and kept for the rest of the file. Build histories and states with it, not at module
+ * or describe level: a refused step then fails the tests that use it instead of the whole file at collection.
+ */
+export function lazy<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
 export type Step = ObjectiveCommand | readonly [ObjectiveCommand, Partial<CommandContext>];
 
 /** Runs commands through the decider and returns every event they produced; a refusal fails the fixture loudly. */

@@ -5,7 +5,7 @@ import type { ObjectiveCommand } from './objective.commands';
 import { objectiveDecider, objectiveStreamId } from './objective.decider';
 import type { ObjectiveEvent } from './objective.events';
 import { isObjectiveEvent, OBJECTIVE_EVENT_TYPES } from './objective.events';
-import { ANNA, DAY, decrease, define, history, increase, milestone, OBJ, running, sealed } from './objective.fixtures';
+import { ANNA, DAY, decrease, define, history, increase, lazy, milestone, OBJ, running, sealed } from './objective.fixtures';
 import { activeKeyResults, evolveObjective, initialObjectiveState } from './objective.state';
 import { DEFAULT_STATUS_THRESHOLDS } from './progress';
 
@@ -45,10 +45,10 @@ describe('the initial state', () => {
 });
 
 describe('evolving an objective', () => {
-  const given = running();
+  const given = lazy(() => running());
 
   it('a revision replaces title, description and commitment', () => {
-    const state = after(given, {
+    const state = after(given(), {
       type: 'ObjectiveRevised',
       data: {
         objectiveId: OBJ,
@@ -69,19 +69,19 @@ describe('evolving an objective', () => {
       type: 'KeyResultRedefined',
       data: { objectiveId: OBJ, keyResultId: 'kr-1', previous: definition(increase), definition: definition({ ...increase, target } as never), redefinedBy: ANNA, redefinedAt: T, reason: null },
     });
-    expect(after(given, redefined(70)).keyResults.get('kr-1')!.original.measure).toMatchObject({ target: 70 });
+    expect(after(given(), redefined(70)).keyResults.get('kr-1')!.original.measure).toMatchObject({ target: 70 });
     const moved: ObjectiveEvent = {
       type: 'KeyResultGoalpostMoved',
       data: { objectiveId: OBJ, keyResultId: 'kr-1', previous: definition(increase), definition: definition(increase, 2), changed: ['weight'], movedBy: ANNA, movedAt: T, reason: 'r' },
     };
-    const kr = after(given, moved, redefined(70)).keyResults.get('kr-1')!;
+    const kr = after(given(), moved, redefined(70)).keyResults.get('kr-1')!;
     expect(kr.original).toEqual(definition(increase));
     expect(kr.definition.measure).toMatchObject({ target: 70 });
     expect(kr.moves).toEqual([{ changed: ['weight'], movedBy: ANNA, movedAt: T, reason: 'r' }]);
   });
 
   it('a removed key result stays, marked, and no longer counts', () => {
-    const state = after(given, { type: 'KeyResultRemoved', data: { objectiveId: OBJ, keyResultId: 'kr-2', whileRunning: true, removedBy: ANNA, removedAt: T, reason: 'r' } });
+    const state = after(given(), { type: 'KeyResultRemoved', data: { objectiveId: OBJ, keyResultId: 'kr-2', whileRunning: true, removedBy: ANNA, removedAt: T, reason: 'r' } });
     expect(state.keyResults.get('kr-2')!.removed).toBe(true);
     expect(state.keyResults.get('kr-1')!.removed).toBe(false);
     expect([...state.keyResults.keys()]).toEqual(['kr-1', 'kr-2', 'kr-3']);
@@ -93,21 +93,21 @@ describe('evolving an objective', () => {
     const proposed: ObjectiveEvent = { type: 'AlignmentProposed', data: { objectiveId: OBJ, parentObjectiveId: 'p-1', parentOwner, previousParentObjectiveId: null, proposedBy: ANNA, proposedAt: T } };
     const accepted: ObjectiveEvent = { type: 'AlignmentAccepted', data: { objectiveId: OBJ, parentObjectiveId: 'p-1', acceptedBy: ANNA, acceptedAt: T } };
     const declined: ObjectiveEvent = { type: 'AlignmentDeclined', data: { objectiveId: OBJ, parentObjectiveId: 'p-1', declinedBy: ANNA, declinedAt: T, reason: 'no' } };
-    expect(after(given, proposed).alignment).toEqual({ parentObjectiveId: 'p-1', parentOwner, status: 'proposed' });
-    expect(after(given, proposed, accepted).alignment).toEqual({ parentObjectiveId: 'p-1', parentOwner, status: 'accepted' });
-    expect(after(given, proposed, declined).alignment).toEqual({ parentObjectiveId: 'p-1', parentOwner, status: 'declined' });
-    expect(after(given, accepted).alignment).toBeNull();
-    expect(after(given, declined).alignment).toBeNull();
+    expect(after(given(), proposed).alignment).toEqual({ parentObjectiveId: 'p-1', parentOwner, status: 'proposed' });
+    expect(after(given(), proposed, accepted).alignment).toEqual({ parentObjectiveId: 'p-1', parentOwner, status: 'accepted' });
+    expect(after(given(), proposed, declined).alignment).toEqual({ parentObjectiveId: 'p-1', parentOwner, status: 'declined' });
+    expect(after(given(), accepted).alignment).toBeNull();
+    expect(after(given(), declined).alignment).toBeNull();
   });
 
   it('contributions are replaced by the latest list', () => {
     const set = (objectiveIds: string[], previous: string[]): ObjectiveEvent => ({ type: 'ContributionsSet', data: { objectiveId: OBJ, previous, objectiveIds, setBy: ANNA, setAt: T } });
-    expect(after(given, set(['o-2', 'o-3'], [])).contributesTo).toEqual(['o-2', 'o-3']);
-    expect(after(given, set(['o-2', 'o-3'], []), set(['o-4'], ['o-2', 'o-3'])).contributesTo).toEqual(['o-4']);
+    expect(after(given(), set(['o-2', 'o-3'], [])).contributesTo).toEqual(['o-2', 'o-3']);
+    expect(after(given(), set(['o-2', 'o-3'], []), set(['o-4'], ['o-2', 'o-3'])).contributesTo).toEqual(['o-4']);
   });
 
   it('a check-in is kept on its key result, and its blockers are open until resolved, one by one', () => {
-    const state = after(given, checkedIn('c-1', 'kr-1', [{ blockerId: 'b-1' }, { blockerId: 'b-2' }]), checkedIn('c-2', 'kr-1'), {
+    const state = after(given(), checkedIn('c-1', 'kr-1', [{ blockerId: 'b-1' }, { blockerId: 'b-2' }]), checkedIn('c-2', 'kr-1'), {
       type: 'BlockerResolved',
       data: { objectiveId: OBJ, keyResultId: 'kr-1', blockerId: 'b-1', resolvedBy: ANNA, resolvedAt: DAY(40).toISOString() },
     });
@@ -139,7 +139,7 @@ describe('evolving an objective', () => {
         gradedAt: T,
       },
     });
-    const state = after(given, graded('kr-1', { score: 0.7, reason: 'the survey was late' }), graded('kr-2', null));
+    const state = after(given(), graded('kr-1', { score: 0.7, reason: 'the survey was late' }), graded('kr-2', null));
     expect(state.keyResults.get('kr-1')!.grade).toEqual({ computedScore: 0.5, score: 0.7, scoreAgainstOriginal: null, overrideReason: 'the survey was late' });
     expect(state.keyResults.get('kr-2')!.grade).toEqual({ computedScore: 0.5, score: 0.5, scoreAgainstOriginal: null, overrideReason: null });
     expect(state.keyResults.get('kr-3')!.grade).toBeNull();
@@ -152,16 +152,16 @@ describe('evolving an objective', () => {
     });
     const opened: ObjectiveEvent = { type: 'BlockersReviewOpened', data: { objectiveId: OBJ, cycleId: 'cycle-q1', score: 0.5, blockerIds: [], openedBy: ANNA, openedAt: T } };
     const closed: ObjectiveEvent = { type: 'BlockersReviewClosed', data: { objectiveId: OBJ, findingIds: ['f-1', 'f-2'], closedBy: ANNA, closedAt: T } };
-    expect(after(given, opened).review).toEqual({ status: 'open', findingIds: [] });
-    expect(after(given, opened, finding('f-1'), finding('f-2')).review).toEqual({ status: 'open', findingIds: ['f-1', 'f-2'] });
-    expect(after(given, opened, finding('f-1'), finding('f-2'), closed).review).toEqual({ status: 'closed', findingIds: ['f-1', 'f-2'] });
-    expect(after(given, closed).review).toBeNull();
-    expect(after(given, finding('f-1')).review).toBeNull();
+    expect(after(given(), opened).review).toEqual({ status: 'open', findingIds: [] });
+    expect(after(given(), opened, finding('f-1'), finding('f-2')).review).toEqual({ status: 'open', findingIds: ['f-1', 'f-2'] });
+    expect(after(given(), opened, finding('f-1'), finding('f-2'), closed).review).toEqual({ status: 'closed', findingIds: ['f-1', 'f-2'] });
+    expect(after(given(), closed).review).toBeNull();
+    expect(after(given(), finding('f-1')).review).toBeNull();
   });
 
   it('every carry-forward is remembered, in order', () => {
     const carried = (toObjectiveId: string, toCycleId: string): ObjectiveEvent => ({ type: 'ObjectiveCarriedForward', data: { objectiveId: OBJ, toObjectiveId, toCycleId, carriedBy: ANNA, carriedAt: T } });
-    expect(after(given, carried('obj-2', 'cycle-q2'), carried('obj-3', 'cycle-q3')).carriedForwardTo).toEqual([
+    expect(after(given(), carried('obj-2', 'cycle-q2'), carried('obj-3', 'cycle-q3')).carriedForwardTo).toEqual([
       { objectiveId: 'obj-2', cycleId: 'cycle-q2' },
       { objectiveId: 'obj-3', cycleId: 'cycle-q3' },
     ]);

@@ -85,14 +85,15 @@ describe('weakestStatus', () => {
 
 describe('validateThresholds', () => {
   const ok = { behindBelow: 0.95, atRiskBelow: 0.75, atRiskConfidenceAtMost: 3 };
-  const codeAndField = (input: unknown) => {
+  /** The category (the HTTP status), code and field of a refusal. */
+  const refused = (input: unknown) => {
     const r = validateThresholds(input);
     if (!isRejection(r)) throw new Error(`expected a refusal, got ${JSON.stringify(r)}`);
     expect(r.message.trim()).not.toBe('');
-    return [r.code, r.field];
+    return [r.category, r.code, r.field];
   };
-  const fractions = ['OKR.THRESHOLDS_INVALID', 'thresholds'];
-  const confidence = ['OKR.THRESHOLDS_INVALID', 'thresholds.atRiskConfidenceAtMost'];
+  const fractions = ['invalid', 'OKR.THRESHOLDS_INVALID', 'thresholds'];
+  const confidence = ['invalid', 'OKR.THRESHOLDS_INVALID', 'thresholds.atRiskConfidenceAtMost'];
 
   it('keeps valid thresholds, and only them', () => {
     expect(validateThresholds({ ...ok, extra: 1 })).toEqual(ok);
@@ -101,27 +102,27 @@ describe('validateThresholds', () => {
   it('fractions lie above 0 and up to 1; at risk may equal behind', () => {
     expect(validateThresholds({ behindBelow: 1, atRiskBelow: 1, atRiskConfidenceAtMost: 3 })).toEqual({ behindBelow: 1, atRiskBelow: 1, atRiskConfidenceAtMost: 3 });
     expect(validateThresholds({ ...ok, atRiskBelow: 0.01 })).toMatchObject({ atRiskBelow: 0.01 });
-    expect(codeAndField({ ...ok, atRiskBelow: 0 })).toEqual(fractions);
-    expect(codeAndField({ ...ok, atRiskBelow: -0.5 })).toEqual(fractions);
-    expect(codeAndField({ ...ok, behindBelow: 1.01 })).toEqual(fractions);
-    expect(codeAndField({ ...ok, behindBelow: Number.POSITIVE_INFINITY })).toEqual(fractions);
-    expect(codeAndField({ ...ok, atRiskBelow: Number.NaN })).toEqual(fractions);
+    expect(refused({ ...ok, atRiskBelow: 0 })).toEqual(fractions);
+    expect(refused({ ...ok, atRiskBelow: -0.5 })).toEqual(fractions);
+    expect(refused({ ...ok, behindBelow: 1.01 })).toEqual(fractions);
+    expect(refused({ ...ok, behindBelow: Number.POSITIVE_INFINITY })).toEqual(fractions);
+    expect(refused({ ...ok, atRiskBelow: Number.NaN })).toEqual(fractions);
   });
 
   it('refuses thresholds that are not numbers, each on its own', () => {
-    expect(codeAndField({ ...ok, behindBelow: '0.95' })).toEqual(fractions);
-    expect(codeAndField({ ...ok, atRiskBelow: '0.5' })).toEqual(fractions);
-    expect(codeAndField(undefined)).toEqual(fractions);
-    expect(codeAndField(null)).toEqual(fractions);
+    expect(refused({ ...ok, behindBelow: '0.95' })).toEqual(fractions);
+    expect(refused({ ...ok, atRiskBelow: '0.5' })).toEqual(fractions);
+    expect(refused(undefined)).toEqual(fractions);
+    expect(refused(null)).toEqual(fractions);
   });
 
   it('refuses at risk above behind', () => {
-    expect(codeAndField({ ...ok, atRiskBelow: 0.96 })).toEqual(fractions);
+    expect(refused({ ...ok, atRiskBelow: 0.96 })).toEqual(fractions);
   });
 
   it('the at-risk confidence is a whole number from 0 to 10, both ends included', () => {
     expect(validateThresholds({ ...ok, atRiskConfidenceAtMost: 0 })).toMatchObject({ atRiskConfidenceAtMost: 0 });
     expect(validateThresholds({ ...ok, atRiskConfidenceAtMost: 10 })).toMatchObject({ atRiskConfidenceAtMost: 10 });
-    for (const bad of [-1, 11, 2.5, '3', undefined]) expect(codeAndField({ ...ok, atRiskConfidenceAtMost: bad })).toEqual(confidence);
+    for (const bad of [-1, 11, 2.5, '3', undefined]) expect(refused({ ...ok, atRiskConfidenceAtMost: bad })).toEqual(confidence);
   });
 });

@@ -82,6 +82,11 @@ describe('one of a list', () => {
       expect(refusal(oneOf(value, periods, 'period', 'OKR.KPI_INVALID', 'The period'))).toMatchObject({ category: 'invalid', code: 'OKR.KPI_INVALID', field: 'period' });
     }
   });
+
+  it('names the allowed values and the value it got, null for none', () => {
+    expect(refusal(oneOf('week', periods, 'period', 'OKR.KPI_INVALID', 'The period')).message).toBe('The period must be one of month, quarter (got "week").');
+    expect(refusal(oneOf(undefined, periods, 'period', 'OKR.KPI_INVALID', 'The period')).message).toBe('The period must be one of month, quarter (got null).');
+  });
 });
 
 describe('a finite number', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KeyResultGraded, ObjectiveEvent } from '../objective/objective.events';
-import { checkIn, DAY, history, on, runningSteps, TEAM } from '../objective/objective.fixtures';
+import { checkIn, DAY, history, lazy, on, runningSteps, TEAM } from '../objective/objective.fixtures';
 import type { Recorded } from './okr.signals';
 import { ambitionTooLowSignals, committedMissedSignals, silentObjectiveSignals } from './okr.signals';
 
@@ -59,14 +59,14 @@ describe('committed key results that miss', () => {
 });
 
 describe('objectives without a check-in for longer than the cadence', () => {
-  const events = history(...runningSteps(), [checkIn('c-1', 'kr-1', 45), on(10)]).map((e) => recorded(e));
+  const events = lazy(() => history(...runningSteps(), [checkIn('c-1', 'kr-1', 45), on(10)]).map((e) => recorded(e)));
   const weekly = () => 7;
 
   it('signals once the last check-in is more than a cadence old, naming that check-in', () => {
-    expect(silentObjectiveSignals(events, weekly, DAY(17))).toEqual([]);
-    const [signal] = silentObjectiveSignals(events, weekly, DAY(20));
+    expect(silentObjectiveSignals(events(), weekly, DAY(17))).toEqual([]);
+    const [signal] = silentObjectiveSignals(events(), weekly, DAY(20));
     expect(signal).toMatchObject({ kind: 'no-recent-check-in', objectiveId: 'obj-1', cadenceDays: 7, daysSilent: 10 });
-    expect(signal!.triggeredBy).toEqual([{ eventId: events.at(-1)!.eventId, streamId: 'okr-objective-obj-1', type: 'KeyResultCheckedIn' }]);
+    expect(signal!.triggeredBy).toEqual([{ eventId: events().at(-1)!.eventId, streamId: 'okr-objective-obj-1', type: 'KeyResultCheckedIn' }]);
   });
 
   it('counts from the commitment when nobody checked in, and uses the owner cadence', () => {

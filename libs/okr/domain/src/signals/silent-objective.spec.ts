@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KeyResultGraded, ObjectiveEvent, ObjectiveGraded } from '../objective/objective.events';
 import type { ObjectiveOwner } from '../objective/objective.model';
-import { addKr, checkIn, DAY, define, history, increase, on, runningSteps, TEAM } from '../objective/objective.fixtures';
+import { addKr, checkIn, DAY, define, history, increase, lazy, on, runningSteps, TEAM } from '../objective/objective.fixtures';
 import type { Recorded } from './okr.signals';
 import { ambitionTooLowSignals, committedMissedSignals, silentObjectiveSignals } from './okr.signals';
 
@@ -28,29 +28,29 @@ const graded = (objectiveId = 'obj-1'): ObjectiveGraded => ({
 });
 
 describe('objectives without a check-in for longer than the cadence: which ones count', () => {
-  const checkedInOnDay10 = history(...runningSteps(), [checkIn('c-1', 'kr-1', 45), on(10)]);
+  const checkedInOnDay10 = lazy(() => history(...runningSteps(), [checkIn('c-1', 'kr-1', 45), on(10)]));
 
   it('is silent exactly one cadence after the last check-in, and signals a moment later', () => {
-    const events = checkedInOnDay10.map(recorded);
+    const events = checkedInOnDay10().map(recorded);
     expect(silentObjectiveSignals(events, weekly, DAY(17))).toEqual([]);
     expect(silentObjectiveSignals(events, weekly, new Date(DAY(17).getTime() + 1))).toMatchObject([{ objectiveId: 'obj-1', daysSilent: 7 }]);
   });
 
   it('leaves a graded objective alone, however long it has been quiet', () => {
-    const events = [...checkedInOnDay10, graded()].map(recorded);
+    const events = [...checkedInOnDay10(), graded()].map(recorded);
     expect(silentObjectiveSignals(events, weekly, DAY(60))).toEqual([]);
   });
 
   it('leaves alone an objective never committed, and one whose definition it was not given', () => {
     const uncommitted = history(define(), addKr('kr-1', increase)).map(recorded);
     expect(silentObjectiveSignals(uncommitted, weekly, DAY(60))).toEqual([]);
-    const withoutDefinition = checkedInOnDay10.filter((e) => e.type !== 'ObjectiveDefined').map(recorded);
+    const withoutDefinition = checkedInOnDay10().filter((e) => e.type !== 'ObjectiveDefined').map(recorded);
     expect(silentObjectiveSignals(withoutDefinition, weekly, DAY(60))).toEqual([]);
   });
 
   it('reads each objective apart, asking the cadence of its owner', () => {
     const quiet = as('obj-2', history(...runningSteps()));
-    const events = [...checkedInOnDay10, ...quiet, graded('obj-3')].map(recorded);
+    const events = [...checkedInOnDay10(), ...quiet, graded('obj-3')].map(recorded);
     const asked: ObjectiveOwner[] = [];
     const signals = silentObjectiveSignals(
       events,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CommandContext } from '@leerzone/kernel';
+import type { CommandContext, Rejection } from '@leerzone/kernel';
 import { fold } from '@leerzone/kernel';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { OkrTeamCommand } from './team.commands';
@@ -197,5 +197,24 @@ describe('the KPI views', () => {
     expect(view!.series.map((v) => v.value)).toEqual([2]);
     const [corrected] = kpiViews(fold(okrTeamDecider, [defined(), valueOf(7, '2026-01-14'), valueOf(2, '2026-01-14')]));
     expect(corrected!.series.map((v) => v.value)).toEqual([2]);
+  });
+});
+
+describe('each KPI refusal says in words what it refused', () => {
+  const cases: [string, OkrTeamEvent[], OkrTeamCommand, { code: string; category: Rejection['category']; field: string; says: string }][] = [
+    ['a team id that is no id', [], define({ teamId: '' }), { code: 'OKR.TEAM_ID_INVALID', category: 'invalid', field: 'teamId', says: 'The team id must be' }],
+    ['a KPI id that is no id', [], define({ kpiId: '' }), { code: 'OKR.KPI_ID_INVALID', category: 'invalid', field: 'kpiId', says: 'The KPI id must be' }],
+    ['a blank name', [], define({ name: ' ' }), { code: 'OKR.KPI_INVALID', category: 'invalid', field: 'name', says: 'The KPI name must not be empty' }],
+    ['a blank unit', [], define({ unit: '' }), { code: 'OKR.KPI_INVALID', category: 'invalid', field: 'unit', says: 'The unit must not be empty' }],
+    ['a target type it does not know', [], define({ targetType: 'grow' }), { code: 'OKR.KPI_INVALID', category: 'invalid', field: 'targetType', says: 'The target type must be one of' }],
+    ['a target that is no number', [], define({ target: '4' }), { code: 'OKR.KPI_INVALID', category: 'invalid', field: 'target', says: 'The target must be a number' }],
+    ['a period it does not know', [], define({ period: 'week' }), { code: 'OKR.KPI_INVALID', category: 'invalid', field: 'period', says: 'The period must be one of month, quarter, year (got "week")' }],
+    ['an objective id that is no id', [], define({ objectiveId: ' obj-1' }), { code: 'OKR.OBJECTIVE_ID_INVALID', category: 'invalid', field: 'objectiveId', says: 'The objective the KPI serves must be' }],
+    ['a value that is no number', [defined()], record('3', '2026-01-15'), { code: 'OKR.KPI_VALUE_INVALID', category: 'invalid', field: 'value', says: 'The KPI value must be a number' }],
+    ['a retirement without a reason', [defined()], retire(), { code: 'OKR.REASON_REQUIRED', category: 'invalid', field: 'reason', says: 'A reason is required to retire a KPI.' }],
+  ];
+
+  it.each(cases)('%s', (_, given, command, { code, category, field, says }) => {
+    spec.given(given).when(command).thenRejects(code, { category, field, message: expect.stringContaining(says) as never });
   });
 });
