@@ -105,6 +105,43 @@ describe('rollout plan', () => {
     spec.given(plan).when({ type: 'UnscheduleTeam', data: { planId: PLAN, teamId: 'team-b' } }, as()).thenRejects('GOVERNANCE.REASON_REQUIRED');
   });
 
+  it('creates a plan for no unit when the unit is left out or null', () => {
+    const plan = (unitId?: null) => ({ type: 'CreateRolloutPlan', data: { planId: PLAN, name: 'Zorg 2026', unitId } }) as const;
+    const forNoUnit = { ...created, data: { ...created.data, unitId: null, createdAt: NOW.toISOString() } } as RolloutPlanEvent;
+    spec.given([]).when(plan(), as()).then([forNoUnit]);
+    spec.given([]).when(plan(null), as()).then([forNoUnit]);
+  });
+
+  it('measures following teams against the earliest pilot, whichever was scheduled first, and lets them start on its day', () => {
+    const twoPilots = [...withPilot, scheduled('team-p', 'pilot', '2026-02-01')];
+    spec.given(twoPilots).when(schedule('team-b', 'following', '2026-02-15'), as()).then([{ type: 'TeamScheduled', data: { planId: PLAN, teamId: 'team-b', wave: 'following', plannedStartOn: '2026-02-15', plannedSelfSteeringOn: null, scheduledBy: LEAD, scheduledAt: NOW.toISOString() } }]);
+    spec.given(withPilot).when(schedule('team-b', 'following', '2026-03-01'), as()).then([{ type: 'TeamScheduled', data: { planId: PLAN, teamId: 'team-b', wave: 'following', plannedStartOn: '2026-03-01', plannedSelfSteeringOn: null, scheduledBy: LEAD, scheduledAt: NOW.toISOString() } }]);
+  });
+
+  it('records nothing when a team is rescheduled to the schedule it has', () => {
+    spec
+      .given(withPilot)
+      .when({ type: 'RescheduleTeam', data: { planId: PLAN, teamId: 'team-a', wave: 'pilot', plannedStartOn: '2026-03-01', plannedSelfSteeringOn: '2026-12-01' } }, as('same again'))
+      .then([]);
+  });
+
+  it('lets the only pilot go when no team follows it, and then lists no team', () => {
+    const previous = { wave: 'pilot', plannedStartOn: '2026-03-01', plannedSelfSteeringOn: '2026-12-01' } as const;
+    const unscheduled: RolloutPlanEvent = { type: 'TeamUnscheduled', data: { planId: PLAN, teamId: 'team-a', previous, unscheduledBy: LEAD, unscheduledAt: NOW.toISOString(), reason: 'unit reorganised' } };
+    spec.given(withPilot).when({ type: 'UnscheduleTeam', data: { planId: PLAN, teamId: 'team-a' } }, as('unit reorganised')).then([unscheduled]);
+    expect(rolloutView(fold(rolloutPlanDecider, [...withPilot, unscheduled])).teams).toEqual([]);
+  });
+
+  it('lists teams starting on the same day by team id', () => {
+    const state = fold(rolloutPlanDecider, [created, scheduled('team-c', 'pilot', '2026-03-01'), scheduled('team-b', 'pilot', '2026-03-01'), scheduled('team-a', 'pilot', '2026-04-01')]);
+    expect(rolloutView(state).teams.map((t) => t.teamId)).toEqual(['team-b', 'team-c', 'team-a']);
+  });
+
+  it('throws on a command or an event it does not know, which only a programming error can send', () => {
+    expect(() => rolloutPlanDecider.decide({ type: 'ArchivePlan' } as never, rolloutPlanDecider.initialState, { actor: { id: LEAD, kind: 'user' }, now: NOW } as never)).toThrow('Unexpected value');
+    expect(() => rolloutPlanDecider.evolve(rolloutPlanDecider.initialState, { type: 'PlanArchived', data: {} } as never)).toThrow('Unexpected value');
+  });
+
   it('lists the plan in order of planned start', () => {
     const state = fold(rolloutPlanDecider, [...withPilot, scheduled('team-c', 'following', '2026-09-01'), scheduled('team-b', 'following', '2026-06-01')]);
     expect(rolloutView(state).teams.map((t) => [t.teamId, t.wave, t.plannedStartOn])).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DeciderSpecification } from '@leerzone/kernel/testing';
 import { governanceSettingsAsOf } from '../time-travel/time-travel.queries';
-import { DEFAULT_GOVERNANCE_SETTINGS, governanceSettingsDecider } from './settings.decider';
+import { DEFAULT_GOVERNANCE_SETTINGS, governanceSettingsDecider, governanceSettingsStreamId } from './settings.decider';
 import type { GovernanceSettingsEvent } from './settings.events';
 
 const spec = DeciderSpecification.for(governanceSettingsDecider);
@@ -39,6 +39,31 @@ describe('ChangeGovernanceSettings', () => {
     spec.given([]).when(change({ maxMonthsInPhase: 12, maxMonthsOnJourney: 10 }), ctx('x')).thenRejects('SETTINGS.JOURNEY_SHORTER_THAN_PHASE', { field: 'maxMonthsOnJourney' });
     spec.given([]).when(change({}), ctx('x')).thenRejects('SETTINGS.NOTHING_TO_CHANGE');
     spec.given([]).when(change({ maxMonthsInPhase: 7 }), ctx()).thenRejects('GOVERNANCE.REASON_REQUIRED', { field: 'reason' });
+  });
+
+  it('lets the journey last exactly as long as a phase', () => {
+    spec.given([]).when(change({ maxMonthsInPhase: 12, maxMonthsOnJourney: 12 }), ctx('large units')).then([changed({ maxMonthsInPhase: 12 })]);
+  });
+
+  it('says what it refuses: the settings to name, the journey that holds the phases, the change that needs a reason', () => {
+    spec
+      .given([])
+      .when(change({}), ctx('x'))
+      .thenRejects('SETTINGS.NOTHING_TO_CHANGE', { category: 'invalid', field: 'maxMonthsInPhase', message: 'Name at least one of maxMonthsInPhase, maxMonthsOnJourney, escalationTimeoutDays, consentDeadlineDays.' });
+    spec
+      .given([])
+      .when(change({ maxMonthsInPhase: 12, maxMonthsOnJourney: 10 }), ctx('x'))
+      .thenRejects('SETTINGS.JOURNEY_SHORTER_THAN_PHASE', { category: 'invalid', message: expect.stringContaining('maxMonthsOnJourney cannot be shorter than maxMonthsInPhase') as unknown as string });
+    spec.given([]).when(change({ maxMonthsInPhase: 7 }), ctx()).thenRejects('GOVERNANCE.REASON_REQUIRED', { category: 'invalid', message: "A reason is required to change the tenant's governance settings." });
+  });
+
+  it("keeps a tenant's settings in a stream of its own", () => {
+    expect(governanceSettingsStreamId('acme')).toBe('governance-settings-acme');
+  });
+
+  it('throws on a command or an event it does not know, which only a programming error can send', () => {
+    expect(() => governanceSettingsDecider.decide({ type: 'ResetGovernanceSettings', data: {} } as never, governanceSettingsDecider.initialState, ctx('x') as never)).toThrow('Unexpected value');
+    expect(() => governanceSettingsDecider.evolve(governanceSettingsDecider.initialState, { type: 'GovernanceSettingsReset', data: {} } as never)).toThrow('Unexpected value');
   });
 
   it('reads as of a time: the defaults before the first change', () => {

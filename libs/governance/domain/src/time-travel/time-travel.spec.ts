@@ -7,8 +7,21 @@ import { rolloutPlanDecider } from '../rollout-plan/rollout-plan.decider';
 import { teamDecider } from '../team/team.decider';
 import type { TeamCommand } from '../team/team.commands';
 import { financial, fromUnit, safety } from '../team/team.fixtures';
+import { governanceSettingsEventExamples } from '../catalogue/event-examples.fixtures';
+import { DEFAULT_GOVERNANCE_SETTINGS } from '../settings/settings.decider';
 import { organisationHistory, rolloutPlanHistory, teamHistory } from './history.queries';
-import { organisationStateAsOf, rolloutPlanAsOf, teamBoundariesAsOf, teamDelegationBoardAsOf, teamMandateAsOf, teamMembershipAsOf, teamStateAsOf, unitBoundariesAsOf } from './time-travel.queries';
+import {
+  governanceSettingsAsOf,
+  organisationStateAsOf,
+  rolloutPlanAsOf,
+  rolloutPlanStateAsOf,
+  teamBoundariesAsOf,
+  teamDelegationBoardAsOf,
+  teamMandateAsOf,
+  teamMembershipAsOf,
+  teamStateAsOf,
+  unitBoundariesAsOf,
+} from './time-travel.queries';
 
 type Step<C> = readonly [command: C, at: string, actor: string, reason?: string];
 
@@ -105,6 +118,48 @@ describe('time travel over a team', () => {
   it('refuses events of another aggregate and an invalid moment', () => {
     expect(() => teamStateAsOf([{ type: 'UnitAdded', data: {}, occurredAt: '2026-01-01T00:00:00Z' }], new Date('2026-02-01T00:00:00Z'))).toThrow('UnitAdded is not a team event');
     expect(() => teamStateAsOf(events, new Date('not a date'))).toThrow(RangeError);
+    expect(() => teamStateAsOf(events, new Date('not a date'))).toThrow('asOf is not a valid date.');
+  });
+
+  it('names the stream a foreign event was passed into', () => {
+    expect(() => organisationStateAsOf(events, new Date('2026-02-01T00:00:00Z'))).toThrow(/^TeamCreated is not a.* organisation event/);
+    expect(() => rolloutPlanStateAsOf(events, new Date('2026-02-01T00:00:00Z'))).toThrow(/^TeamCreated is not a.* rollout plan event/);
+  });
+
+  it("holds only the team's own boundaries when no unit frame is passed", () => {
+    const asOf = new Date('2026-02-10T00:00:00Z');
+    expect(teamBoundariesAsOf(events, asOf).effective).toEqual([{ boundary: financial('t-budget', 2000), source: { level: 'team', teamId: TEAM } }]);
+    expect(teamMandateAsOf(events, asOf, 'budget-spend').financialLimits.map((l) => l.boundaryId)).toEqual(['t-budget']);
+  });
+});
+
+describe('governance settings as of a moment', () => {
+  const changed = { ...governanceSettingsEventExamples.GovernanceSettingsChanged, occurredAt: '2026-03-01T09:00:00.000Z' };
+
+  it('are the defaults, and exist, before anyone changed them', () => {
+    expect(governanceSettingsAsOf([changed], new Date('2026-02-01T00:00:00Z'))).toEqual({
+      asOf: '2026-02-01T00:00:00.000Z',
+      exists: true,
+      configured: false,
+      settings: DEFAULT_GOVERNANCE_SETTINGS,
+      changedAt: null,
+      changedBy: null,
+      reason: null,
+    });
+  });
+
+  it('are the changed ones from the moment of the change', () => {
+    expect(governanceSettingsAsOf([changed], new Date('2026-03-01T09:00:00Z'))).toMatchObject({
+      exists: true,
+      configured: true,
+      settings: changed.data.settings,
+      changedBy: 'user-lead',
+      reason: 'large units need more time per phase',
+    });
+  });
+
+  it('refuse an event of another stream', () => {
+    expect(() => governanceSettingsAsOf(events, new Date('2026-02-01T00:00:00Z'))).toThrow(/^TeamCreated is not a.* governance settings event/);
   });
 });
 
