@@ -5,20 +5,25 @@
 // would kill it were added (seen in failure-learning: `isConfidentialCaseEvent → () => undefined`
 // "survived" from the first run, killed when tested again). A killed static mutant is kept: Stryker
 // reuses it only while the test that killed it exists unchanged. run.sh calls this before every run.
+//   node stryker/forget-static.mjs okr --timeouts   also drops the mutants that timed out, so a
+// rerun on a quiet machine tells a real endless loop from a run slowed by the machine's load.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-for (const name of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+const timeoutsToo = args.includes('--timeouts');
+const forgotten = (mutant) => (mutant.static && mutant.status !== 'Killed') || (timeoutsToo && mutant.status === 'Timeout');
+for (const name of args.filter((arg) => !arg.startsWith('--'))) {
   const file = join(root, 'stryker', 'reports', `${name}.incremental.json`);
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   let dropped = 0;
   for (const entry of Object.values(report.files)) {
-    const kept = entry.mutants.filter((mutant) => !mutant.static || mutant.status === 'Killed');
+    const kept = entry.mutants.filter((mutant) => !forgotten(mutant));
     dropped += entry.mutants.length - kept.length;
     entry.mutants = kept;
   }
   writeFileSync(file, JSON.stringify(report));
-  console.log(`${name}: ${dropped} static mutants that lived will be tested again`);
+  console.log(`${name}: ${dropped} mutants (static ones that lived${timeoutsToo ? ', timeouts' : ''}) will be tested again`);
 }
