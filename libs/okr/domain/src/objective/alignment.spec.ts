@@ -247,6 +247,17 @@ describe('the alignment tree: order and shape', () => {
       },
     ]);
   });
+
+  it('a loop first met through a unit objective under it is still shown from its own first member, with that unit once, under it', () => {
+    // u-0 (Alpha) comes first in the tree's order and supports u-b, so the walk up from it enters the
+    // loop u-a ⇄ u-b at u-b; the loop is shown from u-a (Bravo), which comes before u-b (Charlie).
+    const tree = alignmentTree([
+      state(linked(define('u-0', 'unit', 'Alpha'), 'u-b', true)),
+      state(linked(define('u-b', 'unit', 'Charlie'), 'u-a', true)),
+      state(linked(define('u-a', 'unit', 'Bravo'), 'u-b', true)),
+    ]);
+    expect(shape(tree)).toEqual([{ id: 'u-a', pending: false, children: [{ id: 'u-b', pending: false, children: [{ id: 'u-0', pending: false, children: [] }] }] }]);
+  });
 });
 
 describe('an alignment that does not run upward', () => {

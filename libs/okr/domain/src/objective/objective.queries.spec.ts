@@ -30,7 +30,9 @@ const events = lazy(() =>
 const state = lazy(() => fold(objectiveDecider, events()));
 
 describe('keyResultViews', () => {
-  const views = lazy(() => keyResultViews(state()));
+  // Built in each test, not memoised: every test then runs the query it checks (mutation testing
+  // attributes coverage per test, and a view cached by the first test would hide the others' checks).
+  const views = () => keyResultViews(state());
   const view = (id: string) => views().find((v) => v.keyResultId === id)!;
 
   it('shows every active key result in the order added', () => {
