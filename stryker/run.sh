@@ -4,6 +4,8 @@
 #   bash stryker/run.sh governance okr    some of them
 #   bash stryker/run.sh governance-named  the code of the mutants issue 18 named (minutes)
 #   bash stryker/run.sh governance-team governance-rest   governance in two parts, one report
+#   bash stryker/run.sh okr-lived         only the lines where okr's last run left a mutant alive
+#   STRYKER_TIMEOUTS=1 bash stryker/run.sh okr-lived   … and those where a mutant timed out, tested again
 # Reports: stryker/reports/<name>.json and the score table on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +14,15 @@ if [ ${#libraries[@]} -eq 0 ]; then libraries=(governance okr assessment failure
 for library in "${libraries[@]}"; do
   echo "== mutation testing: ${library}"
   report="${library}"
-  case "${library}" in governance-team | governance-rest) report=governance ;; esac
-  node stryker/forget-static.mjs "${report}"
-  npx stryker run "stryker/${library}.conf.mjs"
+  config="stryker/${library}.conf.mjs"
+  case "${library}" in
+    governance-team | governance-rest) report=governance ;;
+    *-lived)
+      report="${library%-lived}" config=stryker/lived.conf.mjs
+      # which lines lived is read before forget-static drops the static mutants that lived
+      mkdir -p stryker/.tmp && cp "stryker/reports/${report}.incremental.json" "stryker/.tmp/${report}.lived-from.json"
+      export STRYKER_LIVED_FROM="stryker/.tmp/${report}.lived-from.json" ;;
+  esac
+  node stryker/forget-static.mjs "${report}" ${STRYKER_TIMEOUTS:+--timeouts}
+  STRYKER_LIBRARY="${report}" npx stryker run "${config}"
 done
