@@ -15,14 +15,16 @@ for library in "${libraries[@]}"; do
   echo "== mutation testing: ${library}"
   report="${library}"
   config="stryker/${library}.conf.mjs"
+  part=()
   case "${library}" in
-    governance-team | governance-rest) report=governance ;;
+    governance-team) report=governance part=(--under libs/governance/domain/src/team/) ;;
+    governance-rest) report=governance part=(--outside libs/governance/domain/src/team/) ;;
     *-lived)
       report="${library%-lived}" config=stryker/lived.conf.mjs
       # which lines lived is read before forget-static drops the static mutants that lived
       mkdir -p stryker/.tmp && cp "stryker/reports/${report}.incremental.json" "stryker/.tmp/${report}.lived-from.json"
       export STRYKER_LIVED_FROM="stryker/.tmp/${report}.lived-from.json" ;;
   esac
-  node stryker/forget-static.mjs "${report}" ${STRYKER_TIMEOUTS:+--timeouts}
+  node stryker/forget-static.mjs "${report}" ${STRYKER_TIMEOUTS:+--timeouts} "${part[@]}"
   STRYKER_LIBRARY="${report}" npx stryker run "${config}"
 done
