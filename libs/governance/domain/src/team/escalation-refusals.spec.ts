@@ -5,7 +5,7 @@ import type { Mandate, MandateLimit, MandateViolation } from './mandate.model';
 import type { TeamCommand } from './team.commands';
 import { teamDecider } from './team.decider';
 import type { TeamEvent } from './team.events';
-import { ANNA, because, boundarySet, BRAM, COACH, financial, levelChanged, NOW, staffedTeam, T0, TEAM, unitFrame } from './team.fixtures';
+import { ANNA, because, boundarySet, BRAM, COACH, decisionEscalated, financial, levelChanged, NOW, staffedTeam, T0, TEAM, unitFrame } from './team.fixtures';
 
 const spec = DeciderSpecification.for(teamDecider);
 const now = NOW.toISOString();
@@ -22,26 +22,9 @@ const limitOf = (boundaryId: string, level: 'unit' | 'team'): MandateLimit => ({
   spentInPeriod: null,
 });
 const over = (boundaryId: string): MandateViolation => ({ code: 'DECISION.AMOUNT_OVER_LIMIT', field: 'amount', boundaryId, message: `over ${boundaryId}` });
-const escalated = (mandate: Mandate, violations: MandateViolation[]): TeamEvent => ({
-  type: 'DecisionEscalated',
-  data: {
-    teamId: TEAM,
-    decisionId: 'd-1',
-    area: 'budget-spend',
-    title: 'Buy two laptops',
-    actedUnderLevel: 7,
-    rationale: 'r',
-    optionsConsidered: ['a'],
-    amount: { amount: 1800, currency: 'EUR' },
-    mandate,
-    violations,
-    escalatedBy: ANNA,
-    escalatedAt: T0,
-  },
-});
 const plainMandate: Mandate = { area: 'budget-spend', boardLevel: 7, boardLevelSetAt: T0, financialLimits: [], ruleBoundaryIds: [] };
 const noBudget: MandateViolation[] = [{ code: 'DECISION.NO_BUDGET', field: 'amount', boundaryId: null, message: 'No budget.' }];
-const withDecision = [...staffedTeam, levelChanged('budget-spend', 7), escalated(plainMandate, noBudget)];
+const withDecision = [...staffedTeam, levelChanged('budget-spend', 7), decisionEscalated(plainMandate, noBudget)];
 const recorded: TeamEvent = {
   type: 'DecisionRecorded',
   data: { teamId: TEAM, decisionId: 'd-1', area: 'budget-spend', title: 't', actedUnderLevel: 7, rationale: 'r', optionsConsidered: ['a'], amount: null, mandate: plainMandate, decidedBy: ANNA, decidedAt: T0 },
@@ -179,7 +162,7 @@ describe('AnswerEscalation refusals', () => {
   it('a coach cannot approve beyond the unit’s limits, and is told every unit limit involved', () => {
     const mandate: Mandate = { ...plainMandate, financialLimits: [limitOf('u-cap', 'unit'), limitOf('t-cap', 'team'), limitOf('u-year', 'unit')] };
     const rejection = spec
-      .given([...staffedTeam, levelChanged('budget-spend', 7), escalated(mandate, [over('u-cap'), over('t-cap'), over('u-year')])])
+      .given([...staffedTeam, levelChanged('budget-spend', 7), decisionEscalated(mandate, [over('u-cap'), over('t-cap'), over('u-year')])])
       .when(answer(), because('x'))
       .thenRejects('ESCALATION.BEYOND_TEAM_COACH', {
         category: 'forbidden',
@@ -207,7 +190,7 @@ describe('AnswerEscalation approvals at the edges', () => {
   it('a coach may approve over the team’s own limits', () => {
     const mandate: Mandate = { ...plainMandate, financialLimits: [limitOf('u-cap', 'unit'), limitOf('t-cap', 'team')] };
     spec
-      .given([...staffedTeam, levelChanged('budget-spend', 7), escalated(mandate, [over('t-cap')])])
+      .given([...staffedTeam, levelChanged('budget-spend', 7), decisionEscalated(mandate, [over('t-cap')])])
       .when(answer(), because('one-off'))
       .then([
         {

@@ -3,7 +3,7 @@ import { DeciderSpecification } from '@leerzone/kernel/testing';
 import type { Mandate, MandateViolation } from './mandate.model';
 import { teamDecider } from './team.decider';
 import type { TeamEvent } from './team.events';
-import { ANNA, as, because, boundarySet, BRAM, COACH, financial, levelChanged, NOW, staffedTeam, T0, TEAM, unitFrame } from './team.fixtures';
+import { ANNA, as, because, boundarySet, BRAM, COACH, decisionEscalated, financial, levelChanged, NOW, staffedTeam, T0, TEAM, unitFrame } from './team.fixtures';
 
 const spec = DeciderSpecification.for(teamDecider);
 const now = NOW.toISOString();
@@ -11,23 +11,7 @@ const LEAD = 'user-lead';
 const mandate: Mandate = { area: 'budget-spend', boardLevel: 7, boardLevelSetAt: T0, financialLimits: [], ruleBoundaryIds: [] };
 const violations: MandateViolation[] = [{ code: 'DECISION.NO_BUDGET', field: 'amount', boundaryId: null, message: 'No budget.' }];
 
-const escalatedDecision: TeamEvent = {
-  type: 'DecisionEscalated',
-  data: {
-    teamId: TEAM,
-    decisionId: 'd-1',
-    area: 'budget-spend',
-    title: 'Buy two laptops',
-    actedUnderLevel: 7,
-    rationale: 'r',
-    optionsConsidered: ['a'],
-    amount: { amount: 1800, currency: 'EUR' },
-    mandate,
-    violations,
-    escalatedBy: ANNA,
-    escalatedAt: T0,
-  },
-};
+const escalatedDecision = decisionEscalated(mandate, violations);
 const proposed: TeamEvent = {
   type: 'BoundaryChangeProposed',
   data: { teamId: TEAM, proposalId: 'p-1', change: { action: 'set', boundary: financial('t-budget', 4000) }, reason: 'more room', closesAt: '2026-01-10T09:00:00.000Z', participantIds: [ANNA, BRAM], proposedBy: ANNA, proposedAt: T0 },

@@ -1,6 +1,7 @@
 import type { CommandContext } from '@leerzone/kernel';
 import type { EffectiveBoundary, FinancialBoundary, RuleBoundary } from '../shared/boundary.model';
 import type { DelegationLevel } from '../shared/delegation.model';
+import type { Mandate, MandateViolation } from './mandate.model';
 import type { TeamEvent } from './team.events';
 import type { TeamRole } from './team.model';
 
@@ -80,4 +81,23 @@ export const boundarySet = (boundary: FinancialBoundary | RuleBoundary, setAt = 
 export const levelChanged = (area: string, level: DelegationLevel, previousLevel: DelegationLevel | null = null, changedAt = T0): TeamEvent => ({
   type: 'DelegationLevelChanged',
   data: { teamId: TEAM, area, previousLevel, level, reviewBy: null, changedBy: COACH, changedAt, reason: 'trust grows' },
+});
+
+/** Anna's decision to buy two laptops (1800 EUR, level 7), escalated because of `violations`. */
+export const decisionEscalated = (mandate: Mandate, violations: MandateViolation[]): TeamEvent => ({
+  type: 'DecisionEscalated',
+  data: {
+    teamId: TEAM,
+    decisionId: 'd-1',
+    area: 'budget-spend',
+    title: 'Buy two laptops',
+    actedUnderLevel: 7,
+    rationale: 'r',
+    optionsConsidered: ['a'],
+    amount: { amount: 1800, currency: 'EUR' },
+    mandate,
+    violations,
+    escalatedBy: ANNA,
+    escalatedAt: T0,
+  },
 });
