@@ -93,31 +93,45 @@ export class KafkaEventBus implements EventBus {
   }
 
   async publish(source: string, events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) {
+      this.assertOpen();
+      assertServiceName('source', source);
+      return;
+    }
+    await this.prepare(source, events)();
+  }
+
+  /** Encodes the messages now; the send (and each retry of it) only traces and sends them. */
+  prepare(source: string, events: readonly StoredEvent[]): () => Promise<void> {
     this.assertOpen();
     assertServiceName('source', source);
-    if (events.length === 0) return;
-    await this.ensureTopics([source]);
-    const producer = await this.connectedProducer();
+    const records = events.map((event) => toKafkaRecord(source, partitionKey(event), event));
     const topic = this.topicOf(source);
-    try {
-      await tracePublish(topic, events, partitionKey, (traceparents) =>
-        producer.send({
-          topic,
-          acks: -1,
-          messages: events.map((event, index) => {
-            const record = toKafkaRecord(source, partitionKey(event), event);
-            const traceparent = traceparents[index];
-            // With tracing off the send span is the envelope's own context: the record already says so.
-            if (traceparent !== undefined && traceparent !== event.traceparent) record.headers[TRACEPARENT_HEADER] = traceparent;
-            return record;
+    return async () => {
+      this.assertOpen();
+      if (records.length === 0) return;
+      await this.ensureTopics([source]);
+      const producer = await this.connectedProducer();
+      try {
+        await tracePublish(topic, events, partitionKey, (traceparents) =>
+          producer.send({
+            topic,
+            acks: -1,
+            messages: records.map((record, index) => {
+              const traceparent = traceparents[index];
+              // With tracing off the send span is the envelope's own context: the record already says so.
+              // A copy otherwise: the records are sent again as they are if this send fails.
+              if (traceparent === undefined || traceparent === record.headers[TRACEPARENT_HEADER]) return record;
+              return { ...record, headers: { ...record.headers, [TRACEPARENT_HEADER]: traceparent } };
+            }),
           }),
-        }),
-      );
-    } catch (error) {
-      if (isNonRetriable(error)) this.dropProducer();
-      throw error;
-    }
-    eventsRelayed.add(events.length, { 'messaging.system': 'kafka', 'messaging.destination.name': topic });
+        );
+      } catch (error) {
+        if (isNonRetriable(error)) this.dropProducer();
+        throw error;
+      }
+      eventsRelayed.add(records.length, { 'messaging.system': 'kafka', 'messaging.destination.name': topic });
+    };
   }
 
   async subscribe(options: BusSubscribeOptions): Promise<BusSubscription> {

@@ -12,6 +12,13 @@ export interface EventBus {
    * tenant + stream id.
    */
   publish(source: string, events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * Optional: does a publish's CPU work now (encoding the messages) and returns the send,
+   * which behaves as `publish(source, events)` and may be called again after a failure.
+   * The relay prepares the next batch while the broker acknowledges the current one, so
+   * the encoding runs in the wait instead of after it (docs/performance.md, Kafka relay).
+   */
+  prepare?(source: string, events: readonly StoredEvent[]): () => Promise<void>;
   /** Joins `group` on the topics of `sources`; resolves once the subscription is running. */
   subscribe(options: BusSubscribeOptions): Promise<BusSubscription>;
   /** Reads the dead-letter topics of `sources` (operators, replay tools, tests). */

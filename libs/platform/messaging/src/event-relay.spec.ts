@@ -159,6 +159,57 @@ describe('EventRelay', () => {
     expect(ids(fresh)).toEqual(ids(store.events));
   });
 
+  it('with a bus that can prepare, encodes the next batch while the current one waits for its acknowledgement', async () => {
+    const log: string[] = [];
+    let acknowledgeFirst!: () => void;
+    const firstAcknowledged = new Promise<void>((resolve) => (acknowledgeFirst = resolve));
+    const preparingBus = {
+      publish: () => Promise.reject(new Error('publish is not used when the bus can prepare')),
+      prepare: (_source: string, events: readonly StoredEvent[]) => {
+        const batch = `${events[0]!.globalPosition}-${events[events.length - 1]!.globalPosition}`;
+        log.push(`prepare ${batch}`);
+        return async () => {
+          log.push(`send ${batch}`);
+          if (batch === '1-7') await firstAcknowledged;
+          bus.published.push(...events);
+        };
+      },
+    };
+    store.add(factory.interleaved(['s-1'], 10));
+    const forwarding = relay({ bus: preparingBus });
+    await forwarding.start();
+    await waitUntil(() => log.includes('prepare 8-10'), 'the second batch prepared');
+    expect(log).toEqual(['prepare 1-7', 'send 1-7', 'prepare 8-10']);
+    expect(await checkpoints.load('alpha->bus')).toBe(0);
+    acknowledgeFirst();
+    await forwarding.waitForCheckpoint(10);
+    expect(log).toEqual(['prepare 1-7', 'send 1-7', 'prepare 8-10', 'send 8-10']);
+    expect(ids(bus.published)).toEqual(ids(store.events));
+  });
+
+  it('sends a prepared batch again after a failure, and retries a batch whose preparing failed', async () => {
+    let prepares = 0;
+    let sends = 0;
+    const flakyBus = {
+      publish: () => Promise.reject(new Error('publish is not used when the bus can prepare')),
+      prepare: (_source: string, events: readonly StoredEvent[]) => {
+        if (++prepares === 1) throw new Error('encoder not ready');
+        return async () => {
+          if (++sends === 1) throw new Error('broker unreachable');
+          bus.published.push(...events);
+        };
+      },
+    };
+    store.add(factory.interleaved(['s-1'], 5));
+    const forwarding = relay({ bus: flakyBus });
+    await forwarding.start();
+    await forwarding.waitForCheckpoint(5);
+    expect(ids(bus.published)).toEqual(ids(store.events));
+    // The failed prepare was tried again when the batch's turn came; the failed send was retried as prepared.
+    expect(prepares).toBe(2);
+    expect(sends).toBe(2);
+  });
+
   it('keeps filtered events private but moves past them', async () => {
     store.add([factory.next('s-1'), factory.next('s-1', { type: 'InternalNoteTaken' }), factory.next('s-1')]);
     const forwarding = relay({ filter: (event) => event.type !== 'InternalNoteTaken' });

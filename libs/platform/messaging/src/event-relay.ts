@@ -12,7 +12,7 @@ export interface EventRelayOptions {
   /** The service whose store this is; its events go to that service's topic. */
   readonly source: string;
   readonly store: EventStore;
-  readonly bus: Pick<EventBus, 'publish'>;
+  readonly bus: Pick<EventBus, 'publish' | 'prepare'>;
   readonly checkpoints: CheckpointStore;
   /** Events per publish (one producer request). Default 500. */
   readonly batchSize?: number;
@@ -42,8 +42,8 @@ class RelayStopped extends Error {}
  *
  * - At-least-once: the checkpoint moves only after the bus acknowledged the batch; a
  *   crash in between publishes that batch again (consumers dedupe, see Inbox).
- * - In order: one send at a time, in global order (the next batch is read from the store
- *   meanwhile); with Kafka's idempotent producer and one request in flight, retries
+ * - In order: one send at a time, in global order (the next batch is read from the store,
+ *   and encoded if the bus can `prepare`, meanwhile); with Kafka's idempotent producer and one request in flight, retries
  *   cannot reorder a partition.
  * - While the bus is down it backs off and retries the same batch forever; when the bus
  *   returns it catches up from where it stopped.
@@ -131,11 +131,12 @@ export class EventRelay {
             after: this.checkpoint,
             batchSize: this.batchSize,
             onEvents: async (events) => {
+              const send = this.prepareSend(events);
               const previous = inflight;
               inflight = previous.then(async () => {
                 if (broken) return;
                 try {
-                  await this.forward(events);
+                  await this.forward(events, send);
                   failures = 0;
                 } catch (error) {
                   broken = { error };
@@ -144,6 +145,10 @@ export class EventRelay {
               });
               await previous;
               if (broken) throw broken.error;
+              // The send just started has CPU work of its own (the client encodes its request);
+              // reading and encoding the next batch after it, while the broker acknowledges,
+              // takes them off the path of the sends (docs/performance.md, Kafka relay).
+              await new Promise<void>((resolve) => setImmediate(resolve));
             },
             onError: resolve,
           });
@@ -165,10 +170,27 @@ export class EventRelay {
     }
   }
 
-  private async forward(events: readonly StoredEvent[]): Promise<void> {
-    const last = events[events.length - 1]!.globalPosition;
+  /** The send of a batch's events (nothing when the filter keeps none), encoded now if the bus can. */
+  private prepareSend(events: readonly StoredEvent[]): (() => Promise<void>) | undefined {
     const outgoing = this.options.filter ? events.filter(this.options.filter) : events;
-    if (outgoing.length > 0) await this.publishUntilAcknowledged(outgoing);
+    if (outgoing.length === 0) return undefined;
+    const { bus, source } = this.options;
+    if (!bus.prepare) return () => bus.publish(source, outgoing);
+    try {
+      return bus.prepare(source, outgoing);
+    } catch {
+      // Prepared again in its turn, where a failure is a failed publish (backoff, retry).
+      let send: (() => Promise<void>) | undefined;
+      return async () => {
+        send ??= bus.prepare!(source, outgoing);
+        await send();
+      };
+    }
+  }
+
+  private async forward(events: readonly StoredEvent[], send: (() => Promise<void>) | undefined): Promise<void> {
+    const last = events[events.length - 1]!.globalPosition;
+    if (send) await this.publishUntilAcknowledged(send);
     await this.options.checkpoints.save(this.options.name, last);
     this.checkpoint = last;
     for (const waiter of [...this.waiters]) {
@@ -179,11 +201,11 @@ export class EventRelay {
     }
   }
 
-  private async publishUntilAcknowledged(events: readonly StoredEvent[]): Promise<void> {
+  private async publishUntilAcknowledged(send: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       if (this.stopping) throw new RelayStopped();
       try {
-        await this.options.bus.publish(this.options.source, events);
+        await send();
         if (this.failingSince) {
           this.logger.warn('Relay publishes again.', { relay: this.options.name, failingSince: this.failingSince, attempts: attempt });
           this.failingSince = undefined;
